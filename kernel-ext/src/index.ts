@@ -1,0 +1,1 @@
+export { holdNextCell, releaseHeldCells } from "./display/holdNextCell.js";

@@ -1,0 +1,21 @@
+export { DATA_DIR_ENV, dataDir, dataFile } from "./paths.js";
+export { verifyDataChecksums, type ChecksumResult } from "./checksums.js";
+export { readCsvFrame, readCsvRows, type CsvRow, type CsvValue, type ReadCsvOptions } from "./csv.js";
+export { parseIdx, readIdxGz, type IdxArray } from "./idx.js";
+export {
+  loadBreastCancer,
+  loadBreastCancerTensors,
+  loadDigits,
+  loadPenguins,
+  type ImageTensors,
+  type TabularTensors,
+} from "./tabular.js";
+export {
+  loadSentimentEn,
+  loadSentimentZh,
+  loadTangPoems,
+  loadTinyShakespeare,
+  type LabelledTexts,
+  type TangPoem,
+} from "./text.js";
+export { FASHION_MNIST_CLASSES, loadFashionMnist, type FashionMnistOptions } from "./fashionMnist.js";

@@ -1,0 +1,3 @@
+import { backendReady } from "@tsdl/lib";
+
+await backendReady();

@@ -1,0 +1,21 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Unit tests run against the sources; notebook and kernel tests use the built packages.
+    alias: {
+      "@tsdl/lib": here("./lib/src/index.ts"),
+      "@tsdl/kernel-ext": here("./kernel-ext/src/index.ts"),
+    },
+  },
+  test: {
+    include: ["tests/**/*.test.ts"],
+    setupFiles: ["tests/setup/backendReady.ts"],
+    pool: "forks",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
