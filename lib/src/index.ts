@@ -1,2 +1,3 @@
 export * from "./backend/index.js";
 export * from "./datasets/index.js";
+export * from "./exercises/index.js";
