@@ -1,0 +1,23 @@
+import type { MimeBundle } from "./mimeBundle.js";
+
+/** What the running kernel offers display code; absent when not running in the tsdl kernel. */
+export interface KernelSession {
+  publishDisplay(
+    kind: "display_data" | "update_display_data",
+    content: { data: MimeBundle; metadata: Record<string, unknown>; transient: { display_id: string } },
+  ): void;
+  /** The kernel waits for `work` before it replies to the cell, so late outputs stay in the cell. */
+  track(work: Promise<unknown>): void;
+}
+
+// On globalThis so that the kernel and every copy of kernel-ext loaded by notebook code meet.
+const SESSION_KEY = Symbol.for("tsdl.kernel.session");
+type GlobalWithSession = typeof globalThis & { [SESSION_KEY]?: KernelSession };
+
+export function currentKernelSession(): KernelSession | undefined {
+  return (globalThis as GlobalWithSession)[SESSION_KEY];
+}
+
+export function installKernelSession(session: KernelSession): void {
+  (globalThis as GlobalWithSession)[SESSION_KEY] = session;
+}

@@ -1,0 +1,37 @@
+import { JupyterHandlerImpl, ZmqServer } from "tslab/dist/jupyter.js";
+import type { CellRunner, ExecuteRequest } from "./cellRunner.js";
+
+type ZmqMessage = Parameters<ZmqServer["handleExecute"]>[1];
+
+/**
+ * tslab's ZeroMQ server with execution replaced by `CellRunner`, which needs iopub message types
+ * (`execute_input`, `execute_result`, `error`) that tslab's handler cannot send.
+ */
+export class KernelServer extends ZmqServer {
+  constructor(
+    private readonly cells: CellRunner,
+    configPath: string,
+  ) {
+    super(new JupyterHandlerImpl(cells.executor, false), configPath);
+  }
+
+  override async handleExecute(sock: unknown, msg: ZmqMessage): Promise<void> {
+    const publish = (msgType: string, content: Record<string, unknown>) => {
+      const message = msg.createReply();
+      message.header.msg_type = msgType;
+      message.content = content;
+      message.signAndSend(this.connInfo.key, this.iopub);
+    };
+    const content = await this.cells.execute(msg.content as ExecuteRequest, publish);
+    const reply = msg.createReply();
+    reply.header.msg_type = "execute_reply";
+    reply.content = content;
+    reply.signAndSend(this.connInfo.key, sock);
+  }
+
+  override close(): void {
+    super.close();
+    // Timers or worker threads started by notebook code must not keep a shut-down kernel alive.
+    setTimeout(() => process.exit(0), 200).unref();
+  }
+}

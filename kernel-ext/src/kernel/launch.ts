@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+import "../renderers/registerBuiltinRenderers.js";
+import { CellRunner } from "./cellRunner.js";
+import { KernelServer } from "./kernelServer.js";
+
+const connectionFile = process.argv[2];
+if (!connectionFile) {
+  console.error("usage: launch.js CONNECTION_FILE (the kernelspec passes {connection_file})");
+  process.exit(2);
+}
+
+const cells = new CellRunner(process.cwd());
+const server = new KernelServer(cells, connectionFile);
+// Jupyter interrupts with SIGINT: synchronous code stops via vm's breakOnSigint, awaits via this.
+process.on("SIGINT", () => cells.interrupt());
+process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
+process.on("unhandledRejection", (reason) => console.error("Unhandled promise rejection:", reason));
+await server.init();
