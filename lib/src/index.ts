@@ -1,3 +1,4 @@
 export * from "./backend/index.js";
 export * from "./datasets/index.js";
 export * from "./exercises/index.js";
+export * from "./models/index.js";

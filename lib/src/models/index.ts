@@ -1,0 +1,40 @@
+export { DEFAULT_SEED, SeededInit } from "./seededInit.js";
+export { mlpBinaryClassifier, type MlpBinaryClassifierOptions } from "./mlpBinaryClassifier.js";
+export {
+  conv1dTextClassifier,
+  lstmBinaryTextClassifier,
+  lstmTextClassifier,
+  type Conv1dTextClassifierOptions,
+  type LstmBinaryTextClassifierOptions,
+  type LstmTextClassifierOptions,
+} from "./textClassifiers.js";
+export { cnnClassifier, type CnnClassifierOptions } from "./cnnClassifier.js";
+export { softmaxCrossEntropyFromLogits } from "./logitsLoss.js";
+export {
+  rawOpCnn,
+  rawOpNetwork,
+  type RawFitOptions,
+  type RawOpCnnOptions,
+  type RawOpModel,
+  type RawOpNetworkOptions,
+} from "./rawOps.js";
+export {
+  greedyDecode,
+  seq2seqWithAttention,
+  teacherForcing,
+  type GreedyDecodeOptions,
+  type GreedyDecodeResult,
+  type Seq2SeqOptions,
+  type Seq2SeqWithAttention,
+} from "./seq2seqWithAttention.js";
+export {
+  CausalSelfAttention,
+  PositionEmbedding,
+  causalMask,
+  generate,
+  nextTokenWindows,
+  sampleFromProbabilities,
+  tinyTransformer,
+  type GenerateOptions,
+  type TinyTransformerOptions,
+} from "./tinyTransformer.js";
