@@ -1,0 +1,103 @@
+import { mkdir, readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { copyAssets } from "./copyAssets.js";
+import { escapeHtml } from "./escapeHtml.js";
+import { readNotebook } from "./notebookFormat.js";
+import { COURSE_TITLE, pageLayout, type PageLink } from "./pageLayout.js";
+import { renderNotebookBody, type RenderedNotebook } from "./renderNotebookBody.js";
+
+export interface RenderHandoutsOptions {
+  /** Folder of executed `.ipynb` files; pages follow their file-name order. */
+  executedDir: string;
+  /** Where the site goes, e.g. `dist/handouts`. */
+  outDir: string;
+}
+
+export interface HandoutPage {
+  notebook: string;
+  /** Page file name inside `outDir`. */
+  file: string;
+  title: string;
+  chartCount: number;
+  headingCount: number;
+}
+
+export interface HandoutsSite {
+  outDir: string;
+  index: string;
+  pages: HandoutPage[];
+}
+
+/** A title for notebooks without a level-1 heading: "03-preprocessing.ipynb" → "03 preprocessing". */
+function titleFromFileName(fileName: string): string {
+  return path.basename(fileName, ".ipynb").replace(/[-_]+/g, " ");
+}
+
+/** Renders every executed notebook in `executedDir` to one HTML page each plus `index.html`, with bundled assets. */
+export async function renderHandouts({ executedDir, outDir }: RenderHandoutsOptions): Promise<HandoutsSite> {
+  const entries = await readdir(executedDir).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(`renderHandouts: executedDir must be a readable folder, got ${executedDir} (${error.code})`);
+  });
+  const notebookFiles = entries.filter((name) => name.endsWith(".ipynb")).sort();
+  if (notebookFiles.length === 0) {
+    throw new Error(`renderHandouts: executedDir must contain .ipynb files, got none in ${executedDir}`);
+  }
+
+  const rendered: { file: string; notebook: string; body: RenderedNotebook; title: string }[] = [];
+  for (const notebook of notebookFiles) {
+    const body = renderNotebookBody(await readNotebook(path.join(executedDir, notebook)));
+    rendered.push({ notebook, file: `${path.basename(notebook, ".ipynb")}.html`, body, title: body.title ?? titleFromFileName(notebook) });
+  }
+
+  await mkdir(outDir, { recursive: true });
+  await copyAssets(path.join(outDir, "assets"));
+  const course: PageLink[] = rendered.map((page) => ({ href: page.file, title: page.title }));
+  await Promise.all(
+    rendered.map((page, index) =>
+      writeFile(
+        path.join(outDir, page.file),
+        pageLayout({
+          title: page.title,
+          body: page.body.html,
+          course,
+          current: page.file,
+          previous: course[index - 1],
+          next: course[index + 1],
+          headings: page.body.headings,
+          withCharts: page.body.chartCount > 0,
+        }),
+      ),
+    ),
+  );
+  await writeFile(path.join(outDir, "index.html"), indexPage(rendered, course));
+
+  return {
+    outDir,
+    index: path.join(outDir, "index.html"),
+    pages: rendered.map((page) => ({
+      notebook: page.notebook,
+      file: page.file,
+      title: page.title,
+      chartCount: page.body.chartCount,
+      headingCount: page.body.headings.length,
+    })),
+  };
+}
+
+function indexPage(rendered: { file: string; title: string; body: RenderedNotebook }[], course: PageLink[]): string {
+  const sections = rendered
+    .map((page) => {
+      const sections = page.body.headings
+        .filter((heading) => heading.level === 2)
+        .map((heading) => `<li><a href="${escapeHtml(page.file)}#${escapeHtml(heading.id)}">${heading.html}</a></li>`)
+        .join("");
+      return `<li><a class="index-notebook" href="${escapeHtml(page.file)}">${escapeHtml(page.title)}</a>${sections ? `<ul>${sections}</ul>` : ""}</li>`;
+    })
+    .join("\n");
+  const body = `<h1>${escapeHtml(COURSE_TITLE)}</h1>
+<p class="lead">The course notebooks, executed, with every output. Read them here, search them, or print them; open the notebooks in Jupyter to run and change the code.</p>
+<ol class="index-list">
+${sections}
+</ol>`;
+  return pageLayout({ title: "Contents", body, course, headings: [], withCharts: false });
+}
