@@ -1,0 +1,81 @@
+import * as dfd from "danfojs-node";
+import { describe, inputError, uniqueLabels, type Label } from "../preprocessing/validate.js";
+import { labelPair, precisionRecallFscoreSupport, type ZeroDivision } from "./classification.js";
+import type { ThresholdOption } from "./predictions.js";
+
+export interface ClassificationReportRow {
+  /** A class name, `"accuracy"`, `"micro avg"`, `"macro avg"` or `"weighted avg"`. */
+  label: string;
+  /** `null` on the accuracy row, as scikit-learn leaves it blank. */
+  precision: number | null;
+  recall: number | null;
+  f1Score: number;
+  support: number;
+}
+
+export interface ClassificationReport {
+  rows: ClassificationReportRow[];
+  /** The rows as a DataFrame (columns label, precision, recall, f1-score, support) for display. */
+  frame: dfd.DataFrame;
+  /** The report formatted exactly like `sklearn.metrics.classification_report`. */
+  text: string;
+}
+
+export interface ClassificationReportOptions extends ThresholdOption {
+  labels?: Label[];
+  /** Display names for `labels` (or the sorted classes), in the same order. */
+  targetNames?: string[];
+  /** Decimal places in `text`; default 2. */
+  digits?: number;
+  zeroDivision?: ZeroDivision;
+}
+
+/** `sklearn.metrics.classification_report`: per-class precision, recall, F1 and support, plus averages. */
+export function classificationReport(yTrue: unknown, yPred: unknown, options: ClassificationReportOptions = {}): ClassificationReport {
+  const fn = "classificationReport";
+  const { t, p } = labelPair(fn, yTrue, yPred, options);
+  const present = uniqueLabels(fn, "yTrue and yPred", t, p);
+  const labels = options.labels ?? present;
+  const digits = options.digits ?? 2;
+  if (!Number.isInteger(digits) || digits < 0) throw inputError(fn, "options.digits", "a non-negative integer", describe(digits));
+  const names = options.targetNames ?? labels.map(String);
+  if (names.length !== labels.length) {
+    throw inputError(fn, "options.targetNames", `${labels.length} names, one per class [${labels.join(", ")}]`, `${names.length} names`);
+  }
+  const microIsAccuracy = options.labels === undefined || present.every((l) => labels.includes(l));
+  const common = { labels, zeroDivision: options.zeroDivision };
+  const perLabel = precisionRecallFscoreSupport(t, p, { ...common, average: null }, fn);
+  const total = perLabel.support.reduce((s, v) => s + v, 0);
+  const rows: ClassificationReportRow[] = names.map((label, i) => ({
+    label,
+    precision: perLabel.precision[i]!,
+    recall: perLabel.recall[i]!,
+    f1Score: perLabel.f1[i]!,
+    support: perLabel.support[i]!,
+  }));
+  for (const average of ["micro", "macro", "weighted"] as const) {
+    const avg = precisionRecallFscoreSupport(t, p, { ...common, average }, fn).average!;
+    if (average === "micro" && microIsAccuracy) {
+      rows.push({ label: "accuracy", precision: null, recall: null, f1Score: avg.f1, support: total });
+    } else {
+      rows.push({ label: `${average} avg`, precision: avg.precision, recall: avg.recall, f1Score: avg.f1, support: total });
+    }
+  }
+  const frame = new dfd.DataFrame(
+    rows.map((r) => ({ label: r.label, precision: r.precision ?? Number.NaN, recall: r.recall ?? Number.NaN, "f1-score": r.f1Score, support: r.support })),
+  );
+  return { rows, frame, text: formatReport(rows, names.length, digits) };
+}
+
+function formatReport(rows: ClassificationReportRow[], classCount: number, digits: number): string {
+  const width = Math.max(...rows.slice(0, classCount).map((r) => r.label.length), "weighted avg".length, digits);
+  const cell = (v: string) => v.padStart(9);
+  const num = (v: number) => cell(v.toFixed(digits));
+  let out = `${"".padStart(width)} ${["precision", "recall", "f1-score", "support"].map((h) => ` ${cell(h)}`).join("")}\n\n`;
+  rows.forEach((r, i) => {
+    if (i === classCount) out += "\n";
+    const scores = r.precision === null ? [cell(""), cell("")] : [num(r.precision), num(r.recall!)];
+    out += `${r.label.padStart(width)} ${[...scores, num(r.f1Score), cell(String(r.support))].map((c) => ` ${c}`).join("")}\n`;
+  });
+  return out;
+}

@@ -1,0 +1,23 @@
+export {
+  accuracy,
+  confusionMatrix,
+  f1Score,
+  precisionRecallFscoreSupport,
+  precisionScore,
+  recallScore,
+  type Average,
+  type ConfusionMatrixOptions,
+  type PrfOptions,
+  type PrfResult,
+  type ZeroDivision,
+} from "./classification.js";
+export {
+  classificationReport,
+  type ClassificationReport,
+  type ClassificationReportOptions,
+  type ClassificationReportRow,
+} from "./classificationReport.js";
+export { logLoss, type LogLossOptions } from "./logLoss.js";
+export { probabilitiesToLabels, type ThresholdOption } from "./predictions.js";
+export { meanAbsoluteError, meanSquaredError, r2Score } from "./regression.js";
+export { auc, rocAucScore, rocCurve, type RocCurve, type RocCurveOptions } from "./roc.js";

@@ -1,0 +1,1 @@
+export { type Label, type LabelVector, type NumericMatrix, type NumericVector } from "./validate.js";

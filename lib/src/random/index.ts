@@ -1,0 +1,1 @@
+export { gaussian, seededRandom, shuffle, toRng, type Rng, type SeedOrRng } from "./seededRandom.js";

@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  accuracy,
+  classificationReport,
+  confusionMatrix,
+  f1Score,
+  precisionScore,
+  recallScore,
+  type Average,
+  type ZeroDivision,
+} from "@tsdl/lib";
+
+type Label = number | string;
+interface Score {
+  average: Average;
+  zeroDivision: ZeroDivision;
+  posLabel: Label | null;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+interface Case {
+  name: string;
+  yTrue: Label[];
+  yPred: Label[];
+  accuracy: number;
+  scores: Score[];
+  confusionMatrix: number[][];
+  confusionMatrixNormalized: Record<"true" | "pred" | "all", number[][]>;
+  report: Record<string, number | { precision: number; recall: number; "f1-score": number; support: number }>;
+  reportText: string;
+}
+
+const fixtures = JSON.parse(readFileSync(new URL("../../fixtures/sklearn/metrics.json", import.meta.url), "utf8")) as {
+  classification: Case[];
+};
+
+describe("classification metrics match scikit-learn 1.2.1", () => {
+  afterEach(() => vi.restoreAllMocks());
+  it("covers at least five inputs including the edge cases", () => {
+    expect(fixtures.classification.length).toBeGreaterThanOrEqual(5);
+  });
+
+  for (const c of fixtures.classification) {
+    describe(c.name, () => {
+      it("accuracy", () => {
+        expect(accuracy(c.yTrue, c.yPred)).toBeCloseTo(c.accuracy, 12);
+      });
+
+      it("precision, recall and F1 for every average and zeroDivision", () => {
+        vi.spyOn(console, "warn").mockImplementation(() => {});
+        for (const s of c.scores) {
+          const options = { average: s.average, zeroDivision: s.zeroDivision, ...(s.posLabel === null ? {} : { posLabel: s.posLabel }) };
+          const where = `${s.average}/${s.zeroDivision}`;
+          expect(precisionScore(c.yTrue, c.yPred, options), `precision ${where}`).toBeCloseTo(s.precision, 12);
+          expect(recallScore(c.yTrue, c.yPred, options), `recall ${where}`).toBeCloseTo(s.recall, 12);
+          expect(f1Score(c.yTrue, c.yPred, options), `f1 ${where}`).toBeCloseTo(s.f1, 12);
+        }
+      });
+
+      it("confusion matrix, raw and normalised", () => {
+        expect(confusionMatrix(c.yTrue, c.yPred)).toEqual(c.confusionMatrix);
+        for (const n of ["true", "pred", "all"] as const) {
+          const got = confusionMatrix(c.yTrue, c.yPred, { normalize: n });
+          got.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(c.confusionMatrixNormalized[n][i]![j]!, 12)));
+        }
+      });
+
+      it("classification report rows and text", () => {
+        vi.spyOn(console, "warn").mockImplementation(() => {});
+        const report = classificationReport(c.yTrue, c.yPred, { digits: 3 });
+        expect(report.text).toBe(c.reportText);
+        // Row order is checked by the text; JS objects reorder integer-like keys such as "1".
+        expect(report.rows.map((r) => r.label).sort()).toEqual(Object.keys(c.report).sort());
+        for (const row of report.rows) {
+          const expected = c.report[row.label]!;
+          if (typeof expected === "number") {
+            expect(row.f1Score).toBeCloseTo(expected, 12);
+            expect(row.precision).toBeNull();
+          } else {
+            expect(row.precision).toBeCloseTo(expected.precision, 12);
+            expect(row.recall).toBeCloseTo(expected.recall, 12);
+            expect(row.f1Score).toBeCloseTo(expected["f1-score"], 12);
+            expect(row.support).toBe(expected.support);
+          }
+        }
+        expect(report.frame.shape).toEqual([report.rows.length, 5]);
+        expect(report.frame.columns).toEqual(["label", "precision", "recall", "f1-score", "support"]);
+      });
+    });
+  }
+});
