@@ -44,7 +44,9 @@ const md = new MarkdownIt({
   highlight: (code, language) => `<pre class="hljs"><code>${highlightCode(code, language || "plaintext")}</code></pre>`,
 });
 // The project's own KaTeX renders, so the bundled CSS and fonts always match the markup.
-md.use(markdownItKatex.default as unknown as Plugin, { katex, throwOnError: false, enableBareBlocks: true });
+// Node's default import of this CommonJS plugin is its exports object; Vite unwraps `default` itself.
+const katexPlugin = (markdownItKatex as unknown as { default?: Plugin }).default ?? (markdownItKatex as unknown as Plugin);
+md.use(katexPlugin, { katex, throwOnError: false, enableBareBlocks: true });
 md.use(markdownItAnchor as unknown as Plugin, { level: [1, 2, 3, 4], slugify, tabIndex: false });
 
 const renderImage = md.renderer.rules.image!;

@@ -1,4 +1,4 @@
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { copyAssets } from "./copyAssets.js";
 import { escapeHtml } from "./escapeHtml.js";
@@ -50,6 +50,9 @@ export async function renderHandouts({ executedDir, outDir }: RenderHandoutsOpti
   }
 
   await mkdir(outDir, { recursive: true });
+  // Pages of notebooks that were renamed or removed must not linger in the site.
+  const stale = (await readdir(outDir)).filter((name) => name.endsWith(".html"));
+  await Promise.all(stale.map((name) => rm(path.join(outDir, name))));
   await copyAssets(path.join(outDir, "assets"));
   const course: PageLink[] = rendered.map((page) => ({ href: page.file, title: page.title }));
   await Promise.all(
