@@ -6,3 +6,4 @@ export * as scratch from "./scratch/index.js";
 export * from "./random/index.js";
 export * from "./preprocessing/index.js";
 export * from "./metrics/index.js";
+export * from "./text/index.js";
