@@ -1,6 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
 import { holdNextCell } from "@tsdl/kernel-ext";
-import { selectBackend } from "./selectBackend.js";
+import { onWasmSelected, selectBackend } from "./selectBackend.js";
+import { registerWasmTrainingKernels } from "./wasmKernels/index.js";
+
+onWasmSelected(registerWasmTrainingKernels);
 
 holdNextCell(selectBackend().ready);
 
@@ -14,3 +17,4 @@ export {
   type BackendInfo,
   type BackendName,
 } from "./selectBackend.js";
+export { registerWasmTrainingKernels, wasmTrainingKernelNames } from "./wasmKernels/index.js";

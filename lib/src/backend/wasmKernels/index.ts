@@ -1,0 +1,44 @@
+import * as tf from "@tensorflow/tfjs";
+import type { KernelConfig } from "@tensorflow/tfjs";
+import { conv2DBackpropFilterConfig, conv2DBackpropInputConfig } from "./convBackprop.js";
+import { batchMatMulConfig, fusedMatMulConfig } from "./matMul.js";
+import { unsortedSegmentSumConfig } from "./segmentSum.js";
+import { sliceConfig, splitVConfig, unpackConfig } from "./slicing.js";
+import { rememberOriginal } from "./wasmBackend.js";
+
+export { conv2DFilterGrad, type FilterGradStrategy } from "./convBackprop.js";
+
+const trainingKernels: KernelConfig[] = [
+  conv2DBackpropFilterConfig("conv"),
+  conv2DBackpropInputConfig,
+  unsortedSegmentSumConfig,
+  batchMatMulConfig,
+  fusedMatMulConfig,
+  sliceConfig,
+  splitVConfig,
+  unpackConfig,
+];
+
+/** The kernels registered on the wasm backend by `registerWasmTrainingKernels`. */
+export const wasmTrainingKernelNames: readonly string[] = trainingKernels.map((k) => k.kernelName);
+
+// Kept on globalThis so that two copies of lib (source and built) in one process install once.
+const INSTALLED_KEY = Symbol.for("tsdl.wasmTrainingKernels.installed");
+type GlobalWithFlag = typeof globalThis & { [INSTALLED_KEY]?: boolean };
+
+/**
+ * Makes the wasm backend train every course model: registers the gradient kernels it lacks and
+ * replaces the slow or wrong ones. Idempotent; call after the wasm backend is initialised.
+ */
+export function registerWasmTrainingKernels(): void {
+  const store = globalThis as GlobalWithFlag;
+  if (store[INSTALLED_KEY]) return;
+  store[INSTALLED_KEY] = true;
+  for (const config of trainingKernels) {
+    if (tf.getKernel(config.kernelName, "wasm") !== undefined) {
+      rememberOriginal(config.kernelName);
+      tf.unregisterKernel(config.kernelName, "wasm");
+    }
+    tf.registerKernel(config);
+  }
+}
