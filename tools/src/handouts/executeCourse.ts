@@ -1,0 +1,120 @@
+import { mkdir, readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { readNotebook, type ErrorOutput, type Notebook } from "./notebookFormat.js";
+
+/** What one finished cell reports while a notebook runs. */
+export interface CellEvent {
+  /** 0-based position among all cells of the notebook. */
+  index: number;
+  id: string | undefined;
+  status: "ok" | "error" | "aborted";
+  elapsedMs: number;
+}
+
+/** Executes one notebook with the tsdl kernel and resolves with it executed (nbformat 4, outputs filled). */
+export type NotebookExecutor = (
+  inPath: string,
+  options: { cwd: string; timeoutPerCellMs: number; onCell?: (event: CellEvent) => void },
+) => Promise<Notebook>;
+
+export type CourseProgress =
+  | { kind: "notebook-start"; notebook: string; position: number; total: number; codeCellCount: number }
+  | { kind: "cell"; notebook: string; cell: CellEvent; codeCellCount: number }
+  | { kind: "notebook-done"; notebook: string; seconds: number; failures: CellFailure[] }
+  | { kind: "notebook-crashed"; notebook: string; seconds: number; message: string };
+
+export interface CellFailure {
+  notebook: string;
+  cellIndex: number;
+  cellId: string | undefined;
+  ename: string;
+  evalue: string;
+}
+
+export interface ExecutedNotebook {
+  notebook: string;
+  /** The executed copy in `outDir`, or undefined when the kernel could not run the notebook at all. */
+  outPath: string | undefined;
+  seconds: number;
+  failures: CellFailure[];
+  /** Set when execution itself failed (kernel crash, timeout), not just a cell. */
+  crash?: string;
+}
+
+export interface ExecuteCourseOptions {
+  /** Folder of the course notebooks (`notebooks/`); cells run with it as working directory. */
+  notebooksDir: string;
+  /** Where executed copies go, e.g. `dist/notebooks`. */
+  outDir: string;
+  onProgress?: (progress: CourseProgress) => void;
+  /** Interrupt a cell that runs longer than this. Default 10 minutes. */
+  timeoutPerCellMs?: number;
+  /** Only notebooks whose file name passes this filter run. Default: all. */
+  filter?: (fileName: string) => boolean;
+  executeNotebook: NotebookExecutor;
+}
+
+export interface CourseRun {
+  notebooks: ExecutedNotebook[];
+  failures: CellFailure[];
+  seconds: number;
+}
+
+/** Error outputs of an executed notebook, each named by its notebook and cell. */
+export function findCellFailures(notebookName: string, notebook: Notebook): CellFailure[] {
+  return notebook.cells.flatMap((cell, cellIndex) =>
+    cell.cell_type !== "code"
+      ? []
+      : cell.outputs
+          .filter((output): output is ErrorOutput => output.output_type === "error")
+          .map((output) => ({ notebook: notebookName, cellIndex, cellId: cell.id, ename: output.ename, evalue: output.evalue })),
+  );
+}
+
+/**
+ * Executes every `.ipynb` in `notebooksDir` in file-name order, one kernel per notebook, and writes
+ * the executed copies to `outDir`. A failing cell or a crashed notebook is recorded and the run goes on.
+ */
+export async function executeCourse(options: ExecuteCourseOptions): Promise<CourseRun> {
+  const { notebooksDir, outDir, onProgress = () => undefined, timeoutPerCellMs = 600_000, filter = () => true } = options;
+  if (!Number.isFinite(timeoutPerCellMs) || timeoutPerCellMs <= 0) {
+    throw new Error(`executeCourse: timeoutPerCellMs must be a positive number of milliseconds, got ${timeoutPerCellMs}`);
+  }
+  const entries = await readdir(notebooksDir).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(`executeCourse: notebooksDir must be a readable folder, got ${notebooksDir} (${error.code})`);
+  });
+  const names = entries.filter((name) => name.endsWith(".ipynb") && filter(name)).sort();
+  if (names.length === 0) throw new Error(`executeCourse: notebooksDir must contain .ipynb files, got none in ${notebooksDir}`);
+  await mkdir(outDir, { recursive: true });
+
+  const started = performance.now();
+  const notebooks: ExecutedNotebook[] = [];
+  for (const [position, notebook] of names.entries()) {
+    const inPath = path.join(notebooksDir, notebook);
+    const notebookStarted = performance.now();
+    const seconds = () => (performance.now() - notebookStarted) / 1000;
+    try {
+      const codeCellCount = (await readNotebook(inPath)).cells.filter((cell) => cell.cell_type === "code").length;
+      onProgress({ kind: "notebook-start", notebook, position: position + 1, total: names.length, codeCellCount });
+      const executed = await options.executeNotebook(inPath, {
+        cwd: notebooksDir,
+        timeoutPerCellMs,
+        onCell: (cell) => onProgress({ kind: "cell", notebook, cell, codeCellCount }),
+      });
+      const outPath = path.join(outDir, notebook);
+      await writeFile(outPath, `${JSON.stringify(executed, null, 1)}\n`);
+      const failures = findCellFailures(notebook, executed);
+      notebooks.push({ notebook, outPath, seconds: seconds(), failures });
+      onProgress({ kind: "notebook-done", notebook, seconds: seconds(), failures });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      notebooks.push({ notebook, outPath: undefined, seconds: seconds(), failures: [], crash: message });
+      onProgress({ kind: "notebook-crashed", notebook, seconds: seconds(), message });
+    }
+  }
+  return {
+    notebooks,
+    failures: notebooks.flatMap((notebook) => notebook.failures),
+    seconds: (performance.now() - started) / 1000,
+  };
+}
