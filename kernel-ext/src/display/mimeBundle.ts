@@ -7,11 +7,6 @@ export type MimeBundle = Record<string, unknown>;
 export interface DisplayContent {
   data: MimeBundle;
   metadata?: Record<string, unknown>;
-  /**
-   * Bytes of `data` that are a shared asset sent once per kernel session (the plotly.js loader)
-   * and so do not count against the per-display budget.
-   */
-  sharedAssetBytes?: number;
 }
 
 /** The key of the method an object implements to display itself (the convention Deno's kernel uses). */
@@ -45,7 +40,7 @@ export function bundleBytes(data: MimeBundle): number {
  */
 export function enforceBudget(content: DisplayContent, budgetBytes = defaultDisplayBudgetBytes): DisplayContent {
   const data: MimeBundle = { ...content.data };
-  const allowed = budgetBytes + (content.sharedAssetBytes ?? 0);
+  const allowed = budgetBytes;
   const dropped: string[] = [];
   const rich = () =>
     Object.keys(data)

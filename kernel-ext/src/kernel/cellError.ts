@@ -69,7 +69,9 @@ export function runtimeError(thrown: unknown, source: string, compiled: string |
     const evalue = plainText(thrown);
     return { ename: "Uncaught", evalue, traceback: [`Uncaught ${evalue}`] };
   }
-  const ename = thrown.name || thrown.constructor?.name || "Error";
+  // vm's breakOnSigint and tslab's interrupt both throw a plain Error; name it like ipykernel's.
+  const interrupted = /interrupted by `SIGINT`|Interrupted asynchronously/.test(thrown.message);
+  const ename = interrupted ? "KeyboardInterrupt" : thrown.name || thrown.constructor?.name || "Error";
   const evalue = thrown.message;
   const stack = thrown.stack ?? "";
   const traceback = [`${ename}: ${evalue}`];

@@ -1,0 +1,97 @@
+import type { DisplayContent } from "../display/mimeBundle.js";
+import type { Renderer } from "../display/rendererRegistry.js";
+import { caption, escapeHtml, htmlTable } from "./html.js";
+
+interface WeightLike {
+  shape: number[];
+}
+
+interface LayerLike {
+  name: string;
+  getClassName(): string;
+  outputShape: unknown;
+  countParams(): number;
+}
+
+/** The parts of a tfjs LayersModel (Sequential or functional) the summary reads; no weights are read. */
+interface LayersModelLike {
+  name: string;
+  layers: LayerLike[];
+  trainableWeights: WeightLike[];
+  nonTrainableWeights: WeightLike[];
+}
+
+export function isLayersModel(value: unknown): value is LayersModelLike {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Partial<LayersModelLike> & { summary?: unknown; predict?: unknown };
+  return (
+    Array.isArray(v.layers) &&
+    typeof v.summary === "function" &&
+    typeof v.predict === "function" &&
+    Array.isArray(v.trainableWeights)
+  );
+}
+
+/** Keras writes `None` for the batch dimension: `(None, 28, 28, 1)`. */
+export function formatShape(shape: unknown): string {
+  if (!Array.isArray(shape)) return "?";
+  if (shape.length > 0 && Array.isArray(shape[0])) return shape.map(formatShape).join(", ");
+  return `(${shape.map((d) => (d === null || d === undefined ? "None" : String(d))).join(", ")}${shape.length === 1 ? "," : ""})`;
+}
+
+function weightCount(weights: WeightLike[]): number {
+  return weights.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1), 0);
+}
+
+const thousands = (n: number) => n.toLocaleString("en-US");
+
+export interface ModelSummaryRow {
+  layer: string;
+  type: string;
+  outputShape: string;
+  params: number;
+}
+
+export function modelSummary(model: LayersModelLike): { rows: ModelSummaryRow[]; total: number; trainable: number; nonTrainable: number } {
+  const rows = model.layers.map((layer) => {
+    let outputShape: string;
+    try {
+      outputShape = formatShape(layer.outputShape);
+    } catch {
+      outputShape = "(not built)";
+    }
+    return { layer: layer.name, type: layer.getClassName(), outputShape, params: layer.countParams() };
+  });
+  const trainable = weightCount(model.trainableWeights);
+  const nonTrainable = weightCount(model.nonTrainableWeights);
+  return { rows, total: trainable + nonTrainable, trainable, nonTrainable };
+}
+
+export function renderLayersModel(model: LayersModelLike): DisplayContent {
+  const { rows, total, trainable, nonTrainable } = modelSummary(model);
+  const title = `Model "${model.name}"`;
+  const header = ["Layer (type)", "Output shape", "Param #"];
+  const cells = rows.map((r) => [`${r.layer} (${r.type})`, r.outputShape, thousands(r.params)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((x, i) => (i === 2 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join("   ");
+  const rule = (ch: string) => ch.repeat(widths.reduce((a, b) => a + b, 0) + 6);
+  const totals = [
+    `Total params: ${thousands(total)}`,
+    `Trainable params: ${thousands(trainable)}`,
+    `Non-trainable params: ${thousands(nonTrainable)}`,
+  ];
+  const text = [title, rule("_"), line(header), rule("="), ...cells.map(line), rule("="), ...totals].join("\n");
+  const table = htmlTable(
+    header.map(escapeHtml),
+    cells.map((c) => c.map(escapeHtml)),
+    false,
+  ).replace(/text-align: right;/g, "text-align: left;");
+  const html = `${caption(title)}${table}<div style="color: inherit; font-size: 12px; margin-top: 4px; font-family: var(--jp-code-font-family, monospace);">${totals.map(escapeHtml).join("<br>")}</div>`;
+  return { data: { "text/plain": text, "text/html": html } };
+}
+
+export const layersModelRenderer: Renderer = {
+  name: "tfjs-layers-model",
+  test: isLayersModel,
+  render: (value) => renderLayersModel(value as LayersModelLike),
+};

@@ -1,0 +1,94 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { gzipSync } from "node:zlib";
+import { currentKernelSession } from "../display/kernelSession.js";
+import type { DisplayContent } from "../display/mimeBundle.js";
+import type { Renderer } from "../display/rendererRegistry.js";
+import { escapeHtml } from "./html.js";
+import { isPlotlyFigure, type PlotlyFigure } from "./plotlyFigure.js";
+
+export const plotlyMimeType = "application/vnd.plotly.v1+json";
+
+/** Plotly takes typed arrays but JSON does not: turn them (and tensors' dataSync() output) into arrays. */
+export function plotlyJson(figure: PlotlyFigure): PlotlyFigure {
+  return JSON.parse(
+    JSON.stringify(figure, (_key, value: unknown) =>
+      ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as unknown as ArrayLike<number>) : value,
+    ),
+  ) as PlotlyFigure;
+}
+
+// The kernel sends plotly.js (gzip + base64, about 2 MB) once per session as its own output just
+// before the first chart; charts wait for that copy, so a notebook carries the library once, needs
+// no network, and updating a chart in place (live progress) never drops the library.
+const LOADER_SENT = Symbol.for("tsdl.kernel.plotlyLoaderSent");
+type GlobalWithLoader = typeof globalThis & { [LOADER_SENT]?: boolean };
+let loaderScript: string | undefined;
+
+function plotlyLoader(): string {
+  if (loaderScript === undefined) {
+    const require = createRequire(import.meta.url);
+    const source = readFileSync(require.resolve("plotly.js-dist-min"));
+    const packed = gzipSync(source, { level: 6 }).toString("base64");
+    loaderScript =
+      `<script>if (!window.Plotly && !window.__tsdlPlotly) { window.__tsdlPlotly = (async function () {` +
+      `var bytes = Uint8Array.from(atob("${packed}"), function (c) { return c.charCodeAt(0); });` +
+      `var text = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();` +
+      `new Function("define", "module", "exports", text)(undefined, undefined, undefined);` +
+      `return window.Plotly; })(); }</script>`;
+  }
+  return loaderScript;
+}
+
+/** Forgets that this kernel already sent plotly.js (for tests). */
+export function resetPlotlyLoader(): void {
+  (globalThis as GlobalWithLoader)[LOADER_SENT] = false;
+}
+
+export function plotlyText(figure: PlotlyFigure): string {
+  const types = figure.data.map((t) => String(t.type ?? "scatter"));
+  const title = figure.layout?.title;
+  const titleText = typeof title === "string" ? title : (title as { text?: string } | undefined)?.text;
+  return `Plotly figure: ${figure.data.length} trace${figure.data.length === 1 ? "" : "s"} (${[...new Set(types)].join(", ")})${titleText ? ` · ${titleText}` : ""}`;
+}
+
+function chartHtml(figure: PlotlyFigure, id: string): string {
+  const height = Number(figure.layout?.height ?? 420);
+  const spec = JSON.stringify(figure).replace(/</g, "\\u003c");
+  return (
+    `<div id="${id}" style="width: 100%; min-height: ${height}px;"></div>` +
+    `<script>(function () { var el = document.getElementById("${id}"); var spec = ${spec};` +
+    `var ready = window.Plotly ? Promise.resolve(window.Plotly) : window.__tsdlPlotly;` +
+    `if (!ready) { el.textContent = "Run this cell again to draw the chart (plotly.js is sent once per kernel session, before its first chart)."; return; }` +
+    `ready.then(function (Plotly) { Plotly.newPlot(el, spec.data, spec.layout || {}, Object.assign({ responsive: true }, spec.config || {})); });` +
+    `})();</script>`
+  );
+}
+
+function sendPlotlyLoaderOnce(): void {
+  const session = currentKernelSession();
+  const store = globalThis as GlobalWithLoader;
+  if (!session || store[LOADER_SENT]) return;
+  store[LOADER_SENT] = true;
+  session.publishDisplay("display_data", {
+    data: { "text/html": plotlyLoader(), "text/plain": "" },
+    metadata: {},
+    transient: { display_id: `tsdl-plotly-loader-${randomUUID()}` },
+  });
+}
+
+/** The bundle of a Plotly figure: the Plotly MIME type, interactive HTML and a text summary. */
+export function renderPlotly(input: PlotlyFigure): DisplayContent {
+  const figure = plotlyJson(input);
+  const text = plotlyText(figure);
+  sendPlotlyLoaderOnce();
+  const html = `${chartHtml(figure, `tsdl-plot-${randomUUID()}`)}<noscript>${escapeHtml(text)}</noscript>`;
+  return { data: { [plotlyMimeType]: figure, "text/html": html, "text/plain": text }, metadata: {} };
+}
+
+export const plotlyRenderer: Renderer = {
+  name: "plotly-figure",
+  test: isPlotlyFigure,
+  render: (value) => renderPlotly(value as PlotlyFigure),
+};
