@@ -29,6 +29,14 @@ export class KernelServer extends ZmqServer {
     reply.signAndSend(this.connInfo.key, sock);
   }
 
+  override handleKernelInfo(sock: unknown, msg: ZmqMessage): void {
+    const reply = msg.createReply();
+    reply.header.msg_type = "kernel_info_reply";
+    // The protocol requires `status`, which tslab's reply leaves out.
+    reply.content = { status: "ok", ...this.handler.handleKernel() };
+    reply.signAndSend(this.connInfo.key, sock);
+  }
+
   override close(): void {
     super.close();
     // Timers or worker threads started by notebook code must not keep a shut-down kernel alive.

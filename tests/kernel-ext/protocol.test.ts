@@ -1,0 +1,111 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KernelClient, type JupyterMessage } from "../../kernel-ext/dist/index.js";
+import { repoRoot } from "../helpers/runNode.js";
+
+// One kernel process for every protocol test (it takes seconds to start); the built launcher runs.
+let kernel: KernelClient;
+
+beforeAll(async () => {
+  kernel = await KernelClient.start({ cwd: path.join(repoRoot, "notebooks") });
+  const imports = await kernel.execute(
+    'import { tf } from "@tsdl/lib";\nimport { display, Figure } from "@tsdl/kernel-ext";',
+  );
+  expect(imports.reply.status, JSON.stringify(imports.reply)).toBe("ok");
+}, 180_000);
+
+afterAll(async () => {
+  await kernel?.shutdown();
+});
+
+const ofType = (messages: JupyterMessage[], type: string) => messages.filter((m) => m.header.msg_type === type);
+
+describe("the tsdl kernel over ZeroMQ", () => {
+  it("sends 1 + 1 as an execute_result with text/plain 2 and the reply's execution_count", async () => {
+    const { reply, messages } = await kernel.execute("1 + 1");
+    expect(reply.status).toBe("ok");
+    const [result] = ofType(messages, "execute_result");
+    expect(result?.content.data).toEqual({ "text/plain": "2" });
+    expect(result?.content.execution_count).toBe(reply.execution_count);
+    expect(ofType(messages, "execute_input")[0]?.content.code).toBe("1 + 1");
+  });
+
+  it("shows a tensor with text/html and text/plain", async () => {
+    const { messages } = await kernel.execute("tf.tensor2d([[1, 2], [3, 4]])");
+    const data = ofType(messages, "execute_result")[0]?.content.data as Record<string, string>;
+    expect(data["text/plain"]).toMatch(/^Tensor float32 \[2, 2\]/);
+    expect(data["text/plain"]).toContain("[[1., 2.],\n [3., 4.]]");
+    expect(data["text/html"]).toContain("<table");
+  });
+
+  it("shows a figure with the Plotly MIME type and interactive HTML", async () => {
+    const { messages } = await kernel.execute('new Figure([{ type: "bar", x: ["a", "b"], y: [3, 5] }])');
+    const data = ofType(messages, "execute_result")[0]?.content.data as Record<string, unknown>;
+    expect(data["application/vnd.plotly.v1+json"]).toEqual({ data: [{ type: "bar", x: ["a", "b"], y: [3, 5] }], layout: {}, config: {} });
+    expect(String(data["text/html"])).toContain("Plotly.newPlot");
+    expect(data["text/plain"]).toBe("Plotly figure: 1 trace (bar)");
+  });
+
+  it("reports a type error as an error message pointing at the cell line", async () => {
+    const { reply, messages } = await kernel.execute('const ok = 1;\nconst wrong: number = "text";');
+    expect(reply.status).toBe("error");
+    const [error] = ofType(messages, "error");
+    expect(error?.content.ename).toBe("TSError");
+    expect(error?.content.evalue).toContain("Type 'string' is not assignable to type 'number'");
+    expect((error?.content.traceback as string[]).join("\n")).toContain("cell line 2:7");
+  });
+
+  it("reports a thrown error with ename, evalue and the cell line", async () => {
+    const { reply, messages } = await kernel.execute('const before = 1;\nthrow new RangeError("too far");');
+    expect(reply).toMatchObject({ status: "error", ename: "RangeError", evalue: "too far" });
+    const traceback = ofType(messages, "error")[0]?.content.traceback as string[];
+    expect(traceback[0]).toBe("RangeError: too far");
+    expect(traceback[1]).toBe('    at cell line 2: throw new RangeError("too far");');
+  });
+
+  it("updates a display in place with update_display_data and the same display_id", async () => {
+    const { messages } = await kernel.execute('const h = display("first", { id: "progress-1" });\nawait h.update("second");');
+    const shown = ofType(messages, "display_data")[0];
+    const updated = ofType(messages, "update_display_data")[0];
+    expect(shown?.content).toMatchObject({ data: { "text/plain": "'first'" }, transient: { display_id: "progress-1" } });
+    expect(updated?.content).toMatchObject({ data: { "text/plain": "'second'" }, transient: { display_id: "progress-1" } });
+  });
+
+  it("interrupts a long synchronous loop and keeps earlier variables", async () => {
+    expect((await kernel.execute("const kept = 41;")).reply.status).toBe("ok");
+    const started = Date.now();
+    const timer = setTimeout(() => kernel.interrupt(), 1500);
+    const { reply } = await kernel.execute("let n = 0;\nwhile (true) { n++; }");
+    clearTimeout(timer);
+    expect(reply).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const after = await kernel.execute("kept + 1");
+    expect(ofType(after.messages, "execute_result")[0]?.content.data).toEqual({ "text/plain": "42" });
+  });
+
+  it("runs a cell sent right behind a failing one when stop_on_error is false", async () => {
+    const failing = kernel.execute('throw new Error("x")', { stopOnError: false });
+    const next = kernel.execute("1 + 1");
+    expect((await failing).reply.status).toBe("error");
+    const { reply, messages } = await next;
+    expect(reply.status).toBe("ok");
+    expect(ofType(messages, "execute_result")[0]?.content.data).toEqual({ "text/plain": "2" });
+  });
+
+  it("with stop_on_error aborts only the requests already queued, like ipykernel", async () => {
+    const failing = kernel.execute('await new Promise((r) => setTimeout(r, 300));\nthrow new Error("x")');
+    const queued = kernel.execute("1 + 1");
+    expect((await failing).reply.status).toBe("error");
+    expect((await queued).reply.status).toBe("aborted");
+    const later = await kernel.execute("2 + 2");
+    expect(ofType(later.messages, "execute_result")[0]?.content.data).toEqual({ "text/plain": "4" });
+  });
+
+  it("keeps tslab's completion and inspection", async () => {
+    const completion = await kernel.request("complete_request", { code: "Math.PI.toFix", cursor_pos: 13 });
+    expect(completion.content.matches).toContain("toFixed");
+    const inspection = await kernel.request("inspect_request", { code: "Math.max", cursor_pos: 6, detail_level: 0 });
+    expect(inspection.content.found).toBe(true);
+    expect(String((inspection.content.data as Record<string, string>)["text/plain"])).toContain("max(");
+  });
+});

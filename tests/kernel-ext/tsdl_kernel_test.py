@@ -1,0 +1,38 @@
+"""jupyter_kernel_test's protocol suite against the tsdl kernel (run by kernelConformance.test.ts).
+
+Covers what tslab supports: kernel info, streams, errors, execute results, display data,
+completion, is_complete and inspect. History and the pager are not implemented by tslab.
+"""
+import unittest
+
+import jupyter_kernel_test
+
+
+class TsdlKernelTests(jupyter_kernel_test.KernelTests):
+    kernel_name = "tsdl"
+    language_name = "typescript"
+    file_extension = ".ts"
+
+    code_hello_world = 'console.log("hello, world")'
+    code_stderr = 'console.error("oops")'
+    code_generate_error = 'throw new Error("expected")'
+    code_execute_result = [
+        {"code": "6 * 7", "result": "42"},
+        {"code": '"tsdl".length', "result": "4"},
+        {"code": "[1, 2, 3]", "result": "[ 1, 2, 3 ]"},
+    ]
+    code_display_data = [
+        {
+            "code": 'import { display } from "@tsdl/kernel-ext";\n'
+            'display({ [Symbol.for("Jupyter.display")]: () => ({ "text/html": "<b>hi</b>" }) });',
+            "mime": "text/html",
+        },
+    ]
+    completion_samples = [{"text": "Math.PI.toFix", "matches": {"toFixed"}}]
+    complete_code_samples = ["1 + 1", "const x = 3;"]
+    incomplete_code_samples = ["function f() {", "const a = ["]
+    code_inspect_sample = "Math.max"
+
+
+if __name__ == "__main__":
+    unittest.main()
