@@ -1,0 +1,158 @@
+import { readAxisLayout } from "./axisPlan.js";
+import { resolveColorScale, type ResolvedColorScale } from "./colorScale.js";
+import { finiteOrNull, isRecord, plainText, readArray, readMatrix, readNumber, readRecord, readString, readTitle, type PlotlyTrace } from "./plotlyFigure.js";
+import { rgbaToPngDataUrl } from "./rasterPng.js";
+import type { VegaLiteLayer } from "./vegaLiteLayer.js";
+
+/** Above this many cells a heatmap is drawn as one embedded PNG: one SVG rect per cell would outgrow the budget. */
+export const maxVectorCells = 400;
+
+/** Layers plus the fixed encodings of a heatmap, or why it cannot be drawn. */
+export type HeatmapSpec = { layers: VegaLiteLayer[] } | { reason: string };
+
+function luminance([r, g, b]: [number, number, number]): number {
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
+
+function contrastText(rgb: [number, number, number]): string {
+  return luminance(rgb) > 0.5 ? "#222222" : "#eeeeee";
+}
+
+/**
+ * Plotly's `texttemplate` (%{z}, %{z:.2f}, %{text}, %{x}, %{y}) as a Vega expression, so numbers are
+ * formatted by the same d3-format that Plotly uses.
+ */
+export function templateExpression(template: string): string {
+  const parts: string[] = [];
+  let last = 0;
+  for (const match of template.matchAll(/%\{(z|text|x|y)(?::([^}]*))?\}/g)) {
+    parts.push(JSON.stringify(template.slice(last, match.index ?? last)));
+    const [, key, format] = match;
+    parts.push(key === "z" ? `format(datum.z, ${JSON.stringify(format ?? "~r")})` : `(datum.${key} == null ? "" : "" + datum.${key})`);
+    last = (match.index ?? last) + match[0].length;
+  }
+  parts.push(JSON.stringify(template.slice(last)));
+  return parts.join(" + ");
+}
+
+function labelsFor(values: unknown[] | undefined, count: number): string[] | undefined {
+  const labels = values === undefined ? Array.from({ length: count }, (_, i) => String(i)) : values.slice(0, count).map(String);
+  return labels.length === count && new Set(labels).size === count ? labels : undefined;
+}
+
+function evenlySpaced(values: unknown[] | undefined, count: number): [number, number] | undefined {
+  if (values === undefined) return [-0.5, count - 0.5];
+  const numbers = values.slice(0, count);
+  if (numbers.length !== count || !numbers.every((v) => typeof v === "number" && Number.isFinite(v))) return undefined;
+  const step = count > 1 ? ((numbers[count - 1] as number) - (numbers[0] as number)) / (count - 1) : 1;
+  return [(numbers[0] as number) - step / 2, (numbers[count - 1] as number) + step / 2];
+}
+
+function gradientLegend(trace: PlotlyTrace, colors: ResolvedColorScale): Record<string, unknown> {
+  const show = trace.showscale !== false;
+  const title = readTitle(readRecord(trace, "colorbar")?.title);
+  return {
+    field: "z",
+    type: "quantitative",
+    scale: colors.vegaLiteScale,
+    legend: show ? { title: title === undefined ? null : plainText(title), gradientLength: 160 } : null,
+  };
+}
+
+export function heatmapSpec(trace: PlotlyTrace, layout: Record<string, unknown> | undefined): HeatmapSpec {
+  const z = readMatrix(trace.z);
+  if (z === undefined || z.length === 0) return { reason: "heatmap z must be a 2-D array" };
+  if (trace.transpose === true) return { reason: "transposed heatmaps are not drawn statically" };
+  const rows = z.length;
+  const cols = Math.max(...z.map((row) => row.length));
+  const values = z.flat().map(finiteOrNull).filter((v): v is number => v !== null);
+  if (values.length === 0) return { reason: "heatmap z has no finite values" };
+  const zmin = readNumber(trace, "zmin") ?? values.reduce((a, b) => Math.min(a, b));
+  const zmax = readNumber(trace, "zmax") ?? values.reduce((a, b) => Math.max(a, b));
+  const colors = resolveColorScale(trace.colorscale, trace.reversescale === true, zmin, zmax);
+  const xAxis = readAxisLayout(layout, "xaxis");
+  const yAxis = readAxisLayout(layout, "yaxis");
+  const xTitle = readTitle(xAxis?.title);
+  const yTitle = readTitle(yAxis?.title);
+  // Plotly puts row 0 at the bottom unless the y axis is reversed (the usual confusion-matrix layout).
+  const topRowFirst = yAxis?.autorange === "reversed";
+  const template = readString(trace, "texttemplate");
+  const annotations = Array.isArray(layout?.annotations) ? (layout?.annotations as unknown[]).filter(isRecord) : [];
+
+  if (rows * cols <= maxVectorCells) {
+    const xLabels = labelsFor(readArray(trace.x), cols);
+    const yLabels = labelsFor(readArray(trace.y), rows);
+    if (xLabels === undefined || yLabels === undefined) return { reason: "heatmap x/y labels must be unique and one per column/row" };
+    const texts = readMatrix(trace.text);
+    const cells: Record<string, unknown>[] = [];
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const value = finiteOrNull(z[r]![c]);
+        if (value === null) continue;
+        const cell: Record<string, unknown> = { x: xLabels[c], y: yLabels[r], z: value };
+        if (template !== undefined) {
+          cell.text = texts?.[r]?.[c] ?? null;
+          cell.tc = contrastText(colors.rgbAt(value));
+        }
+        cells.push(cell);
+      }
+    }
+    const x = { field: "x", type: "ordinal", sort: null, scale: { domain: xLabels, paddingInner: 0 }, title: xTitle === undefined ? null : plainText(xTitle), axis: { labelAngle: 0, labelOverlap: true } };
+    const y = { field: "y", type: "ordinal", sort: null, scale: { domain: topRowFirst ? yLabels : [...yLabels].reverse(), paddingInner: 0 }, title: yTitle === undefined ? null : plainText(yTitle), axis: { labelOverlap: true } };
+    const layers: VegaLiteLayer[] = [{ data: { values: cells }, mark: { type: "rect" }, encoding: { x, y, color: gradientLegend(trace, colors) } }];
+    if (template !== undefined) {
+      const transform = [{ calculate: templateExpression(template), as: "t" }];
+      layers.push(...textLayers(cells, (rows) => ({ data: { values: rows }, transform, mark: { type: "text", fontSize: 11 }, encoding: { x, y, text: { field: "t" } } })));
+    }
+    const notes = annotationRows(annotations, cells, colors);
+    layers.push(...textLayers(notes, (rows) => ({ data: { values: rows }, mark: { type: "text", fontSize: 11 }, encoding: { x, y, text: { field: "t" } } })));
+    return { layers };
+  }
+
+  const xExtent = evenlySpaced(readArray(trace.x), cols);
+  const yExtent = evenlySpaced(readArray(trace.y), rows);
+  if (xExtent === undefined || yExtent === undefined) return { reason: `a ${rows}×${cols} heatmap with category labels is too large for a static picture` };
+  const rgba = new Uint8Array(rows * cols * 4);
+  for (let r = 0; r < rows; r++) {
+    const source = z[topRowFirst ? r : rows - 1 - r]!;
+    for (let c = 0; c < cols; c++) {
+      const value = finiteOrNull(source[c]);
+      if (value === null) continue;
+      rgba.set([...colors.rgbAt(value), 255], (r * cols + c) * 4);
+    }
+  }
+  const picture = { x: xExtent[0], x2: xExtent[1], y: topRowFirst ? yExtent[0] : yExtent[1], y2: topRowFirst ? yExtent[1] : yExtent[0], url: rgbaToPngDataUrl(cols, rows, rgba) };
+  const x = { field: "x", type: "quantitative", scale: { domain: xExtent, nice: false, zero: false }, title: xTitle === undefined ? null : plainText(xTitle) };
+  const y = { field: "y", type: "quantitative", scale: { domain: yExtent, nice: false, zero: false, reverse: topRowFirst }, title: yTitle === undefined ? null : plainText(yTitle) };
+  return {
+    layers: [
+      { data: { values: [picture] }, mark: { type: "image", aspect: false, smooth: false }, encoding: { x, x2: { field: "x2" }, y, y2: { field: "y2" }, url: { field: "url" } } },
+      // Invisible marks whose only job is to give the picture its colour legend.
+      { data: { values: [{ z: zmin }, { z: zmax }] }, mark: { type: "rect", opacity: 0 }, encoding: { color: gradientLegend(trace, colors) } },
+    ],
+  };
+}
+
+/** One text layer per ink colour: a colour field would share (and break) the heatmap's colour scale. */
+function textLayers(rows: Record<string, unknown>[], layer: (rows: Record<string, unknown>[]) => VegaLiteLayer): VegaLiteLayer[] {
+  const inks = [...new Set(rows.map((r) => r.tc as string))];
+  return inks.map((ink) => {
+    const built = layer(rows.filter((r) => r.tc === ink));
+    return { ...built, mark: { ...(built.mark as Record<string, unknown>), color: ink } };
+  });
+}
+
+function annotationRows(annotations: Record<string, unknown>[], cells: Record<string, unknown>[], colors: ResolvedColorScale): Record<string, unknown>[] {
+  const notes: Record<string, unknown>[] = [];
+  for (const note of annotations) {
+    const text = readString(note, "text");
+    if (text === undefined || note.x === undefined || note.y === undefined) continue;
+    if ((readString(note, "xref") ?? "x") !== "x" || (readString(note, "yref") ?? "y") !== "y") continue;
+    const x = String(note.x);
+    const y = String(note.y);
+    const cell = cells.find((c) => c.x === x && c.y === y);
+    const fixed = readString(readRecord(note, "font"), "color");
+    notes.push({ x, y, t: plainText(text), tc: fixed ?? (cell ? contrastText(colors.rgbAt(cell.z as number)) : "#888888") });
+  }
+  return notes;
+}

@@ -1,0 +1,65 @@
+import { readAxisLayout } from "./axisPlan.js";
+import { finiteOrNull, plainText, readArray, readMatrix, readNumber, readString, readTitle, type PlotlyTrace } from "./plotlyFigure.js";
+import { pngDataUrlSize, rgbaToPngDataUrl } from "./rasterPng.js";
+import type { VegaLiteLayer } from "./vegaLiteLayer.js";
+
+export type ImageSpec = { layers: VegaLiteLayer[]; pixelWidth: number; pixelHeight: number } | { reason: string };
+
+/** Plotly image `z` is rows of pixels, each [r, g, b] or [r, g, b, a] (a in 0–1 for "rgba", 0–255 for "rgba256"). */
+function pixelsToRgba(z: unknown[][], colormodel: string): { width: number; height: number; rgba: Uint8Array } | string {
+  const height = z.length;
+  const width = Math.max(...z.map((row) => row.length));
+  const rgba = new Uint8Array(width * height * 4);
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) {
+      const pixel = readArray(z[r]![c]);
+      if (pixel === undefined) continue;
+      const [red, green, blue, alpha] = pixel.map(finiteOrNull);
+      if (red === null || green === null || blue === null) return `image pixel (${r}, ${c}) is not numeric`;
+      const a = alpha === null || alpha === undefined ? 255 : colormodel === "rgba256" ? alpha : alpha * 255;
+      rgba.set([red, green, blue, a].map((v) => Math.max(0, Math.min(255, Math.round(v!)))), (r * width + c) * 4);
+    }
+  }
+  return { width, height, rgba };
+}
+
+export function imageSpec(trace: PlotlyTrace, layout: Record<string, unknown> | undefined): ImageSpec {
+  let url: string;
+  let width: number;
+  let height: number;
+  const source = readString(trace, "source");
+  if (source !== undefined) {
+    const size = pngDataUrlSize(source);
+    if (size === undefined) return { reason: "image source must be a PNG data URL to be drawn statically" };
+    ({ width, height } = size);
+    url = source;
+  } else {
+    const z = readMatrix(trace.z);
+    if (z === undefined || z.length === 0) return { reason: "image z must be rows of [r, g, b] pixels" };
+    const colormodel = readString(trace, "colormodel") ?? "rgb";
+    if (!["rgb", "rgba", "rgba256"].includes(colormodel)) return { reason: `image colormodel "${colormodel}" is not drawn statically` };
+    const pixels = pixelsToRgba(z, colormodel);
+    if (typeof pixels === "string") return { reason: pixels };
+    ({ width, height } = pixels);
+    url = rgbaToPngDataUrl(width, height, pixels.rgba);
+  }
+  const x0 = readNumber(trace, "x0") ?? 0;
+  const y0 = readNumber(trace, "y0") ?? 0;
+  const dx = readNumber(trace, "dx") ?? 1;
+  const dy = readNumber(trace, "dy") ?? 1;
+  const xDomain = [x0 - dx / 2, x0 + (width - 0.5) * dx];
+  const yDomain = [y0 - dy / 2, y0 + (height - 0.5) * dy];
+  const yAxis = readAxisLayout(layout, "yaxis");
+  // Plotly shows images with row 0 at the top unless the layout sets the y axis direction itself.
+  const topRowFirst = yAxis?.autorange === undefined || yAxis.autorange === "reversed";
+  const xTitle = readTitle(readAxisLayout(layout, "xaxis")?.title);
+  const yTitle = readTitle(yAxis?.title);
+  const picture = { x: xDomain[0], x2: xDomain[1], y: topRowFirst ? yDomain[0] : yDomain[1], y2: topRowFirst ? yDomain[1] : yDomain[0], url };
+  const x = { field: "x", type: "quantitative", scale: { domain: xDomain, nice: false, zero: false }, title: xTitle === undefined ? null : plainText(xTitle) };
+  const y = { field: "y", type: "quantitative", scale: { domain: yDomain, nice: false, zero: false, reverse: topRowFirst }, title: yTitle === undefined ? null : plainText(yTitle) };
+  return {
+    layers: [{ data: { values: [picture] }, mark: { type: "image", aspect: false, smooth: false }, encoding: { x, x2: { field: "x2" }, y, y2: { field: "y2" }, url: { field: "url" } } }],
+    pixelWidth: width,
+    pixelHeight: height,
+  };
+}
