@@ -93,8 +93,8 @@ export function rawOpNetwork({
   const sizes = [inputDim, ...hiddenUnits, classes];
   const variables: tf.Variable[] = [];
   for (let l = 0; l + 1 < sizes.length; l++) {
-    variables.push(tf.variable(init.glorotUniform().apply([sizes[l], sizes[l + 1]]), true, `raw_w${l}`));
-    variables.push(tf.variable(tf.zeros([sizes[l + 1]]), true, `raw_b${l}`));
+    variables.push(tf.variable(init.glorotUniform().apply([sizes[l], sizes[l + 1]])));
+    variables.push(tf.variable(tf.zeros([sizes[l + 1]])));
   }
   const layers = sizes.length - 1;
   const forward = (x: tf.Tensor): tf.Tensor2D => {
@@ -133,16 +133,16 @@ export function rawOpCnn({
   const variables: tf.Variable[] = [];
   let [h, w, c] = inputShape;
   filters.forEach((f, s) => {
-    variables.push(tf.variable(init.glorotUniform().apply([kernelSize, kernelSize, c, f]), true, `raw_conv${s}`));
-    variables.push(tf.variable(tf.zeros([f]), true, `raw_conv_b${s}`));
+    variables.push(tf.variable(init.glorotUniform().apply([kernelSize, kernelSize, c, f])));
+    variables.push(tf.variable(tf.zeros([f])));
     h = Math.floor((h - kernelSize + 1) / 2);
     w = Math.floor((w - kernelSize + 1) / 2);
     c = f;
     if (h < 1 || w < 1) throw new Error(`inputShape [${inputShape}] is too small for ${filters.length} conv+pool stages`);
   });
   const flat = h * w * c;
-  variables.push(tf.variable(init.glorotUniform().apply([flat, classes]), true, "raw_dense_w"));
-  variables.push(tf.variable(tf.zeros([classes]), true, "raw_dense_b"));
+  variables.push(tf.variable(init.glorotUniform().apply([flat, classes])));
+  variables.push(tf.variable(tf.zeros([classes])));
   const forward = (x: tf.Tensor): tf.Tensor2D => {
     let a = x as tf.Tensor4D;
     filters.forEach((_, s) => {

@@ -1,6 +1,26 @@
 import { tf } from "../backend/index.js";
 import { DEFAULT_SEED, SeededInit, positiveInt } from "./seededInit.js";
 
+type LstmArgs = Parameters<typeof tf.layers.lstm>[0];
+type Lstm = ReturnType<typeof tf.layers.lstm>;
+type ApplyArgs = Parameters<Lstm["apply"]>;
+const LstmBase = tf.layers.lstm({ units: 1 }).constructor as new (args: LstmArgs) => Lstm;
+
+/**
+ * An LSTM that can take its initial state inside a model that is trained. tfjs's RNN.apply writes
+ * `initialState` into the keyword arguments it is given, and `fit` shares one such object across
+ * layers and batches, so the second batch fails ("neither initialState or constants should be
+ * provided"); this layer hands tfjs a copy.
+ */
+export class DecoderLstm extends LstmBase {
+  static className = "TsdlDecoderLSTM";
+
+  apply(inputs: ApplyArgs[0], kwargs?: ApplyArgs[1]): ReturnType<Lstm["apply"]> {
+    return super.apply(inputs, kwargs === undefined ? kwargs : { ...kwargs });
+  }
+}
+tf.serialization.registerClass(DecoderLstm as unknown as tf.serialization.SerializableConstructor<tf.serialization.Serializable>);
+
 export interface Seq2SeqOptions {
   inputVocab: number;
   outputVocab: number;
@@ -53,7 +73,7 @@ export function seq2seqWithAttention({
   const targetEmbedded = tf.layers.embedding({
     inputDim: outputVocab, outputDim: embeddingDim, embeddingsInitializer: init.embedding(), name: "target_embedding",
   }).apply(decoderInput) as tf.SymbolicTensor;
-  const decoderOutputs = tf.layers.lstm({ units, returnSequences: true, name: "decoder", ...init.lstm() })
+  const decoderOutputs = new DecoderLstm({ units, returnSequences: true, name: "decoder", ...init.lstm() })
     .apply(targetEmbedded, { initialState: [stateH, stateC] }) as tf.SymbolicTensor;
 
   const scores = tf.layers.dot({ axes: [2, 2], name: "attention_scores" })
