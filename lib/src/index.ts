@@ -7,3 +7,4 @@ export * from "./random/index.js";
 export * from "./preprocessing/index.js";
 export * from "./metrics/index.js";
 export * from "./text/index.js";
+export * from "./plots/index.js";

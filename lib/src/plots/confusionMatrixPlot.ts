@@ -1,0 +1,64 @@
+import { type FigureOptions, type PlotlyFigure, figureLayout } from "./figure.js";
+import { type TensorLike, numberRows } from "./values.js";
+
+// Plotly's named "Blues" runs dark → light; counts read better with more = darker.
+const LIGHT_TO_DARK_BLUE: [number, string][] = [
+  [0, "#f7fbff"],
+  [0.5, "#6baed6"],
+  [1, "#08306b"],
+];
+
+export interface ConfusionMatrixPlotOptions extends FigureOptions {
+  /** Colour and label each cell by its share of the true class (row), with the count beside it; default false. */
+  normalize?: boolean;
+}
+
+/**
+ * A confusion matrix (rows: true class, columns: predicted class, as scikit-learn orders it) drawn as a heatmap
+ * with the count written in every cell and the class names on both axes.
+ */
+export function confusionMatrixPlot(
+  matrix: readonly ArrayLike<number>[] | TensorLike,
+  classNames: readonly (string | number)[],
+  options: ConfusionMatrixPlotOptions = {},
+): PlotlyFigure {
+  const where = "confusionMatrixPlot";
+  const counts = numberRows(where, "matrix", matrix);
+  if (counts.length !== counts[0].length) throw new Error(`${where}: matrix must be square, got ${counts.length} × ${counts[0].length}`);
+  counts.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (!Number.isInteger(v) || v < 0) throw new Error(`${where}: matrix must hold non-negative integer counts, got ${v} at [${i}, ${j}]`);
+    }),
+  );
+  if (classNames.length !== counts.length) {
+    throw new Error(`${where}: classNames must have ${counts.length} names (one per row of matrix), got ${classNames.length}`);
+  }
+  const names = classNames.map(String);
+  if (new Set(names).size !== names.length) throw new Error(`${where}: classNames must be distinct, got [${names.join(", ")}]`);
+  const shares = counts.map((row) => {
+    const total = row.reduce((a, b) => a + b, 0);
+    return row.map((v) => (total === 0 ? 0 : v / total));
+  });
+  const text = counts.map((row, i) => row.map((v, j) => (options.normalize ? `${shares[i][j].toFixed(2)} (${v})` : String(v))));
+  const layout = figureLayout({ title: "Confusion matrix", xTitle: "predicted class", yTitle: "true class" }, options);
+  layout.xaxis = { ...layout.xaxis, type: "category", side: "bottom" };
+  layout.yaxis = { ...layout.yaxis, type: "category", autorange: "reversed" };
+  return {
+    data: [
+      {
+        type: "heatmap",
+        z: options.normalize ? shares : counts,
+        x: names,
+        y: names,
+        text,
+        texttemplate: "%{text}",
+        hovertemplate: "true %{y}, predicted %{x}: %{text}<extra></extra>",
+        colorscale: LIGHT_TO_DARK_BLUE,
+        zmin: 0,
+        ...(options.normalize ? { zmax: 1 } : {}),
+        colorbar: { thickness: 12 },
+      },
+    ],
+    layout,
+  };
+}

@@ -1,0 +1,56 @@
+import { type FigureOptions, type PlotlyDash, type PlotlyFigure, type PlotlyTrace, figureLayout, seriesColor } from "./figure.js";
+import { type NumericInput, checkSameLength, finiteNumbers, indices, isTensorLike, numbersWithGaps } from "./values.js";
+
+export interface LineSeries {
+  y: NumericInput;
+  /** Default 0, 1, …, n − 1. */
+  x?: NumericInput;
+  name?: string;
+  dash?: PlotlyDash;
+  color?: string;
+}
+
+export interface LinePlotOptions extends FigureOptions {
+  /** Draw a marker at every point too; default false. */
+  markers?: boolean;
+  /** Log-scale y axis, e.g. for losses spanning orders of magnitude; default false. */
+  logY?: boolean;
+}
+
+/** Tells a single series of numbers apart from a list of LineSeries. */
+function asSeriesList(input: NumericInput | LineSeries | readonly LineSeries[]): readonly LineSeries[] {
+  if (isTensorLike(input)) return [{ y: input }];
+  if (Array.isArray(input) && input.length > 0 && typeof input[0] === "object" && input[0] !== null && "y" in input[0]) {
+    return input as readonly LineSeries[];
+  }
+  if (typeof input === "object" && input !== null && "y" in input) return [input as LineSeries];
+  return [{ y: input as ArrayLike<number> }];
+}
+
+/** Builds one line trace; non-finite y values become gaps. */
+function lineTrace(where: string, series: LineSeries, index: number, markers = false): PlotlyTrace {
+  const label = series.name ?? `series ${index}`;
+  const y = numbersWithGaps(where, `y of "${label}"`, series.y);
+  const x = series.x === undefined ? indices(y.length) : finiteNumbers(where, `x of "${label}"`, series.x);
+  checkSameLength(where, `x of "${label}"`, x, `y of "${label}"`, y);
+  return {
+    type: "scatter",
+    mode: markers ? "lines+markers" : "lines",
+    name: label,
+    x,
+    y,
+    line: { color: series.color ?? seriesColor(index), dash: series.dash ?? "solid", width: 2 },
+  };
+}
+
+/** One or more lines: `linePlot([1, 4, 9])`, `linePlot({ x, y, name })` or `linePlot([{ y: a, name: "a" }, { y: b, name: "b" }])`. */
+export function linePlot(input: NumericInput | LineSeries | readonly LineSeries[], options: LinePlotOptions = {}): PlotlyFigure {
+  const series = asSeriesList(input);
+  if (series.length === 0) throw new Error("linePlot: input must hold at least one series, got 0");
+  const layout = figureLayout({ title: "Line plot", xTitle: "x", yTitle: "y" }, options);
+  if (options.logY) layout.yaxis.type = "log";
+  return {
+    data: series.map((s, i) => lineTrace("linePlot", s, i, options.markers)),
+    layout: { ...layout, showlegend: series.length > 1 },
+  };
+}
