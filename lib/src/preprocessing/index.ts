@@ -1,1 +1,8 @@
+export { addGaussianNoise, flipLeftRight, flipUpDown, randomCrop, rotate, shift, type FrameNoiseOptions, type RotateOptions, type ShiftOptions } from "./augment.js";
+export { csvToTensors, type CsvTensors, type CsvToTensorsOptions } from "./csvToTensors.js";
+export { countNa, dropNa, fillNa, interpolateLinear, type DropNaOptions, type FillNaOptions, type FillStrategy } from "./missing.js";
+export { OneHotEncoder, type OneHotEncoderOptions } from "./oneHot.js";
+export { clipOutliers, detectOutliers, dropOutliers, outlierBounds, quantile, type OutlierFrameOptions, type OutlierRule } from "./outliers.js";
+export { MinMaxScaler, StandardScaler, type MinMaxScalerOptions, type StandardScalerOptions } from "./scalers.js";
+export { kFold, takeRows, trainTestSplit, type KFoldOptions, type Split, type Splittable, type TrainTestSplitOptions } from "./split.js";
 export { type Label, type LabelVector, type NumericMatrix, type NumericVector } from "./validate.js";
