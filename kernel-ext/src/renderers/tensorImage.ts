@@ -32,6 +32,9 @@ function readPixels(t: TensorLike): Pixels {
   const begin = batch ? [0, 0, 0, 0] : [0, 0, 0];
   const end = batch ? [count, h!, w!, c!] : [h!, w!, c!];
   const strides = batch ? [1, step, step, 1] : [step, step, 1];
+  if (step === 1 && count === n) {
+    return { values: t.dataSync() as ArrayLike<number>, count, height: h!, width: w!, channels: c! };
+  }
   return withDerived(t.stridedSlice(begin, end, strides), (small) => {
     const [, height, width] = batch ? small.shape : [1, ...small.shape];
     return { values: small.dataSync() as ArrayLike<number>, count, height: height!, width: width!, channels: c! };

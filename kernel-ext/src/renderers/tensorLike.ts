@@ -56,26 +56,51 @@ export interface EdgePreview {
   edgeItems: number;
 }
 
+/** Up to this many elements a tensor is read whole and its edges picked in JavaScript (faster than ops). */
+const readWholeLimit = 65_536;
+
+function edgeIndices(dim: number, cut: boolean, edgeItems: number): number[] {
+  if (!cut) return [...Array(dim).keys()];
+  return [...Array(edgeItems).keys(), ...Array.from({ length: edgeItems }, (_, i) => dim - edgeItems + i)];
+}
+
+function pickEdges(values: ArrayLike<number> | string[], shape: number[], kept: number[][]): Array<number | string> {
+  const strides = shape.map((_, axis) => shape.slice(axis + 1).reduce((a, b) => a * b, 1));
+  const out: Array<number | string> = [];
+  const walk = (axis: number, offset: number) => {
+    for (const i of kept[axis]!) {
+      if (axis === shape.length - 1) out.push(values[offset + i]!);
+      else walk(axis + 1, offset + i * strides[axis]!);
+    }
+  };
+  walk(0, 0);
+  return out;
+}
+
 /**
  * Reads only what a summary shows: the whole tensor when it has at most `threshold` elements,
- * else the first and last `edgeItems` along every long axis (numpy's rule).
+ * else the first and last `edgeItems` along every long axis (numpy's rule). Big tensors are cut
+ * down with `gather` on the backend first, so a huge tensor is never read.
  */
 export function edgePreview(t: TensorLike, edgeItems = 3, threshold = 1000): EdgePreview {
   if (t.size <= threshold) {
     return { values: t.dataSync(), shape: [...t.shape], truncated: t.shape.map(() => false), edgeItems };
   }
   const truncated = t.shape.map((d) => d > 2 * edgeItems);
+  const kept = t.shape.map((d, axis) => edgeIndices(d, truncated[axis]!, edgeItems));
+  const shape = kept.map((k) => k.length);
+  if (t.size <= readWholeLimit || t.rank === 0) {
+    return { values: pickEdges(t.dataSync(), t.shape, kept) as number[] | string[], shape, truncated, edgeItems };
+  }
   let current: TensorLike = t;
   try {
     truncated.forEach((cut, axis) => {
       if (!cut) return;
-      const dim = t.shape[axis]!;
-      const indices = [...Array(edgeItems).keys(), ...Array.from({ length: edgeItems }, (_, i) => dim - edgeItems + i)];
-      const next = current.gather(indices, axis);
+      const next = current.gather(kept[axis]!, axis);
       if (current !== t) current.dispose();
       current = next;
     });
-    return { values: current.dataSync(), shape: [...current.shape], truncated, edgeItems };
+    return { values: current.dataSync(), shape, truncated, edgeItems };
   } finally {
     if (current !== t) current.dispose();
   }
