@@ -1,0 +1,194 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { findNotebookFile } from "../bridge/findNotebookFile.js";
+import type { JudgedTest, JudgeResult } from "../judge/judgeResult.js";
+import { compileCell, exerciseCellLabel } from "../notebook/compileCell.js";
+import { findExerciseCell, listExercises } from "../notebook/findExerciseCell.js";
+import { cellSource, readNotebook } from "../notebook/readNotebook.js";
+import { defaultNotebooksDir, defaultTestsDir } from "../repoPaths.js";
+import type { GradingEvent, GradingSettings } from "../testing/gradingMeta.js";
+import type { ExerciseGrade, GradeReport, StudentGrade } from "./gradeReport.js";
+import { JudgePool } from "./judgePool.js";
+
+export interface GradeOptions {
+  submissionsDir: string;
+  notebooksDir?: string;
+  testsDir?: string;
+  jobs?: number;
+  /** Time limit for one call into a learner's code. */
+  timeoutMs?: number;
+  memoryMb?: number;
+  /** Time limit for judging one learner as a whole. */
+  studentTimeoutMs?: number;
+  onProgress?: (line: string) => void;
+}
+
+const INSTRUCTOR = "(instructor)";
+
+export function findTestFiles(testsDir: string): string[] {
+  if (!existsSync(testsDir)) throw new Error(`tests folder ${testsDir} does not exist`);
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(test|spec)\.ts$/.test(entry.name)) found.push(full);
+    }
+  };
+  walk(testsDir);
+  return found;
+}
+
+export function listStudents(submissionsDir: string): string[] {
+  if (!existsSync(submissionsDir) || !statSync(submissionsDir).isDirectory()) {
+    throw new Error(`submissions folder ${submissionsDir} does not exist or is not a folder`);
+  }
+  return readdirSync(submissionsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function instructorExercises(notebooksDir: string): Map<string, string[]> {
+  const exercises = new Map<string, string[]>();
+  for (const name of readdirSync(notebooksDir).filter((file) => file.endsWith(".ipynb")).sort()) {
+    exercises.set(name, listExercises(readNotebook(path.join(notebooksDir, name))));
+  }
+  return exercises;
+}
+
+// Fills the shared compile cache in this process, where the TypeScript compiler is loaded once.
+async function precompile(dir: string, exercises: Map<string, string[]>, cacheDir: string): Promise<void> {
+  for (const [notebook, ids] of exercises) {
+    let parsed;
+    try {
+      parsed = readNotebook(findNotebookFile(dir, notebook));
+    } catch {
+      continue;
+    }
+    for (const id of ids) {
+      try {
+        const cell = findExerciseCell(parsed, id, notebook);
+        await compileCell(cellSource(cell), exerciseCellLabel(id, notebook), (specifier) => import.meta.resolve(specifier), cacheDir);
+      } catch {
+        // The judge meets the same problem and reports it.
+      }
+    }
+  }
+}
+
+function readEvents(file: string): GradingEvent[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as GradingEvent);
+}
+
+function testKey(test: JudgedTest): string {
+  return `${test.file}\u0000${test.name}`;
+}
+
+function exerciseKeyOf(notebook: string, exercise: string): string {
+  return `${notebook.replace(/\.ipynb$/, "")}/${exercise}`;
+}
+
+function gradeStudent(student: string, reference: JudgeResult, outcome: JudgeResult | undefined, error: string | undefined, events: GradingEvent[]): StudentGrade {
+  const results = new Map((outcome?.tests ?? []).map((test) => [testKey(test), test]));
+  const exercises = new Map<string, ExerciseGrade>();
+  for (const expected of reference.tests) {
+    const key = exerciseKeyOf(expected.notebook, expected.exercise);
+    let grade = exercises.get(key);
+    if (!grade) {
+      grade = { key, notebook: expected.notebook, exercise: expected.exercise, points: 0, max: 0, problems: [], tests: [] };
+      exercises.set(key, grade);
+    }
+    const actual = results.get(testKey(expected));
+    const test: JudgedTest = actual ?? { ...expected, passed: false, message: `not run: ${error ?? "the test did not report a result"}` };
+    grade.tests.push(test);
+    grade.max += expected.points;
+    if (test.passed) grade.points += expected.points;
+  }
+  for (const event of events) {
+    const grade = exercises.get(exerciseKeyOf(event.notebook, event.exercise));
+    if (grade && !grade.problems.includes(event.message)) grade.problems.push(event.message);
+  }
+  for (const fileError of outcome?.fileErrors ?? []) {
+    for (const grade of exercises.values()) {
+      if (grade.tests.some((test) => test.file === fileError.file && !test.passed)) grade.problems.push(`test file ${fileError.file} failed to run`);
+    }
+  }
+  const list = [...exercises.values()];
+  return {
+    student,
+    points: list.reduce((sum, grade) => sum + grade.points, 0),
+    max: list.reduce((sum, grade) => sum + grade.max, 0),
+    ...(error ? { error } : {}),
+    exercises: list,
+  };
+}
+
+/**
+ * Grades every learner folder in `submissionsDir`: each learner's code runs in its own sandbox
+ * process, judged by a pool of warm judge processes (one per core by default).
+ */
+export async function gradeSubmissions(options: GradeOptions): Promise<GradeReport> {
+  const notebooksDir = path.resolve(options.notebooksDir ?? defaultNotebooksDir);
+  const testsDir = path.resolve(options.testsDir ?? defaultTestsDir);
+  const submissionsDir = path.resolve(options.submissionsDir);
+  const timeoutMs = options.timeoutMs ?? 5_000;
+  const memoryMb = options.memoryMb ?? 512;
+  const studentTimeoutMs = options.studentTimeoutMs ?? 600_000;
+  const progress = options.onProgress ?? (() => undefined);
+
+  const testFiles = findTestFiles(testsDir);
+  if (testFiles.length === 0) throw new Error(`no *.test.ts or *.spec.ts files in ${testsDir}`);
+  const students = listStudents(submissionsDir);
+  const workDir = mkdtempSync(path.join(os.tmpdir(), "tsdl-grade-"));
+  const cacheDir = path.join(workDir, "compiled");
+  const exercises = instructorExercises(notebooksDir);
+  const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), students.length + 1));
+  const pool = new JudgePool(jobs, { testFiles, timeoutMs });
+  const settingsFor = (dir: string, name: string): GradingSettings => ({
+    notebooksDir: dir, eventsFile: path.join(workDir, `${name}.events.jsonl`), compileCache: cacheDir, timeoutMs, memoryMb,
+  });
+
+  try {
+    let reference: JudgeResult | undefined;
+    await pool.run([INSTRUCTOR], async (_, judge) => {
+      await precompile(notebooksDir, exercises, cacheDir);
+      const outcome = await judge(INSTRUCTOR, settingsFor(notebooksDir, "instructor"), studentTimeoutMs);
+      if (!outcome.ok) throw new Error(`judging the instructor notebooks failed: ${outcome.reason}`);
+      reference = outcome.result;
+    });
+    if (!reference || reference.tests.length === 0) throw new Error(`the tests in ${testsDir} declare no graded tests`);
+    const instructor = gradeStudent(INSTRUCTOR, reference, reference, undefined, []);
+    const failures = reference.tests.filter((test) => !test.passed).map((test) => `${test.name}: ${test.message ?? ""}`);
+    failures.push(...reference.fileErrors.map((error) => `${error.file}: ${error.message}`));
+    progress(`instructor notebooks: ${instructor.points}/${instructor.max} points${failures.length ? ` (${failures.length} failing: check the tests)` : ""}`);
+
+    const graded = new Map<string, StudentGrade>();
+    let done = 0;
+    const started = Date.now();
+    await pool.run(students, async (student, judge) => {
+      const dir = path.join(submissionsDir, student);
+      const studentStart = Date.now();
+      await precompile(dir, exercises, cacheDir);
+      const settings = settingsFor(dir, `student-${graded.size}-${student.replace(/[^\w.-]/g, "_")}`);
+      const outcome = await judge(student, settings, studentTimeoutMs);
+      const grade = gradeStudent(student, reference!, outcome.ok ? outcome.result : undefined, outcome.ok ? undefined : outcome.reason, readEvents(settings.eventsFile!));
+      graded.set(student, grade);
+      done += 1;
+      progress(`[${done}/${students.length}] ${student}: ${grade.points}/${grade.max} points (${((Date.now() - studentStart) / 1000).toFixed(1)} s)${grade.error ? ` — ${grade.error}` : ""}`);
+    });
+    const seconds = (Date.now() - started) / 1000;
+    progress(`graded ${students.length} students in ${seconds.toFixed(1)} s (${(students.length / Math.max(seconds, 1e-3)).toFixed(2)} students/s, ${jobs} judges)`);
+
+    return {
+      instructorCheck: { points: instructor.points, max: instructor.max, failures },
+      exercises: instructor.exercises.map(({ key, notebook, exercise, max }) => ({ key, notebook, exercise, max })),
+      students: students.map((student) => graded.get(student)!),
+    };
+  } finally {
+    pool.close();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
