@@ -75,7 +75,8 @@ export function axisValue(plan: AxisPlan, value: unknown): unknown {
 
 export function positionEncoding(plan: AxisPlan, field: string): Record<string, unknown> {
   const scale: Record<string, unknown> = {};
-  if (plan.log) scale.type = "log";
+  // Vega would widen a log axis to whole decades; Plotly fits the data.
+  if (plan.log) Object.assign(scale, { type: "log", nice: false });
   if (plan.reversed) scale.reverse = true;
   if (plan.domain !== undefined) scale.domain = plan.domain;
   if (plan.kind === "quantitative" && plan.domain === undefined && !plan.log) scale.zero = plan.fromZero;

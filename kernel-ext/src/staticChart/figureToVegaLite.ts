@@ -63,7 +63,8 @@ function cartesianLayers(traces: PlotlyTrace[], layout: Record<string, unknown> 
   const series = planSeries(traces, readColorway(layout));
   const legendEntries = series.filter((s) => s.inLegend).length;
   const showLegend = typeof layout?.showlegend === "boolean" ? layout.showlegend : legendEntries > 1;
-  const axes: CartesianAxes = { x, y, color: seriesColorEncoding(series, showLegend) };
+  const linesOnly = load.length === traces.length && load.every((l) => l.markers === 0);
+  const axes: CartesianAxes = { x, y, color: seriesColorEncoding(series, showLegend, linesOnly) };
   const declaredMode = readString(layout, "barmode") ?? "group";
   if (!barModes.has(declaredMode)) return { reason: `barmode "${declaredMode}" is not known` };
   const barmode = declaredMode as BarMode;

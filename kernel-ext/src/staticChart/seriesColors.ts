@@ -39,12 +39,13 @@ export function planSeries(traces: readonly PlotlyTrace[], colorway: readonly st
   });
 }
 
-export function seriesColorEncoding(series: readonly Series[], showLegend: boolean): Record<string, unknown> {
+/** @param linesOnly every trace is a plain line, so the legend shows strokes rather than dots */
+export function seriesColorEncoding(series: readonly Series[], showLegend: boolean, linesOnly: boolean): Record<string, unknown> {
   const listed = series.filter((s) => s.inLegend).map((s) => s.key);
   return {
     field: "series",
     type: "nominal",
     scale: { domain: series.map((s) => s.key), range: series.map((s) => s.color) },
-    legend: showLegend && listed.length > 0 ? { title: null, values: listed } : null,
+    legend: showLegend && listed.length > 0 ? { title: null, values: listed, ...(linesOnly ? { symbolType: "stroke" } : {}) } : null,
   };
 }
