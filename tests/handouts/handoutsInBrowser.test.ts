@@ -29,8 +29,8 @@ function expectCleanPage(report: PageReport): void {
 }
 
 /** Renders `executedDir`, opens every page, screenshots each notebook's page, and checks them all. */
-async function checkSite(browser: Browser, executedDir: string, outDir: string): Promise<Map<string, PageReport>> {
-  const site = await renderHandouts({ executedDir, outDir });
+async function checkSite(browser: Browser, executedDir: string, sourceDir: string, outDir: string): Promise<Map<string, PageReport>> {
+  const site = await renderHandouts({ executedDir, outDir, sourceDir });
   const reports = new Map<string, PageReport>();
   reports.set("index.html", await openPage(browser, outDir, "index.html"));
   for (const page of site.pages) {
@@ -58,7 +58,7 @@ describe("the handouts in headless Chromium", () => {
   });
 
   it("draws every chart and formula of the fixtures offline, without errors", async () => {
-    const reports = await checkSite(browser, fixturesDir, path.join(repoRoot, "dist/handouts-fixtures"));
+    const reports = await checkSite(browser, fixturesDir, fixturesDir, path.join(repoRoot, "dist/handouts-fixtures"));
     const everyOutput = reports.get("01-every-output.html")!;
     expect([everyOutput.charts, everyOutput.drawnCharts, everyOutput.katex]).toEqual([1, 1, 4]);
     const noTitle = reports.get("02-no-title.html")!;
@@ -66,7 +66,7 @@ describe("the handouts in headless Chromium", () => {
   });
 
   it.skipIf(!courseExecuted)("draws every page of the executed course (dist/notebooks) offline, without errors", async () => {
-    const reports = await checkSite(browser, executedCourseDir, path.join(repoRoot, "dist/handouts"));
+    const reports = await checkSite(browser, executedCourseDir, path.join(repoRoot, "notebooks"), path.join(repoRoot, "dist/handouts"));
     expect(reports.size).toBeGreaterThan(1);
   }, 300_000);
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -30,6 +30,15 @@ describe("renderHandouts on the hand-made executed notebooks", () => {
     ]);
     const files = (await readdir(site.outDir)).filter((name) => name.endsWith(".html")).sort();
     expect(files).toEqual(["01-every-output.html", "02-no-title.html", "index.html"]);
+  });
+
+  it("copies figures next to the pages, inlines attachments and points notebook links at pages", async () => {
+    expect(noTitle).toContain(`<img src="figures/pipeline.svg" alt="pipeline">`);
+    expect(await readFile(path.join(site.outDir, "figures/pipeline.svg"), "utf8")).toBe(
+      await readFile(path.join(fixturesDir, "figures/pipeline.svg"), "utf8"),
+    );
+    expect(noTitle).toMatch(/<img src="data:image\/png;base64,iVBORw0KGgo[A-Za-z0-9+/=]+" alt="square">/);
+    expect(noTitle).toContain(`<a href="01-every-output.html#errors">the errors section</a>`);
   });
 
   it("links every page to the course contents and its neighbours", () => {
@@ -98,7 +107,7 @@ describe("renderHandouts on the hand-made executed notebooks", () => {
     const plotly = path.join(repoRoot, "node_modules/plotly.js-dist-min/plotly.min.js");
     expect((await stat(path.join(assets, "plotly.min.js"))).size).toBe((await stat(plotly)).size);
     expect(await readdir(path.join(assets, "katex/fonts"))).toEqual(await readdir(path.join(repoRoot, "node_modules/katex/dist/fonts")));
-    expect(await readdir(assets)).toEqual(["handouts.css", "highlight.css", "katex", "plotly-charts.js", "plotly.min.js"]);
+    expect((await readdir(assets)).sort()).toEqual(["handouts.css", "highlight.css", "katex", "plotly-charts.js", "plotly.min.js"]);
   });
 
   it("references no other host from any page", () => {
@@ -113,6 +122,14 @@ describe("renderHandouts and parseNotebook reject bad input", () => {
     const empty = await mkdtemp(path.join(tmpdir(), "handouts-empty-"));
     await expect(renderHandouts({ executedDir: empty, outDir: path.join(empty, "out") })).rejects.toThrow(
       `executedDir must contain .ipynb files, got none in ${empty}`,
+    );
+  });
+
+  it("names the notebook and the figure it links to when the figure is missing", async () => {
+    const executedDir = await mkdtemp(path.join(tmpdir(), "handouts-nofigure-"));
+    await cp(path.join(fixturesDir, "02-no-title.ipynb"), path.join(executedDir, "02-no-title.ipynb"));
+    await expect(renderHandouts({ executedDir, outDir: path.join(executedDir, "out") })).rejects.toThrow(
+      `renderHandouts: 02-no-title.ipynb links to figures/pipeline.svg, which is not a file in sourceDir ${executedDir}`,
     );
   });
 

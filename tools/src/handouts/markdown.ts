@@ -18,13 +18,15 @@ export interface PageMarkdownEnv {
   [key: string | symbol]: unknown;
   headings: Heading[];
   attachments?: Record<string, MimeBundle>;
+  /** Relative paths of local files (figures) the page's markdown links to, to copy next to the page. */
+  localFiles: Set<string>;
 }
 
 // markdown-it 15 ships its own types; these plugins are typed against @types/markdown-it, same runtime API.
 type Plugin = (md: Markdown, options: object) => void;
 
 export function newPageMarkdownEnv(): PageMarkdownEnv {
-  return { headings: [] };
+  return { headings: [], localFiles: new Set() };
 }
 
 /** Ids keep letters of any script (the course has Chinese text) so anchors read well and never change with the build. */
@@ -57,9 +59,24 @@ md.renderer.rules.image = (tokens, index, options, env, self) => {
     const bundle = (env as PageMarkdownEnv | undefined)?.attachments?.[decodeURIComponent(source.slice("attachment:".length))];
     const mime = bundle && Object.keys(bundle).find((type) => type.startsWith("image/"));
     if (bundle && mime) token.attrSet("src", `data:${mime};base64,${String(bundle[mime]).replace(/\s/g, "")}`);
+  } else if (isLocalPath(source)) {
+    (env as PageMarkdownEnv | undefined)?.localFiles.add(decodeURIComponent(source.split(/[?#]/)[0]!));
   }
   return renderImage(tokens, index, options, env, self);
 };
+
+// Links between notebooks point at their pages in the site.
+const renderLinkOpen = md.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
+md.renderer.rules.link_open = (tokens, index, options, env, self) => {
+  const token = tokens[index]!;
+  const href = String(token.attrGet("href") ?? "");
+  if (isLocalPath(href)) token.attrSet("href", href.replace(/\.ipynb(?=$|[?#])/, ".html"));
+  return renderLinkOpen(tokens, index, options, env, self);
+};
+
+function isLocalPath(source: string): boolean {
+  return source !== "" && !/^([a-z][a-z0-9+.-]*:|\/\/|\/|#)/i.test(source);
+}
 
 /** Renders one markdown cell and records its headings (level, id, text) in `env`. */
 export function renderMarkdown(source: string, env: PageMarkdownEnv): string {

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { copyAssets } from "./copyAssets.js";
 import { escapeHtml } from "./escapeHtml.js";
@@ -11,6 +11,8 @@ export interface RenderHandoutsOptions {
   executedDir: string;
   /** Where the site goes, e.g. `dist/handouts`. */
   outDir: string;
+  /** The folder the notebooks' relative links (figures) resolve against, e.g. `notebooks/`. Default: `executedDir`. */
+  sourceDir?: string;
 }
 
 export interface HandoutPage {
@@ -34,7 +36,7 @@ function titleFromFileName(fileName: string): string {
 }
 
 /** Renders every executed notebook in `executedDir` to one HTML page each plus `index.html`, with bundled assets. */
-export async function renderHandouts({ executedDir, outDir }: RenderHandoutsOptions): Promise<HandoutsSite> {
+export async function renderHandouts({ executedDir, outDir, sourceDir = executedDir }: RenderHandoutsOptions): Promise<HandoutsSite> {
   const entries = await readdir(executedDir).catch((error: NodeJS.ErrnoException) => {
     throw new Error(`renderHandouts: executedDir must be a readable folder, got ${executedDir} (${error.code})`);
   });
@@ -54,6 +56,7 @@ export async function renderHandouts({ executedDir, outDir }: RenderHandoutsOpti
   const stale = (await readdir(outDir)).filter((name) => name.endsWith(".html"));
   await Promise.all(stale.map((name) => rm(path.join(outDir, name))));
   await copyAssets(path.join(outDir, "assets"));
+  await copyLocalFiles(rendered, sourceDir, outDir);
   const course: PageLink[] = rendered.map((page) => ({ href: page.file, title: page.title }));
   await Promise.all(
     rendered.map((page, index) =>
@@ -85,6 +88,24 @@ export async function renderHandouts({ executedDir, outDir }: RenderHandoutsOpti
       headingCount: page.body.headings.length,
     })),
   };
+}
+
+/** Copies the figures pages link to, keeping their relative paths so the links work unchanged. */
+async function copyLocalFiles(rendered: { notebook: string; body: RenderedNotebook }[], sourceDir: string, outDir: string): Promise<void> {
+  for (const { notebook, body } of rendered) {
+    for (const file of body.localFiles) {
+      const source = path.resolve(sourceDir, file);
+      const relative = path.relative(path.resolve(sourceDir), source);
+      if (relative.startsWith("..") || path.isAbsolute(relative)) {
+        throw new Error(`renderHandouts: ${notebook} links to ${file}, expected a path inside sourceDir ${sourceDir}`);
+      }
+      if (!(await stat(source).catch(() => undefined))?.isFile()) {
+        throw new Error(`renderHandouts: ${notebook} links to ${file}, which is not a file in sourceDir ${sourceDir}`);
+      }
+      await mkdir(path.dirname(path.join(outDir, relative)), { recursive: true });
+      await cp(source, path.join(outDir, relative));
+    }
+  }
 }
 
 function indexPage(rendered: { file: string; title: string; body: RenderedNotebook }[], course: PageLink[]): string {

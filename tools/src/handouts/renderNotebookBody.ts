@@ -10,13 +10,21 @@ export interface RenderedNotebook {
   headings: Heading[];
   html: string;
   chartCount: number;
+  /** Relative paths of local files (figures) the markdown links to. */
+  localFiles: string[];
 }
 
 export function renderNotebookBody(notebook: Notebook): RenderedNotebook {
   const context: OutputContext = { markdownEnv: newPageMarkdownEnv(), chartCount: 0 };
   const html = notebook.cells.map((cell, index) => renderCell(cell, index, context)).join("\n");
   const headings = context.markdownEnv.headings;
-  return { title: headings.find((heading) => heading.level === 1)?.text, headings, html, chartCount: context.chartCount };
+  return {
+    title: headings.find((heading) => heading.level === 1)?.text,
+    headings,
+    html,
+    chartCount: context.chartCount,
+    localFiles: [...context.markdownEnv.localFiles],
+  };
 }
 
 function renderCell(cell: Cell, index: number, context: OutputContext): string {

@@ -1,0 +1,13 @@
+import { executeNotebook } from "@tsdl/kernel-ext";
+import type { NotebookExecutor } from "./executeCourse.js";
+import { parseNotebook } from "./notebookFormat.js";
+
+/** Runs a notebook in the `tsdl` kernel over the Jupyter protocol (kernel-ext's client, no Python). */
+export const executeWithTsdlKernel: NotebookExecutor = async (inPath, { cwd, timeoutPerCellMs, onCell }) => {
+  const executed = await executeNotebook(inPath, {
+    cwd,
+    timeoutPerCellMs,
+    onCell: (report) => onCell?.({ index: report.index, id: report.cell.id, status: report.status, elapsedMs: report.durationMs }),
+  });
+  return parseNotebook(JSON.stringify(executed), inPath);
+};
