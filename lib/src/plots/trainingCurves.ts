@@ -1,14 +1,11 @@
 import { type FigureOptions, type PlotlyFigure, type PlotlyTrace, figureLayout, seriesColor } from "./figure.js";
-import { type NumericInput, isTensorLike, numbersWithGaps } from "./values.js";
+import { type NumericInput, type TensorLike, isTensorLike, numbersWithGaps } from "./values.js";
 
-/** What `model.fit` resolves to (a tf.History), or its `history` record: metric name → one value per epoch. */
-export type TrainingHistoryInput = { history: Record<string, readonly (number | TensorLikeScalar)[]> } | Record<string, readonly number[] | NumericInput>;
-
-/** tfjs may store a metric as a scalar tensor per epoch. */
-interface TensorLikeScalar {
-  shape: number[];
-  dataSync(): ArrayLike<number>;
-}
+/**
+ * What `model.fit` resolves to (a tf.History, whose epochs may hold scalar tensors), or a plain record:
+ * metric name → one value per epoch.
+ */
+export type TrainingHistoryInput = { history: Record<string, readonly (number | TensorLike)[]> } | Record<string, NumericInput>;
 
 export interface TrainingCurvesOptions extends FigureOptions {
   /** Which metrics to draw, each with its `val_` twin when present; default ["loss"]. */
@@ -51,7 +48,7 @@ export function trainingCurves(history: TrainingHistoryInput, options: TrainingC
   let epochs: number | undefined;
   metrics.forEach((metric, i) => {
     const found = [metric, `val_${metric}`].filter((key) => key in record);
-    if (!found.includes(metric) && found.length === 0) {
+    if (found.length === 0) {
       throw new Error(`${where}: history has no "${metric}" or "val_${metric}"; available: [${available.join(", ")}]`);
     }
     for (const key of found) {
@@ -74,7 +71,7 @@ export function trainingCurves(history: TrainingHistoryInput, options: TrainingC
   const yTitle = metrics.length === 1 ? metrics[0] : "value";
   const layout = figureLayout({ title: metrics.length === 1 && metrics[0] === "loss" ? "Training curves" : `Training curves: ${metrics.join(", ")}`, xTitle: "epoch", yTitle }, options);
   if (options.logY) layout.yaxis.type = "log";
-  layout.xaxis.dtick = epochs !== undefined && epochs <= 12 ? 1 : undefined;
-  if (layout.xaxis.dtick === undefined) delete layout.xaxis.dtick;
+  // Whole epochs only: Plotly would otherwise label a short run 1, 1.5, 2, …
+  if (epochs !== undefined && epochs <= 12) layout.xaxis.dtick = 1;
   return { data, layout: { ...layout, showlegend: true } };
 }

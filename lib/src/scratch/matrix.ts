@@ -20,7 +20,7 @@ export class Matrix {
   }
 
   /** Builds a matrix from nested arrays such as `[[1, 2], [3, 4]]`. */
-  static fromRows(rows: readonly (readonly number[])[] | readonly ArrayLike<number>[]): Matrix {
+  static fromRows(rows: readonly ArrayLike<number>[]): Matrix {
     if (rows.length === 0) throw new Error("Matrix.fromRows: rows must be non-empty, got 0 rows");
     const cols = rows[0].length;
     const m = new Matrix(rows.length, cols);
@@ -77,7 +77,7 @@ export class Matrix {
 }
 
 /** Accepts a Matrix or nested arrays, so notebook code can pass `[[1, 2], [3, 4]]` directly. */
-export type MatrixLike = Matrix | readonly (readonly number[])[];
+export type MatrixLike = Matrix | readonly ArrayLike<number>[];
 
 export function toMatrix(value: MatrixLike): Matrix {
   return value instanceof Matrix ? value : Matrix.fromRows(value);
