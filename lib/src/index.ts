@@ -8,3 +8,4 @@ export * from "./preprocessing/index.js";
 export * from "./metrics/index.js";
 export * from "./text/index.js";
 export * from "./plots/index.js";
+export * from "./io/index.js";

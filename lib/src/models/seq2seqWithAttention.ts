@@ -73,8 +73,9 @@ export function seq2seqWithAttention({
   const targetEmbedded = tf.layers.embedding({
     inputDim: outputVocab, outputDim: embeddingDim, embeddingsInitializer: init.embedding(), name: "target_embedding",
   }).apply(decoderInput) as tf.SymbolicTensor;
+  // States passed as extra inputs (not an `initialState` kwarg, which tfjs cannot serialise).
   const decoderOutputs = new DecoderLstm({ units, returnSequences: true, name: "decoder", ...init.lstm() })
-    .apply(targetEmbedded, { initialState: [stateH, stateC] }) as tf.SymbolicTensor;
+    .apply([targetEmbedded, stateH, stateC]) as tf.SymbolicTensor;
 
   const scores = tf.layers.dot({ axes: [2, 2], name: "attention_scores" })
     .apply([decoderOutputs, encoderOutputs]) as tf.SymbolicTensor;
