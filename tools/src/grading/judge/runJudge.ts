@@ -75,6 +75,8 @@ export class Judge {
         },
       },
     );
+    // Initialises the reporters without running anything; each judge() call is one run.
+    await vitest.standalone();
     judge = new Judge(vitest);
     return judge;
   }
