@@ -36,7 +36,7 @@ function lengthOf(fn: string, arg: string, data: unknown): number {
 
 /** The rows at `indices`, in that order, in the same kind of container. */
 export function takeRows<T extends Splittable>(data: T, indices: number[]): T {
-  if (data instanceof tf.Tensor) return tf.gather(data, tf.tensor1d(indices, "int32")) as T;
+  if (data instanceof tf.Tensor) return tf.tidy(() => tf.gather(data, tf.tensor1d(indices, "int32"))) as T;
   if (data instanceof dfd.DataFrame) return data.iloc({ rows: indices }) as T;
   return indices.map((i) => (data as readonly unknown[])[i]) as unknown as T;
 }
