@@ -61,4 +61,4 @@ export {
   type GradientDescentOptions,
 } from "./regression.js";
 export { l1Penalty, l1PenaltyGradient, l2Penalty, l2PenaltyGradient } from "./regularization.js";
-export { rnnCellStep, rnnForward, type RnnCellWeights } from "./rnn.js";
+export { rnnCellStep, rnnForward, type RnnCellWeights, type RnnForwardOptions } from "./rnn.js";

@@ -4,6 +4,7 @@ import { type LossName, lossGradient, lossValue } from "./losses.js";
 import { Matrix, type MatrixLike, toMatrix } from "./matrix.js";
 import type { Optimizer } from "./optimizers.js";
 import type { Parameter } from "./parameter.js";
+import { l2Penalty, l2PenaltyGradient } from "./regularization.js";
 import { seededRandom, shuffle, toRng } from "../random/index.js";
 
 export interface MLPOptions {
@@ -23,6 +24,8 @@ export interface FitOptions {
   epochs: number;
   /** Default: the whole data set in one batch (full-batch gradient descent). */
   batchSize?: number;
+  /** L2 strength λ: adds λ·Σw² over every layer's weights (not biases) to the loss, as Keras's `l2` regularizer. Default 0. */
+  l2?: number;
   /** Seed for the per-epoch shuffle, default 0. */
   seed?: number | string;
   /** Called after each epoch with the epoch number (from 1) and the mean training loss. */
@@ -69,24 +72,38 @@ export class MLP {
     return this.layers.flatMap((layer, i) => layer.parameters(`layer${i}`));
   }
 
-  /** Forward pass, loss, and backward pass: afterwards every parameter's `grad` holds ∂loss/∂parameter. */
-  computeGradients(input: MatrixLike, targets: MatrixLike, loss: LossName): number {
+  /**
+   * Forward pass, loss, and backward pass: afterwards every parameter's `grad` holds ∂loss/∂parameter.
+   * Returns the loss, including the L2 penalty λ·Σw² when `l2` > 0.
+   */
+  computeGradients(input: MatrixLike, targets: MatrixLike, loss: LossName, l2 = 0): number {
     const y = toMatrix(targets);
     const predictions = this.forward(input);
     if (predictions.rows !== y.rows || predictions.cols !== y.cols) {
       throw new Error(`MLP: targets must have shape [${predictions.shape.join(", ")}], got [${y.shape.join(", ")}]`);
     }
     this.backward(lossGradient(loss, predictions, y));
-    return lossValue(loss, predictions, y);
+    if (l2 > 0) {
+      // The penalty is a separate term of the loss, so its gradient simply adds to the data gradient.
+      for (const layer of this.layers) {
+        const penalty = l2PenaltyGradient(layer.weights.data, l2);
+        penalty.forEach((g, i) => (layer.weightsGradient.data[i] += g));
+      }
+    }
+    return lossValue(loss, predictions, y) + this.penalty(l2);
   }
 
-  /** The loss on (input, targets) without touching the gradients. */
-  loss(input: MatrixLike, targets: MatrixLike, loss: LossName): number {
-    return lossValue(loss, this.forward(input), toMatrix(targets));
+  /** The loss on (input, targets), plus the L2 penalty when `l2` > 0, without touching the gradients. */
+  loss(input: MatrixLike, targets: MatrixLike, loss: LossName, l2 = 0): number {
+    return lossValue(loss, this.forward(input), toMatrix(targets)) + this.penalty(l2);
+  }
+
+  private penalty(l2: number): number {
+    return this.layers.reduce((sum, layer) => sum + l2Penalty(layer.weights.data, l2), 0);
   }
 
   /** Trains with mini-batch gradient descent; returns the mean training loss of every epoch. */
-  fit(input: MatrixLike, targets: MatrixLike, { loss, optimizer, epochs, batchSize, seed = 0, onEpoch }: FitOptions): number[] {
+  fit(input: MatrixLike, targets: MatrixLike, { loss, optimizer, epochs, batchSize, l2 = 0, seed = 0, onEpoch }: FitOptions): number[] {
     const x = toMatrix(input);
     const y = toMatrix(targets);
     if (x.rows !== y.rows) throw new Error(`MLP.fit: targets must have ${x.rows} rows like input, got ${y.rows}`);
@@ -101,7 +118,7 @@ export class MLP {
       let total = 0;
       for (let start = 0; start < x.rows; start += size) {
         const batch = order.slice(start, start + size);
-        total += this.computeGradients(pickRows(x, batch), pickRows(y, batch), loss) * batch.length;
+        total += this.computeGradients(pickRows(x, batch), pickRows(y, batch), loss, l2) * batch.length;
         optimizer.step(this.parameters());
       }
       history.push(total / x.rows);

@@ -1,4 +1,5 @@
-import { type MatrixLike, matVec, toMatrix } from "./matrix.js";
+import { type ActivationName, activate } from "./activations.js";
+import { Matrix, type MatrixLike, matVec, toMatrix } from "./matrix.js";
 
 export interface RnnCellWeights {
   /** Input-to-hidden weights, shape [hiddenSize, inputSize]. */
@@ -9,8 +10,8 @@ export interface RnnCellWeights {
   b: ArrayLike<number>;
 }
 
-/** One step of a simple (Elman) RNN: h_t = tanh(W·x_t + U·h_{t−1} + b). */
-export function rnnCellStep(x: ArrayLike<number>, hPrevious: ArrayLike<number>, weights: RnnCellWeights): Float64Array {
+/** One step of a simple (Elman) RNN: h_t = f(W·x_t + U·h_{t−1} + b), with f = tanh unless another activation is given. */
+export function rnnCellStep(x: ArrayLike<number>, hPrevious: ArrayLike<number>, weights: RnnCellWeights, activation: ActivationName = "tanh"): Float64Array {
   const W = toMatrix(weights.W);
   const U = toMatrix(weights.U);
   const hidden = W.rows;
@@ -20,19 +21,27 @@ export function rnnCellStep(x: ArrayLike<number>, hPrevious: ArrayLike<number>, 
   if (weights.b.length !== hidden) throw new Error(`rnnCellStep: b must have ${hidden} values, got ${weights.b.length}`);
   const fromInput = matVec(W, x);
   const fromPast = matVec(U, hPrevious);
-  return fromInput.map((v, i) => Math.tanh(v + fromPast[i] + weights.b[i]));
+  const preActivation = fromInput.map((v, i) => v + fromPast[i] + weights.b[i]);
+  return activate(activation, Matrix.rowVector(preActivation)).data;
+}
+
+export interface RnnForwardOptions {
+  /** h_0, default zeros. */
+  hInitial?: ArrayLike<number>;
+  /** f, default "tanh". */
+  activation?: ActivationName;
 }
 
 /**
  * Runs the cell over a sequence, carrying the hidden state forward: the same W, U, b are reused at every step,
  * which is what lets an RNN handle sequences of any length. Returns h_1 … h_T.
  */
-export function rnnForward(sequence: readonly ArrayLike<number>[], weights: RnnCellWeights, hInitial?: ArrayLike<number>): Float64Array[] {
+export function rnnForward(sequence: readonly ArrayLike<number>[], weights: RnnCellWeights, options: RnnForwardOptions = {}): Float64Array[] {
   const hidden = toMatrix(weights.W).rows;
-  let h: ArrayLike<number> = hInitial ?? new Float64Array(hidden);
+  let h: ArrayLike<number> = options.hInitial ?? new Float64Array(hidden);
   const states: Float64Array[] = [];
   for (const x of sequence) {
-    const next = rnnCellStep(x, h, weights);
+    const next = rnnCellStep(x, h, weights, options.activation);
     states.push(next);
     h = next;
   }

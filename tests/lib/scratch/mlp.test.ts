@@ -68,6 +68,17 @@ describe("MLP backpropagation", () => {
     });
   }
 
+  it("adds the L2 penalty λ·Σw² and its gradient 2λw to the weights (not the biases)", () => {
+    const mlp = new MLP({ layerSizes: [3, 4, 2], hiddenActivation: "tanh", seed: 2 });
+    const x = seededInputs(6, 3, 1);
+    const y = seededInputs(6, 2, 4);
+    const l2 = 0.05;
+    const sumOfSquares = mlp.layers.reduce((sum, layer) => sum + layer.weights.data.reduce((a, w) => a + w * w, 0), 0);
+    expect(mlp.loss(x, y, "meanSquaredError", l2)).toBeCloseTo(mlp.loss(x, y, "meanSquaredError") + l2 * sumOfSquares, 14);
+    mlp.computeGradients(x, y, "meanSquaredError", l2);
+    expect(gradientCheck(() => mlp.loss(x, y, "meanSquaredError", l2), mlp.parameters()).maxRelativeError).toBeLessThan(1e-6);
+  });
+
   it("learns XOR with Adam (seeded, repeatable)", () => {
     const x = [[0, 0], [0, 1], [1, 0], [1, 1]];
     const y = [[0], [1], [1], [0]];

@@ -31,6 +31,14 @@ describe("RNN cell", () => {
     keras[0].forEach((row, t) => row.forEach((v, j) => expect(states[t][j]).toBeCloseTo(v, 6)));
   });
 
+  it("takes another activation f and a given h_0", () => {
+    // W·[2] = [1, −2]; U·[1, −1] = [−0.1, −0.1]; + b → [0.9, −2] → relu → [0.9, 0]
+    const h = rnnCellStep([2], [1, -1], weights, "relu");
+    expect(h[0]).toBeCloseTo(0.9, 15);
+    expect(h[1]).toBe(0);
+    expect(Array.from(rnnForward([[2]], weights, { hInitial: [1, -1], activation: "relu" })[0])).toEqual(Array.from(h));
+  });
+
   it("checks shapes", () => {
     expect(() => rnnCellStep([1, 2], [0, 0], weights)).toThrow("rnnCellStep: x must have 1 values (W's columns), got 2");
     expect(() => rnnCellStep([1], [0], weights)).toThrow("rnnCellStep: hPrevious must have 2 values, got 1");
