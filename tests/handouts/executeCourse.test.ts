@@ -17,7 +17,7 @@ const replayFixtures: NotebookExecutor = async (inPath, { onCell }) => {
   notebook.cells.forEach((cell, index) => {
     if (cell.cell_type !== "code") return;
     const failed = cell.outputs.some((output) => output.output_type === "error");
-    onCell?.({ index, id: cell.id, status: failed ? "error" : "ok", elapsedMs: 5 });
+    onCell?.({ index, id: cell.id, status: failed ? "error" : "ok", elapsedMs: 5, ...(failed ? { error: "RangeError: bad rate" } : {}) });
   });
   return notebook;
 };
@@ -54,7 +54,7 @@ describe("executeCourse", () => {
     const start = progress.find((p) => p.kind === "notebook-start" && p.notebook === "01-every-output.ipynb")!;
     expect(formatProgress(start)).toBe("[2/3] 01-every-output.ipynb: 10 code cells");
     const failed = progress.find((p) => p.kind === "cell" && p.cell.status === "error")!;
-    expect(formatProgress(failed)).toBe("  01-every-output.ipynb cell 15 (id error): FAILED in 0.0 s");
+    expect(formatProgress(failed)).toBe("  01-every-output.ipynb cell 15 (id error): FAILED in 0.0 s (RangeError: bad rate)");
 
     const summary = formatSummary(run);
     expect(summary).toContain("01-every-output.ipynb cell 15 (id error): RangeError: learning rate must be positive, got -0.1");

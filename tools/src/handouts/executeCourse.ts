@@ -9,6 +9,8 @@ export interface CellEvent {
   id: string | undefined;
   status: "ok" | "error" | "aborted";
   elapsedMs: number;
+  /** "ename: evalue" of the cell's first error output, when it has one. */
+  error?: string;
 }
 
 /** Executes one notebook with the tsdl kernel and resolves with it executed (nbformat 4, outputs filled). */

@@ -12,7 +12,8 @@ export function formatProgress(progress: CourseProgress): string {
     case "cell": {
       const { cell } = progress;
       const mark = cell.status === "ok" ? "ok" : cell.status === "error" ? "FAILED" : "aborted";
-      return `  ${progress.notebook} cell ${cell.index + 1} (id ${cell.id ?? "none"}): ${mark} in ${seconds(cell.elapsedMs / 1000)}`;
+      const error = cell.error ? ` (${cell.error.split("\n")[0]})` : "";
+      return `  ${progress.notebook} cell ${cell.index + 1} (id ${cell.id ?? "none"}): ${mark} in ${seconds(cell.elapsedMs / 1000)}${error}`;
     }
     case "notebook-done":
       return `  ${progress.notebook}: done in ${seconds(progress.seconds)}${progress.failures.length ? `, ${progress.failures.length} failing cell(s)` : ""}`;

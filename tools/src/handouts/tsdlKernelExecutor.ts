@@ -7,7 +7,16 @@ export const executeWithTsdlKernel: NotebookExecutor = async (inPath, { cwd, tim
   const executed = await executeNotebook(inPath, {
     cwd,
     timeoutPerCellMs,
-    onCell: (report) => onCell?.({ index: report.index, id: report.cell.id, status: report.status, elapsedMs: report.durationMs }),
+    onCell: (report) => {
+      const error = report.cell.outputs?.find((output) => output.output_type === "error");
+      onCell?.({
+        index: report.index,
+        id: report.cell.id,
+        status: report.status,
+        elapsedMs: report.durationMs,
+        ...(error?.output_type === "error" ? { error: `${error.ename}: ${error.evalue}` } : {}),
+      });
+    },
   });
   return parseNotebook(JSON.stringify(executed), inPath);
 };
