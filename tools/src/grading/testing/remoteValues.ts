@@ -14,6 +14,9 @@ export class GradingError extends Error {
   }
 }
 
+/** Members that vitest's equality calls on compared values; learner objects never get them. */
+const MATCHER_HOOKS = new Set(["asymmetricMatch", "isEqualNode", "equals", "then", "toAsymmetricMatcher", "~standard", "nodeType", "nodeName"]);
+
 type TensorFactory = (values: unknown[], shape: number[], dtype: string) => unknown;
 
 interface Ref {
@@ -76,7 +79,7 @@ export class RemoteValues {
     return fn;
   }
 
-  decode(value: unknown, key: string, generation: number, notebook: string, exercise: string): unknown {
+  decode(value: unknown, key: string, generation: number, notebook: string, exercise: string, nested = false): unknown {
     if (typeof value !== "object" || value === null || ArrayBuffer.isView(value)) return value;
     switch (tagOf(value)) {
       case "tensor": {
@@ -86,15 +89,18 @@ export class RemoteValues {
       }
       case "function": {
         const record = value as FunctionRecord;
+        // Matchers call functions they find inside compared values (asymmetricMatch, isEqualNode…);
+        // a callable nested in returned data could make any assertion pass, so it stays inert.
+        if (nested) return `[function ${record.name || "anonymous"}]`;
         return this.remoteFunction(key, record.name || "function", { kind: "handle", handle: record.handle }, generation, notebook, exercise);
       }
       case "object":
         return this.snapshot(value as ObjectRecord, key, generation, notebook, exercise);
     }
-    if (Array.isArray(value)) return value.map((item) => this.decode(item, key, generation, notebook, exercise));
+    if (Array.isArray(value)) return value.map((item) => this.decode(item, key, generation, notebook, exercise, true));
     if (value instanceof Map || value instanceof Set || value instanceof Date || value instanceof RegExp || value instanceof Error) return value;
     const out: Record<string, unknown> = {};
-    for (const [name, item] of Object.entries(value)) out[name] = this.decode(item, key, generation, notebook, exercise);
+    for (const [name, item] of Object.entries(value)) out[name] = this.decode(item, key, generation, notebook, exercise, true);
     return out;
   }
 
@@ -179,14 +185,14 @@ export class RemoteValues {
     }
     const values = this;
     for (const method of record.methods) {
-      if (Object.prototype.hasOwnProperty.call(proto, method)) continue;
+      if (MATCHER_HOOKS.has(method) || Object.prototype.hasOwnProperty.call(proto, method)) continue;
       Object.defineProperty(proto, method, {
         value: this.remoteFunction(key, method, { kind: "method", name: method }, undefined, notebook, exercise),
         writable: true, configurable: true,
       });
     }
     for (const getter of record.getters) {
-      if (Object.prototype.hasOwnProperty.call(proto, getter)) continue;
+      if (MATCHER_HOOKS.has(getter) || Object.prototype.hasOwnProperty.call(proto, getter)) continue;
       Object.defineProperty(proto, getter, {
         configurable: true,
         get(this: object) {
@@ -226,6 +232,6 @@ export class RemoteValues {
     const key = this.refs.get(object)?.key ?? "";
     const target = object as Record<string, unknown>;
     for (const name of Object.keys(target)) if (!(name in fields)) delete target[name];
-    for (const [name, value] of Object.entries(fields)) target[name] = this.decode(value, key, generation, notebook, exercise);
+    for (const [name, value] of Object.entries(fields)) target[name] = this.decode(value, key, generation, notebook, exercise, true);
   }
 }
