@@ -150,3 +150,50 @@ export function randomCrop(images: tf.Tensor4D, size: [number, number], seed: Se
     return tf.image.cropAndResize(floats, tf.tensor2d(boxes, [n, 4]), tf.range(0, n, 1, "int32") as tf.Tensor1D, [ch, cw], "nearest");
   });
 }
+
+/** Applies `op` to each image alone (ops such as rotation take one parameter per batch). */
+function perImage(images: tf.Tensor4D, op: (image: tf.Tensor4D, i: number) => tf.Tensor4D): tf.Tensor4D {
+  return tf.tidy(() => tf.concat(tf.split(images, images.shape[0], 0).map((image, i) => op(image as tf.Tensor4D, i)), 0));
+}
+
+function checkProbability(fn: string, p: unknown): number {
+  if (typeof p !== "number" || !(p >= 0 && p <= 1)) throw inputError(fn, "probability", "a number in [0, 1]", describe(p));
+  return p;
+}
+
+/** Mirrors each image horizontally with the given probability (seeded). */
+export function randomFlipLeftRight(images: tf.Tensor4D, seed: SeedOrRng, probability = 0.5): tf.Tensor4D {
+  const fn = "randomFlipLeftRight";
+  const x = checkImages(fn, images);
+  const p = checkProbability(fn, probability);
+  const rng = toRng(seed);
+  const flips = Array.from({ length: x.shape[0] }, () => rng() < p);
+  return perImage(x, (image, i) => (flips[i] ? tf.image.flipLeftRight(image) : image.clone()));
+}
+
+/** Shifts each image by a seeded random whole number of pixels in [−maxShift, maxShift] per axis. */
+export function randomShift(images: tf.Tensor4D, maxShift: number, seed: SeedOrRng, fillValue = 0): tf.Tensor4D {
+  const fn = "randomShift";
+  const x = checkImages(fn, images);
+  const [, h, w] = x.shape;
+  const limit = Math.min(h, w) - 1;
+  if (!Number.isInteger(maxShift) || maxShift < 0 || maxShift > limit) {
+    throw inputError(fn, "maxShift", `a whole number of pixels from 0 to ${limit}`, describe(maxShift));
+  }
+  const rng = toRng(seed);
+  const draw = () => Math.floor(rng() * (2 * maxShift + 1)) - maxShift;
+  const offsets = Array.from({ length: x.shape[0] }, () => ({ dy: draw(), dx: draw() }));
+  return perImage(x, (image, i) => shift(image, { ...offsets[i]!, fillValue }));
+}
+
+/** Rotates each image by a seeded random angle in [−maxRadians, maxRadians]. */
+export function randomRotate(images: tf.Tensor4D, maxRadians: number, seed: SeedOrRng, options: RotateOptions = {}): tf.Tensor4D {
+  const fn = "randomRotate";
+  const x = checkImages(fn, images);
+  if (typeof maxRadians !== "number" || !Number.isFinite(maxRadians) || maxRadians < 0) {
+    throw inputError(fn, "maxRadians", "a finite angle ≥ 0 in radians", describe(maxRadians));
+  }
+  const rng = toRng(seed);
+  const angles = Array.from({ length: x.shape[0] }, () => (2 * rng() - 1) * maxRadians);
+  return perImage(x, (image, i) => rotate(image, angles[i]!, options));
+}

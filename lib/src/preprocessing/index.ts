@@ -1,4 +1,17 @@
-export { addGaussianNoise, flipLeftRight, flipUpDown, randomCrop, rotate, shift, type FrameNoiseOptions, type RotateOptions, type ShiftOptions } from "./augment.js";
+export {
+  addGaussianNoise,
+  flipLeftRight,
+  flipUpDown,
+  randomCrop,
+  randomFlipLeftRight,
+  randomRotate,
+  randomShift,
+  rotate,
+  shift,
+  type FrameNoiseOptions,
+  type RotateOptions,
+  type ShiftOptions,
+} from "./augment.js";
 export { csvToTensors, type CsvTensors, type CsvToTensorsOptions } from "./csvToTensors.js";
 export { countNa, dropNa, fillNa, interpolateLinear, type DropNaOptions, type FillNaOptions, type FillStrategy } from "./missing.js";
 export { OneHotEncoder, type OneHotEncoderOptions } from "./oneHot.js";

@@ -161,4 +161,75 @@ export class Tokenizer {
       return words.join(" ");
     });
   }
+
+  /**
+   * Keras' `tokenizer.to_json()` format, so `tokenizer_from_json` in Python reads it too; the
+   * Chinese-splitting settings go in a top-level `tsdl` key, which Keras ignores.
+   */
+  toJSON(): string {
+    // Written by hand: a JS object would move integer-like tokens ("10") to the front.
+    const dict = (m: Map<string | number, unknown>) =>
+      `{${[...m].map(([k, v]) => `${JSON.stringify(String(k))}: ${JSON.stringify(v)}`).join(", ")}}`;
+    const indexDocs = new Map([...this.wordDocs].map(([w, c]) => [this.wordIndex.get(w)!, c] as const));
+    return JSON.stringify({
+      class_name: "Tokenizer",
+      config: {
+        num_words: this.numWords,
+        filters: this.filters,
+        lower: this.lower,
+        split: this.split,
+        char_level: this.charLevel,
+        oov_token: this.oovToken,
+        document_count: this.documentCount,
+        word_counts: dict(this.wordCounts),
+        word_docs: dict(this.wordDocs),
+        index_docs: dict(indexDocs),
+        index_word: dict(this.indexWord),
+        word_index: dict(this.wordIndex),
+      },
+      tsdl: { cjk: this.cjk, cjkFilters: this.cjkFilters },
+    });
+  }
+
+  /** Reads `toJSON()` output or a JSON string from Keras' `tokenizer.to_json()`. */
+  static fromJSON(json: string): Tokenizer {
+    const fn = "Tokenizer.fromJSON";
+    let parsed: { class_name?: unknown; config?: Record<string, unknown>; tsdl?: { cjk?: CjkMode; cjkFilters?: string } };
+    try {
+      parsed = JSON.parse(json);
+    } catch (error) {
+      throw inputError(fn, "json", "a JSON string from toJSON() or Keras' to_json()", `invalid JSON (${(error as Error).message})`);
+    }
+    const config = parsed?.config;
+    if (parsed?.class_name !== "Tokenizer" || typeof config !== "object" || config === null) {
+      throw inputError(fn, "json", `an object with class_name "Tokenizer" and a config`, describe(parsed?.class_name));
+    }
+    // Without a tsdl key the JSON came from Keras, which never splits Chinese characters.
+    const tsdl = parsed.tsdl ?? { cjk: "none" as const };
+    const tok = new Tokenizer({
+      numWords: (config.num_words as number | null) ?? null,
+      filters: config.filters as string,
+      lower: config.lower as boolean,
+      split: config.split as string,
+      charLevel: config.char_level as boolean,
+      oovToken: (config.oov_token as string | null) ?? null,
+      ...tsdl,
+    });
+    tok.documentCount = Number(config.document_count ?? 0);
+    for (const [w, c] of orderedCounts(config.word_counts)) tok.wordCounts.set(w, c);
+    for (const [w, c] of orderedCounts(config.word_docs)) tok.wordDocs.set(w, c);
+    const entries = (key: string) => Object.entries(JSON.parse(String(config[key] ?? "{}")) as Record<string, unknown>);
+    for (const [w, i] of entries("word_index")) tok.wordIndex.set(w, Number(i));
+    for (const [i, w] of entries("index_word")) tok.indexWord.set(Number(i), String(w));
+    return tok;
+  }
+}
+
+/**
+ * The entries of a JSON `{"token": count}` object in file order; `JSON.parse` would move
+ * integer-like tokens first, and word-count order decides ties in the index.
+ */
+function orderedCounts(json: unknown): [string, number][] {
+  const pairs = String(json ?? "{}").matchAll(/("(?:[^"\\]|\\.)*")\s*:\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)/g);
+  return [...pairs].map((m) => [JSON.parse(m[1]!) as string, Number(m[2])]);
 }

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import * as dfd from "danfojs-node";
-import { addGaussianNoise, backendInfo, flipLeftRight, flipUpDown, randomCrop, rotate, shift, tf } from "@tsdl/lib";
+import {
+  addGaussianNoise,
+  backendInfo,
+  flipLeftRight,
+  flipUpDown,
+  randomCrop,
+  randomFlipLeftRight,
+  randomRotate,
+  randomShift,
+  rotate,
+  shift,
+  tf,
+} from "@tsdl/lib";
 
 const image = (rows: number[][]) => tf.tensor4d(rows.flat(), [1, rows.length, rows[0]!.length, 1]);
 const pixels = (t: tf.Tensor4D) => (t.arraySync() as number[][][][])[0]!.map((r) => r.map((p) => p[0]));
@@ -87,5 +99,36 @@ describe("image augmentation on [N, H, W, C] tensors", () => {
     [() => randomCrop(image(grid3), [4, 1], 0), "randomCrop: size must be [height, width] of whole pixels within the 3×3 images; got [4,1]"],
   ])("bad input %#", (call, message) => {
     expect(call).toThrow(message);
+  });
+});
+
+describe("random image augmentation, one draw per image", () => {
+  const batch = tf.tensor4d(Array.from({ length: 20 * 3 * 3 }, (_, i) => i % 9), [20, 3, 3, 1]);
+  const images = () => batch.arraySync() as number[][][][];
+
+  it("flips each image with the given probability", () => {
+    expect(randomFlipLeftRight(batch, 1, 1).arraySync()).toEqual(flipLeftRight(batch).arraySync());
+    expect(randomFlipLeftRight(batch, 1, 0).arraySync()).toEqual(images());
+    const half = randomFlipLeftRight(batch, 3).arraySync() as number[][][][];
+    const flipped = half.filter((img) => img[0]![0]![0] === 2).length;
+    expect(half.every((img) => img[0]![0]![0] === 0 || img[0]![0]![0] === 2)).toBe(true);
+    expect(flipped).toBeGreaterThan(3);
+    expect(flipped).toBeLessThan(17);
+    expect(randomFlipLeftRight(batch, 3).arraySync()).toEqual(half);
+  });
+
+  it("shifts each image by an offset within the limit", () => {
+    const out = randomShift(batch, 1, 5).arraySync() as number[][][][];
+    const candidates = [-1, 0, 1].flatMap((dy) => [-1, 0, 1].map((dx) => JSON.stringify(shift(batch.slice([0], [1]) as tf.Tensor4D, { dx, dy }).arraySync()[0])));
+    for (const img of out) expect(candidates).toContain(JSON.stringify(img));
+    expect(new Set(out.map((img) => JSON.stringify(img))).size).toBeGreaterThan(1);
+  });
+
+  it("rotates by a seeded angle within the limit; a zero limit changes nothing", () => {
+    expect(randomRotate(batch, 0, 1).arraySync()).toEqual(images());
+    expect(randomRotate(batch, 0.5, 9).arraySync()).toEqual(randomRotate(batch, 0.5, 9).arraySync());
+    expect(() => randomRotate(batch, -1, 0)).toThrow("randomRotate: maxRadians must be a finite angle ≥ 0 in radians; got -1");
+    expect(() => randomShift(batch, 3, 0)).toThrow("randomShift: maxShift must be a whole number of pixels from 0 to 2; got 3");
+    expect(() => randomFlipLeftRight(batch, 0, 2)).toThrow("randomFlipLeftRight: probability must be a number in [0, 1]; got 2");
   });
 });

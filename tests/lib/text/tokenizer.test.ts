@@ -81,3 +81,49 @@ describe("Tokenizer (Keras semantics)", () => {
     expect(() => tok.sequencesToTexts([[1, 2.5]])).toThrow("Tokenizer.sequencesToTexts: sequences[0][1] must be an integer index; got 2.5");
   });
 });
+
+describe("Tokenizer JSON in Keras' to_json() format", () => {
+  // What Keras writes for Tokenizer(oov_token="<OOV>").fit_on_texts(["the cat", "the dog"]).
+  const kerasJson = JSON.stringify({
+    class_name: "Tokenizer",
+    config: {
+      num_words: null,
+      filters: '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n',
+      lower: true,
+      split: " ",
+      char_level: false,
+      oov_token: "<OOV>",
+      document_count: 2,
+      word_counts: '{"the": 2, "cat": 1, "dog": 1}',
+      word_docs: '{"cat": 1, "the": 2, "dog": 1}',
+      index_docs: '{"3": 1, "2": 2, "4": 1}',
+      index_word: '{"1": "<OOV>", "2": "the", "3": "cat", "4": "dog"}',
+      word_index: '{"<OOV>": 1, "the": 2, "cat": 3, "dog": 4}',
+    },
+  });
+
+  it("reads a Keras tokenizer and converts text the same way", () => {
+    const tok = Tokenizer.fromJSON(kerasJson);
+    expect(tok.cjk).toBe("none");
+    expect(tok.textsToSequences(["The bird, the dog"])).toEqual([[2, 1, 2, 4]]);
+    expect(tok.sequencesToTexts([[3, 1]])).toEqual(["cat <OOV>"]);
+  });
+
+  it("writes the same config Keras writes, and round-trips", () => {
+    const tok = new Tokenizer({ oovToken: "<OOV>" }).fitOnTexts(["the cat", "the dog"]);
+    const config = JSON.parse(tok.toJSON()).config;
+    const keras = JSON.parse(kerasJson).config;
+    for (const key of Object.keys(keras)) {
+      const parse = (v: unknown) => (typeof v === "string" && v.startsWith("{") ? JSON.parse(v) : v);
+      expect(parse(config[key]), key).toEqual(parse(keras[key]));
+    }
+    // Integer-like tokens keep their count order through JSON, so ties still resolve the same way.
+    const numbers = new Tokenizer({ cjk: "word" }).fitOnTexts(["b 10 10 b 2"]);
+    const back = Tokenizer.fromJSON(numbers.toJSON());
+    expect([...back.wordCounts]).toEqual([["b", 2], ["10", 2], ["2", 1]]);
+    expect(back.fitOnTexts(["b"]).wordIndex.get("10")).toBe(2);
+    expect(back.cjk).toBe("word");
+    expect(() => Tokenizer.fromJSON("{")).toThrow(/^Tokenizer\.fromJSON: json must be a JSON string from toJSON\(\) or Keras' to_json\(\); got invalid JSON/);
+    expect(() => Tokenizer.fromJSON('{"class_name": "Model"}')).toThrow('Tokenizer.fromJSON: json must be an object with class_name "Tokenizer" and a config; got "Model"');
+  });
+});
