@@ -71,6 +71,11 @@ describe("the tsdl kernel over ZeroMQ", () => {
     expect(updated?.content).toMatchObject({ data: { "text/plain": "'second'" }, transient: { display_id: "progress-1" } });
   });
 
+  it("keeps tslab's own display API working", async () => {
+    const { messages } = await kernel.execute('import * as tslab from "tslab";\ntslab.display.html("<i>from tslab</i>");');
+    expect(ofType(messages, "display_data")[0]?.content.data).toEqual({ "text/html": "<i>from tslab</i>" });
+  });
+
   it("interrupts a long synchronous loop and keeps earlier variables", async () => {
     expect((await kernel.execute("const kept = 41;")).reply.status).toBe("ok");
     const started = Date.now();

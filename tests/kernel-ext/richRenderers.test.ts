@@ -67,11 +67,16 @@ describe("training history renderer", () => {
 });
 
 describe("Plotly figures", () => {
-  it("turns typed arrays into JSON arrays and keeps the figure as the Plotly MIME type", async () => {
+  it("turns typed arrays into JSON arrays and string titles into plotly.js 3 titles", async () => {
     const content = await toDisplayContent({ data: [{ type: "scatter", y: new Float32Array([1, 2]) }], layout: { title: "t" } });
-    expect(content.data["application/vnd.plotly.v1+json"]).toEqual({ data: [{ type: "scatter", y: [1, 2] }], layout: { title: "t" } });
+    expect(content.data["application/vnd.plotly.v1+json"]).toEqual({ data: [{ type: "scatter", y: [1, 2] }], layout: { title: { text: "t" } } });
     expect(content.data["text/plain"]).toBe("Plotly figure: 1 trace (scatter) · t");
     expect(String(content.data["text/html"])).toContain("Plotly.newPlot");
+    const axes = await toDisplayContent({ data: [], layout: { xaxis: { title: "epoch" }, yaxis2: { title: { text: "acc" } } } });
+    expect((axes.data["application/vnd.plotly.v1+json"] as { layout: unknown }).layout).toEqual({
+      xaxis: { title: { text: "epoch" } },
+      yaxis2: { title: { text: "acc" } },
+    });
   });
 
   it("builds figures with the Figure helper", async () => {

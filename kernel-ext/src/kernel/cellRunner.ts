@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { createConverter, type Converter } from "tslab/dist/converter.js";
 import { createExecutor, type Executor } from "tslab/dist/executor.js";
 import { releaseHeldCells } from "../display/holdNextCell.js";
@@ -21,6 +22,12 @@ export type ExecuteReply =
 
 /** Sends one iopub message (type and content) as a child of the request being executed. */
 export type Publish = (msgType: string, content: Record<string, unknown>) => void;
+
+// tslab's own display API (`import * as tslab from "tslab"; tslab.display.html(…)`) sends through
+// this mutable export of its jupyter module, which tslab sets per cell in the handler we replace.
+const tslabJupyter = createRequire(import.meta.url)("tslab/dist/jupyter.js") as {
+  lastWriteDisplayData: ((data: Record<string, unknown>, update: boolean) => void) | null;
+};
 
 interface Captured {
   hasValue: boolean;
@@ -108,6 +115,7 @@ export class CellRunner {
     // Like ipykernel, output written after the cell finished still goes to the last cell.
     process.stdout.write = this.streamWriter("stdout", publish);
     process.stderr.write = this.streamWriter("stderr", publish);
+    tslabJupyter.lastWriteDisplayData = (data, update) => publish(update ? "update_display_data" : "display_data", data);
 
     await releaseHeldCells();
     this.captured = { hasValue: false, value: undefined, errors: [] };

@@ -10,13 +10,29 @@ import { isPlotlyFigure, type PlotlyFigure } from "./plotlyFigure.js";
 
 export const plotlyMimeType = "application/vnd.plotly.v1+json";
 
-/** Plotly takes typed arrays but JSON does not: turn them (and tensors' dataSync() output) into arrays. */
+const titledKey = /^([xyz]axis\d*|scene\d*|coloraxis\d*|colorbar|marker|legend)$/;
+
+/** plotly.js 3 dropped string titles: `title: "x"` must be `title: { text: "x" }`, at any depth. */
+function objectTitles(node: unknown): void {
+  if (typeof node !== "object" || node === null || Array.isArray(node)) return;
+  const record = node as Record<string, unknown>;
+  if (typeof record.title === "string") record.title = { text: record.title };
+  for (const [key, child] of Object.entries(record)) if (titledKey.test(key)) objectTitles(child);
+}
+
+/**
+ * Plotly takes typed arrays but JSON does not: turn them (and tensors' dataSync() output) into
+ * arrays, and write titles the way plotly.js 3 reads them.
+ */
 export function plotlyJson(figure: PlotlyFigure): PlotlyFigure {
-  return JSON.parse(
+  const json = JSON.parse(
     JSON.stringify(figure, (_key, value: unknown) =>
       ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as unknown as ArrayLike<number>) : value,
     ),
   ) as PlotlyFigure;
+  objectTitles(json.layout);
+  for (const trace of json.data) objectTitles(trace);
+  return json;
 }
 
 // The kernel sends plotly.js (gzip + base64, about 2 MB) once per session as its own output just
