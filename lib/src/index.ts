@@ -9,3 +9,4 @@ export * from "./metrics/index.js";
 export * from "./text/index.js";
 export * from "./plots/index.js";
 export * from "./io/index.js";
+export * from "./training/index.js";

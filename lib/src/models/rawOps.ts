@@ -1,5 +1,6 @@
 import { tf } from "../backend/index.js";
-import { seededRandom, shuffledIndices } from "../training/seededRandom.js";
+import { seededRandom } from "../random/index.js";
+import { shuffledIndices } from "../training/seededRandom.js";
 import { softmaxCrossEntropyFromLogits } from "./logitsLoss.js";
 import { DEFAULT_SEED, SeededInit, positiveInt } from "./seededInit.js";
 

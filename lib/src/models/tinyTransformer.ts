@@ -1,5 +1,5 @@
 import { tf } from "../backend/index.js";
-import { seededRandom } from "../training/seededRandom.js";
+import { seededRandom } from "../random/index.js";
 import { DEFAULT_SEED, SeededInit, positiveInt } from "./seededInit.js";
 
 type LayerArgs = ConstructorParameters<typeof tf.layers.Layer>[0];

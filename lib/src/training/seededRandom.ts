@@ -1,12 +1,7 @@
-import seedrandom from "seedrandom";
-
-/** A repeatable uniform [0, 1) generator (Alea) for a seed. */
-export function seededRandom(seed: number | string): () => number {
-  return seedrandom.alea(String(seed));
-}
+import { seededRandom, type Rng } from "../random/index.js";
 
 /** A Fisher–Yates shuffle of `0 … n−1` drawn from `random`. */
-export function shuffledIndices(n: number, random: () => number): Int32Array {
+export function shuffledIndices(n: number, random: Rng): Int32Array {
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
   for (let i = n - 1; i > 0; i--) {
@@ -14,12 +9,6 @@ export function shuffledIndices(n: number, random: () => number): Int32Array {
     [idx[i], idx[j]] = [idx[j], idx[i]];
   }
   return idx;
-}
-
-/** A standard normal draw (Box–Muller) from a uniform generator. */
-export function normalFrom(random: () => number): number {
-  const u = 1 - random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
 }
 
 /**

@@ -57,14 +57,14 @@ describe("raw-op networks", () => {
     const [train, test] = [tf.range(0, 1400, 1, "int32"), tf.range(1400, 1797, 1, "int32")];
     const run = async () => {
       const net = rawOpNetwork({ inputDim: 64, hiddenUnits: [64], classes: 10, seed: 7 });
-      const losses = await net.fit(tf.gather(x, train), tf.gather(labels, train), { epochs: 6, batchSize: 64, seed: 7 });
+      const losses = await net.fit(tf.gather(x, train), tf.gather(labels, train), { epochs: 10, batchSize: 64, seed: 7 });
       const predicted = net.predictClasses(tf.gather(x, test));
       const accuracy = tf.mean(tf.equal(predicted, tf.gather(labels, test).toInt())).dataSync()[0];
       net.dispose();
       return { losses, accuracy };
     };
     const first = await run();
-    expect(first.losses[5]).toBeLessThan(first.losses[0] / 4);
+    expect(first.losses[9]).toBeLessThan(first.losses[0] / 4);
     expect(first.accuracy).toBeGreaterThan(0.9);
     expect((await run()).losses).toEqual(first.losses);
   });

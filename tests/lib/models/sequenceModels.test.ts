@@ -5,12 +5,12 @@ import {
   greedyDecode,
   nextTokenWindows,
   sampleFromProbabilities,
+  seededRandom,
   seq2seqWithAttention,
   teacherForcing,
   tf,
   tinyTransformer,
 } from "@tsdl/lib";
-import { seededRandom } from "../../../lib/src/training/seededRandom.js";
 
 describe("seq2seq with attention", () => {
   it("teacher forcing shifts the targets right behind the start token", () => {
