@@ -1,0 +1,43 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { expect } from "vitest";
+import { joinSource, readNotebook, type Notebook } from "../../tools/src/handouts/notebookFormat.js";
+import { renderHandouts } from "../../tools/src/handouts/renderHandouts.js";
+import { openPage, type PageReport } from "./openPagesInChromium.js";
+
+/** True when the notebook has `$…$`/`$$…$$` math in markdown or a LaTeX output, which must come out as KaTeX. */
+function hasMath(notebook: Notebook): boolean {
+  return notebook.cells.some((cell) =>
+    cell.cell_type === "markdown"
+      ? /\$\$[\s\S]+?\$\$|(^|[^\\$])\$[^$\s][^$\n]*\$/.test(joinSource(cell.source))
+      : cell.cell_type === "code" && cell.outputs.some((output) => "data" in output && output.data["text/latex"] !== undefined),
+  );
+}
+
+function expectCleanPage(report: PageReport): void {
+  expect(report.consoleErrors, `console errors on ${report.file}`).toEqual([]);
+  expect(report.foreignRequests, `requests leaving file:// on ${report.file}`).toEqual([]);
+  expect(report.failedRequests, `failed requests on ${report.file}`).toEqual([]);
+  expect(report.drawnCharts, `Plotly charts drawn on ${report.file}`).toBe(report.charts);
+  expect(report.katexErrors, `KaTeX errors on ${report.file}`).toBe(0);
+}
+
+/** Renders `executedDir`, opens every page, screenshots each notebook's page, and checks them all. */
+export async function checkHandoutsSite(browser: Browser, executedDir: string, sourceDir: string, outDir: string): Promise<Map<string, PageReport>> {
+  const site = await renderHandouts({ executedDir, outDir, sourceDir });
+  const reports = new Map<string, PageReport>();
+  reports.set("index.html", await openPage(browser, outDir, "index.html"));
+  for (const page of site.pages) {
+    const screenshot = path.join(outDir, "screenshots", page.file.replace(/\.html$/, ".png"));
+    const report = await openPage(browser, outDir, page.file, screenshot);
+    reports.set(page.file, report);
+    expect(existsSync(screenshot)).toBe(true);
+    if (hasMath(await readNotebook(path.join(executedDir, page.notebook)))) {
+      expect(report.katex, `rendered math on ${page.file}`).toBeGreaterThan(0);
+    }
+    expect(report.charts, `charts on ${page.file}`).toBe(page.chartCount);
+  }
+  for (const report of reports.values()) expectCleanPage(report);
+  return reports;
+}
