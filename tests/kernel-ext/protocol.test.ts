@@ -88,6 +88,13 @@ describe("the tsdl kernel over ZeroMQ", () => {
     expect(ofType(after.messages, "execute_result")[0]?.content.data).toEqual({ "text/plain": "42" });
   });
 
+  it("interrupts a cell waiting on a promise that never settles", async () => {
+    const timer = setTimeout(() => kernel.interrupt(), 1500);
+    const { reply } = await kernel.execute("await new Promise(() => {});");
+    clearTimeout(timer);
+    expect(reply).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
+  });
+
   it("runs a cell sent right behind a failing one when stop_on_error is false", async () => {
     const failing = kernel.execute('throw new Error("x")', { stopOnError: false });
     const next = kernel.execute("1 + 1");

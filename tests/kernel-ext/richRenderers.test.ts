@@ -136,7 +136,7 @@ describe("liveProgress outside a kernel", () => {
       await progress.onTrainBegin();
       for (const epoch of [0, 1]) {
         await progress.onEpochBegin(epoch);
-        for (let batch = 0; batch < 100; batch++) await progress.onBatchEnd(batch, { loss: 1 / (batch + 1) });
+        for (let batch = 0; batch < 100; batch++) await progress.onBatchEnd(batch, { batch, size: 32, loss: 1 / (batch + 1) });
         await progress.onEpochEnd(epoch, { loss: 0.5 / (epoch + 1) });
       }
       await progress.onTrainEnd();

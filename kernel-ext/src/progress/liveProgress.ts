@@ -27,10 +27,13 @@ export interface LiveProgressCallbacks {
   onTrainEnd(logs?: Logs): Promise<void> | void;
 }
 
+// tfjs puts the batch index and size into batch logs next to the metrics.
+const notMetrics = new Set(["batch", "size"]);
+
 function numericLogs(logs: Logs): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [key, value] of Object.entries(logs ?? {})) {
-    if (typeof value === "number" && Number.isFinite(value)) out[key] = value;
+    if (typeof value === "number" && Number.isFinite(value) && !notMetrics.has(key)) out[key] = value;
   }
   return out;
 }
