@@ -20,4 +20,4 @@ export {
 export { logLoss, type LogLossOptions } from "./logLoss.js";
 export { probabilitiesToLabels, type ThresholdOption } from "./predictions.js";
 export { meanAbsoluteError, meanSquaredError, r2Score } from "./regression.js";
-export { auc, rocAucScore, rocCurve, type RocCurve, type RocCurveOptions } from "./roc.js";
+export { auc, rocAucScore, rocCurve, type RocAucOptions, type RocCurve, type RocCurveOptions } from "./roc.js";

@@ -1,4 +1,5 @@
-import { checkSameLength, inputError, toLabelArray, toNumberArray, uniqueLabels, describe, type Label } from "../preprocessing/validate.js";
+import { tf } from "../backend/index.js";
+import { checkSameLength, describe, inputError, toLabelArray, toNumberArray, toNumberMatrix, uniqueLabels, type Label } from "../preprocessing/validate.js";
 import { warnUndefinedMetric } from "./warn.js";
 
 export interface RocCurve {
@@ -93,19 +94,72 @@ export function auc(x: unknown, y: unknown): number {
   return direction * area;
 }
 
+export interface RocAucOptions {
+  /** Multiclass strategy: one-vs-rest (default; scikit-learn makes you choose) or one-vs-one (Hand & Till). */
+  multiClass?: "ovr" | "ovo";
+  /** How per-class (ovr) or per-pair (ovo) AUCs are averaged; default `"macro"`. */
+  average?: "macro" | "weighted";
+}
+
+function binaryAuc(positive: boolean[], scores: number[]): number {
+  const { fpr, tpr } = rocCurve(positive.map(Number), scores);
+  return auc(fpr, tpr);
+}
+
+function weightedMean(values: number[], weights?: number[]): number {
+  const w = weights ?? values.map(() => 1);
+  return values.reduce((s, v, i) => s + v * w[i]!, 0) / w.reduce((s, v) => s + v, 0);
+}
+
 /**
- * `sklearn.metrics.roc_auc_score` for binary targets: the larger label is the positive class.
- * `yScore` is the score (probability) of that class.
+ * `sklearn.metrics.roc_auc_score`. Binary: `yScore` is `[n]`, the score of the larger label.
+ * Multiclass: `yScore` is `[n, k]` probabilities (rows sum to 1), columns in sorted label order.
  */
-export function rocAucScore(yTrue: unknown, yScore: unknown): number {
+export function rocAucScore(yTrue: unknown, yScore: unknown, options: RocAucOptions = {}): number {
   const fn = "rocAucScore";
   const t = toLabelArray(fn, "yTrue", yTrue);
-  const s = toNumberArray(fn, "yScore", yScore);
-  checkSameLength(fn, "yTrue", t.length, "yScore", s.length);
   const classes = uniqueLabels(fn, "yTrue", t);
-  if (classes.length !== 2) {
-    throw inputError(fn, "yTrue", "exactly two classes (ROC AUC is not defined for one class; multiclass AUC is not supported)", `classes [${classes.join(", ")}]`);
+  const matrix = yScore instanceof tf.Tensor ? yScore.rank === 2 : Array.isArray(yScore) && Array.isArray(yScore[0]);
+  const { multiClass = "ovr", average = "macro" } = options;
+  if (multiClass !== "ovr" && multiClass !== "ovo") throw inputError(fn, "options.multiClass", `"ovr" or "ovo"`, describe(multiClass));
+  if (average !== "macro" && average !== "weighted") throw inputError(fn, "options.average", `"macro" or "weighted"`, describe(average));
+  if (classes.length < 2) {
+    throw inputError(fn, "yTrue", "at least two classes (ROC AUC is not defined for one class)", `classes [${classes.join(", ")}]`);
   }
-  const { fpr, tpr } = rocCurve(t, s, { posLabel: classes[1]! });
-  return auc(fpr, tpr);
+  if (classes.length === 2 || !matrix) {
+    if (matrix) throw inputError(fn, "yScore", "1-D scores of the positive class for binary yTrue (take column 1 of [n, 2] probabilities)", describe(yScore));
+    if (classes.length > 2) throw inputError(fn, "yScore", `[n, ${classes.length}] class probabilities for multiclass yTrue`, "1-D scores");
+    const s = toNumberArray(fn, "yScore", yScore);
+    checkSameLength(fn, "yTrue", t.length, "yScore", s.length);
+    return binaryAuc(t.map((v) => v === classes[1]), s);
+  }
+  const rows = toNumberMatrix(fn, "yScore", yScore);
+  checkSameLength(fn, "yTrue", t.length, "yScore", rows.length);
+  if (rows[0]!.length !== classes.length) {
+    throw inputError(fn, "yScore", `${classes.length} columns, one per class in yTrue [${classes.join(", ")}]`, `${rows[0]!.length} columns`);
+  }
+  const badRow = rows.findIndex((r) => {
+    const sum = r.reduce((a, b) => a + b, 0);
+    return Math.abs(1 - sum) > 1e-8 + 1e-5 * Math.abs(sum);
+  });
+  if (badRow >= 0) throw inputError(fn, `yScore[${badRow}]`, "probabilities that sum to 1 over classes (apply softmax first)", `a row summing to ${rows[badRow]!.reduce((a, b) => a + b, 0)}`);
+  const column = (j: number, keep: (i: number) => boolean = () => true) => rows.flatMap((r, i) => (keep(i) ? [r[j]!] : []));
+  if (multiClass === "ovr") {
+    const scores = classes.map((c, j) => binaryAuc(t.map((v) => v === c), column(j)));
+    return weightedMean(scores, average === "weighted" ? classes.map((c) => t.filter((v) => v === c).length) : undefined);
+  }
+  const pairScores: number[] = [];
+  const prevalence: number[] = [];
+  classes.forEach((a, ia) =>
+    classes.slice(ia + 1).forEach((b, k) => {
+      const ib = ia + 1 + k;
+      const inPair = (i: number) => t[i] === a || t[i] === b;
+      const pairTrue = t.filter((_, i) => inPair(i));
+      prevalence.push(pairTrue.length / t.length);
+      const aScore = binaryAuc(pairTrue.map((v) => v === a), column(ia, inPair));
+      const bScore = binaryAuc(pairTrue.map((v) => v === b), column(ib, inPair));
+      pairScores.push((aScore + bScore) / 2);
+    }),
+  );
+  return weightedMean(pairScores, average === "weighted" ? prevalence : undefined);
 }

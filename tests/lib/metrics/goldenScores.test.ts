@@ -8,6 +8,7 @@ interface Curve {
   thresholds: number[];
 }
 const fixtures = JSON.parse(readFileSync(new URL("../../fixtures/sklearn/metrics.json", import.meta.url), "utf8")) as {
+  multiclassAuc: ({ name: string; yTrue: number[]; yScore: number[][] } & Record<"ovr_macro" | "ovr_weighted" | "ovo_macro" | "ovo_weighted", number>)[];
   roc: { name: string; yTrue: number[]; yScore: number[]; auc: number; drop: Curve; keep: Curve }[];
   logLoss: { name: string; yTrue: (number | string)[]; yPred: number[] | number[][]; options: LogLossOptions; logLoss: number }[];
   regression: { name: string; yTrue: number[] | number[][]; yPred: number[] | number[][]; mse: number; mae: number; r2: number }[];
@@ -32,6 +33,19 @@ describe("ROC curve and AUC match scikit-learn 1.2.1", () => {
         expectClose(curve.thresholds, c[key].thresholds);
       }
       expect(rocAucScore(c.yTrue, c.yScore)).toBeCloseTo(c.auc, 12);
+    });
+  }
+});
+
+describe("multiclass ROC AUC matches scikit-learn 1.2.1 (ovr and ovo, macro and weighted)", () => {
+  it("covers at least five inputs including ties", () => expect(fixtures.multiclassAuc.length).toBeGreaterThanOrEqual(5));
+  for (const c of fixtures.multiclassAuc) {
+    it(c.name, () => {
+      for (const multiClass of ["ovr", "ovo"] as const) {
+        for (const average of ["macro", "weighted"] as const) {
+          expect(rocAucScore(c.yTrue, c.yScore, { multiClass, average }), `${multiClass} ${average}`).toBeCloseTo(c[`${multiClass}_${average}`], 12);
+        }
+      }
     });
   }
 });
