@@ -12,6 +12,8 @@ export interface AxisPlan {
   domain: unknown[] | undefined;
   /** Bars grow from zero; lines and points get Plotly's tight autorange. */
   fromZero: boolean;
+  /** Vega-Lite axis properties for the parts of the axis the layout hides. */
+  style: Record<string, unknown>;
 }
 
 export interface AxisUsage {
@@ -49,7 +51,10 @@ export function planAxis(layoutAxis: Record<string, unknown> | undefined, values
     title: title === undefined ? undefined : plainText(title),
     domain: undefined,
     fromZero: usage.fromZero,
+    style: axisStyle(layoutAxis),
   };
+  const ticks = kind === "quantitative" && !log ? tickValues(layoutAxis, values) : undefined;
+  if (ticks !== undefined) plan.style = { ...plan.style, values: ticks };
   if (kind === "ordinal") {
     plan.domain = [...new Set(values.filter((v) => v !== null && v !== undefined).map(String))];
   } else if (kind === "quantitative" && Array.isArray(layoutAxis?.range) && layoutAxis?.range.length === 2) {
@@ -85,8 +90,35 @@ export function positionEncoding(plan: AxisPlan, field: string): Record<string, 
     type: plan.kind,
     scale,
     title: plan.title ?? null,
-    ...(plan.kind === "ordinal" ? { sort: null, axis: { labelAngle: 0, labelOverlap: true } } : {}),
+    ...(plan.kind === "ordinal" ? { sort: null } : {}),
+    axis: { ...(plan.kind === "ordinal" ? { labelAngle: 0, labelOverlap: true } : {}), ...plan.style },
   };
+}
+
+/** Plotly's fixed tick spacing (`tick0` + k·`dtick`, e.g. whole epochs) over the values' range, when it gives a readable count. */
+function tickValues(layoutAxis: Record<string, unknown> | undefined, values: readonly unknown[]): number[] | undefined {
+  const dtick = readNumber(layoutAxis, "dtick");
+  if (dtick === undefined || dtick <= 0) return undefined;
+  const tick0 = readNumber(layoutAxis, "tick0") ?? 0;
+  const numbers = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  if (numbers.length === 0) return undefined;
+  const lo = numbers.reduce((a, b) => Math.min(a, b));
+  const hi = numbers.reduce((a, b) => Math.max(a, b));
+  const first = Math.ceil((lo - tick0) / dtick);
+  const last = Math.floor((hi - tick0) / dtick);
+  if (last - first > 50) return undefined;
+  // Rounding to the tick step's precision keeps 0.1-steps from printing as 0.30000000000000004.
+  return Array.from({ length: last - first + 1 }, (_, k) => Number((tick0 + (first + k) * dtick).toPrecision(12)));
+}
+
+/** Plotly's `visible`, `showticklabels`, `showgrid` and `ticks` as Vega-Lite axis properties. */
+export function axisStyle(layoutAxis: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (layoutAxis?.visible === false) return { labels: false, ticks: false, grid: false, domain: false };
+  const style: Record<string, unknown> = {};
+  if (layoutAxis?.showticklabels === false) Object.assign(style, { labels: false, domain: false });
+  if (layoutAxis?.showgrid === false) style.grid = false;
+  if (layoutAxis?.ticks === "") style.ticks = false;
+  return style;
 }
 
 export function readAxisLayout(layout: Record<string, unknown> | undefined, name: "xaxis" | "yaxis"): Record<string, unknown> | undefined {

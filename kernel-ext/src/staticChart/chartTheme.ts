@@ -41,7 +41,7 @@ export function vegaLiteConfig(theme: ChartTheme): Config {
       labelFontSize: 11,
       titleFontSize: 12,
     },
-    legend: { labelColor: ink.text, titleColor: ink.text, titleFontWeight: "normal", labelLimit: 160 },
+    legend: { labelColor: ink.text, titleColor: ink.text, titleFontWeight: "normal", labelLimit: 240 },
     text: { color: ink.text },
   };
 }

@@ -1,4 +1,4 @@
-import { readAxisLayout } from "./axisPlan.js";
+import { axisStyle, readAxisLayout } from "./axisPlan.js";
 import { resolveColorScale, type ResolvedColorScale } from "./colorScale.js";
 import { finiteOrNull, isRecord, plainText, readArray, readMatrix, readNumber, readRecord, readString, readTitle, type PlotlyTrace } from "./plotlyFigure.js";
 import { rgbaToPngDataUrl } from "./rasterPng.js";
@@ -97,8 +97,8 @@ export function heatmapSpec(trace: PlotlyTrace, layout: Record<string, unknown> 
         cells.push(cell);
       }
     }
-    const x = { field: "x", type: "ordinal", sort: null, scale: { domain: xLabels, paddingInner: 0 }, title: xTitle === undefined ? null : plainText(xTitle), axis: { labelAngle: 0, labelOverlap: true } };
-    const y = { field: "y", type: "ordinal", sort: null, scale: { domain: topRowFirst ? yLabels : [...yLabels].reverse(), paddingInner: 0 }, title: yTitle === undefined ? null : plainText(yTitle), axis: { labelOverlap: true } };
+    const x = { field: "x", type: "ordinal", sort: null, scale: { domain: xLabels, paddingInner: 0 }, title: xTitle === undefined ? null : plainText(xTitle), axis: { labelAngle: 0, labelOverlap: true, ...axisStyle(xAxis) } };
+    const y = { field: "y", type: "ordinal", sort: null, scale: { domain: topRowFirst ? yLabels : [...yLabels].reverse(), paddingInner: 0 }, title: yTitle === undefined ? null : plainText(yTitle), axis: { labelOverlap: true, ...axisStyle(yAxis) } };
     const layers: VegaLiteLayer[] = [{ data: { values: cells }, mark: { type: "rect" }, encoding: { x, y, color: gradientLegend(trace, colors) } }];
     if (template !== undefined) {
       const transform = [{ calculate: templateExpression(template), as: "t" }];
@@ -122,8 +122,8 @@ export function heatmapSpec(trace: PlotlyTrace, layout: Record<string, unknown> 
     }
   }
   const picture = { x: xExtent[0], x2: xExtent[1], y: topRowFirst ? yExtent[0] : yExtent[1], y2: topRowFirst ? yExtent[1] : yExtent[0], url: rgbaToPngDataUrl(cols, rows, rgba) };
-  const x = { field: "x", type: "quantitative", scale: { domain: xExtent, nice: false, zero: false }, title: xTitle === undefined ? null : plainText(xTitle) };
-  const y = { field: "y", type: "quantitative", scale: { domain: yExtent, nice: false, zero: false, reverse: topRowFirst }, title: yTitle === undefined ? null : plainText(yTitle) };
+  const x = { field: "x", type: "quantitative", scale: { domain: xExtent, nice: false, zero: false }, title: xTitle === undefined ? null : plainText(xTitle), axis: axisStyle(xAxis) };
+  const y = { field: "y", type: "quantitative", scale: { domain: yExtent, nice: false, zero: false, reverse: topRowFirst }, title: yTitle === undefined ? null : plainText(yTitle), axis: axisStyle(yAxis) };
   return {
     layers: [
       { data: { values: [picture] }, mark: { type: "image", aspect: false, smooth: false }, encoding: { x, x2: { field: "x2" }, y, y2: { field: "y2" }, url: { field: "url" } } },

@@ -30,7 +30,8 @@ function binParams(trace: PlotlyTrace, horizontal: boolean): Record<string, unkn
   const count = readNumber(trace, horizontal ? "nbinsy" : "nbinsx");
   const params: Record<string, unknown> = {};
   if (size !== undefined && size > 0) params.step = size;
-  if (start !== undefined && end !== undefined) params.extent = [start, end];
+  // Plotly's explicit bins are used as given; Vega would otherwise round them to "nice" edges.
+  if (start !== undefined && end !== undefined) Object.assign(params, { extent: [start, end], nice: false });
   if (size === undefined) params.maxbins = count ?? 20;
   return params;
 }

@@ -1,5 +1,5 @@
-import { readAxisLayout } from "./axisPlan.js";
-import { finiteOrNull, plainText, readArray, readMatrix, readNumber, readString, readTitle, type PlotlyTrace } from "./plotlyFigure.js";
+import { axisStyle, readAxisLayout } from "./axisPlan.js";
+import { finiteOrNull, isRecord, plainText, readArray, readMatrix, readNumber, readRecord, readString, readTitle, type PlotlyTrace } from "./plotlyFigure.js";
 import { pngDataUrlSize, rgbaToPngDataUrl } from "./rasterPng.js";
 import type { VegaLiteLayer } from "./vegaLiteLayer.js";
 
@@ -21,6 +21,31 @@ function pixelsToRgba(z: unknown[][], colormodel: string): { width: number; heig
     }
   }
   return { width, height, rgba };
+}
+
+const baselines: Record<string, string> = { top: "top", middle: "middle", bottom: "bottom" };
+const aligns: Record<string, string> = { left: "left", center: "center", right: "right" };
+
+/** Captions placed in data coordinates (`layout.annotations` with the default x/y references). */
+function captionRows(layout: Record<string, unknown> | undefined): { x: number; y: number; t: string; fontSize: number; color: string | undefined; baseline: string; align: string }[] {
+  const notes = Array.isArray(layout?.annotations) ? (layout?.annotations as unknown[]).filter(isRecord) : [];
+  return notes.flatMap((note) => {
+    const text = readString(note, "text");
+    const x = readNumber(note, "x");
+    const y = readNumber(note, "y");
+    if (text === undefined || x === undefined || y === undefined) return [];
+    if ((readString(note, "xref") ?? "x") !== "x" || (readString(note, "yref") ?? "y") !== "y") return [];
+    const font = readRecord(note, "font");
+    return [{
+      x,
+      y,
+      t: plainText(text),
+      fontSize: readNumber(font, "size") ?? 12,
+      color: readString(font, "color"),
+      baseline: baselines[readString(note, "yanchor") ?? "middle"] ?? "middle",
+      align: aligns[readString(note, "xanchor") ?? "center"] ?? "center",
+    }];
+  });
 }
 
 export function imageSpec(trace: PlotlyTrace, layout: Record<string, unknown> | undefined): ImageSpec {
@@ -52,13 +77,26 @@ export function imageSpec(trace: PlotlyTrace, layout: Record<string, unknown> | 
   const yAxis = readAxisLayout(layout, "yaxis");
   // Plotly shows images with row 0 at the top unless the layout sets the y axis direction itself.
   const topRowFirst = yAxis?.autorange === undefined || yAxis.autorange === "reversed";
-  const xTitle = readTitle(readAxisLayout(layout, "xaxis")?.title);
+  const xAxis = readAxisLayout(layout, "xaxis");
+  const xTitle = readTitle(xAxis?.title);
   const yTitle = readTitle(yAxis?.title);
   const picture = { x: xDomain[0], x2: xDomain[1], y: topRowFirst ? yDomain[0] : yDomain[1], y2: topRowFirst ? yDomain[1] : yDomain[0], url };
-  const x = { field: "x", type: "quantitative", scale: { domain: xDomain, nice: false, zero: false }, title: xTitle === undefined ? null : plainText(xTitle) };
-  const y = { field: "y", type: "quantitative", scale: { domain: yDomain, nice: false, zero: false, reverse: topRowFirst }, title: yTitle === undefined ? null : plainText(yTitle) };
+  const x = { field: "x", type: "quantitative", scale: { domain: xDomain, nice: false, zero: false }, title: xTitle === undefined ? null : plainText(xTitle), axis: axisStyle(xAxis) };
+  const y = { field: "y", type: "quantitative", scale: { domain: yDomain, nice: false, zero: false, reverse: topRowFirst }, title: yTitle === undefined ? null : plainText(yTitle), axis: axisStyle(yAxis) };
+  const layers: VegaLiteLayer[] = [{ data: { values: [picture] }, mark: { type: "image", aspect: false, smooth: false }, encoding: { x, x2: { field: "x2" }, y, y2: { field: "y2" }, url: { field: "url" } } }];
+  // Captions of one style share a text layer (an image grid has one caption per tile).
+  const byStyle = new Map<string, { mark: Record<string, unknown>; rows: { x: number; y: number; t: string }[] }>();
+  for (const { fontSize, color, baseline, align, ...row } of captionRows(layout)) {
+    const mark = { type: "text", fontSize, baseline, align, ...(color ? { color } : {}) };
+    const key = JSON.stringify(mark);
+    if (!byStyle.has(key)) byStyle.set(key, { mark, rows: [] });
+    byStyle.get(key)!.rows.push(row);
+  }
+  for (const { mark, rows } of byStyle.values()) {
+    layers.push({ data: { values: rows }, mark, encoding: { x, y, text: { field: "t" } } });
+  }
   return {
-    layers: [{ data: { values: [picture] }, mark: { type: "image", aspect: false, smooth: false }, encoding: { x, x2: { field: "x2" }, y, y2: { field: "y2" }, url: { field: "url" } } }],
+    layers,
     pixelWidth: width,
     pixelHeight: height,
   };

@@ -119,6 +119,15 @@ describe("plotlyToStaticImage: histogram", () => {
     expect(image.bytes).toBeLessThan(aimBytes);
   });
 
+  it("keeps Plotly's explicit bin edges even when they are not round numbers", async () => {
+    const values = Array.from({ length: 20 }, (_, i) => -1 + 0.15 * i + 0.07);
+    const bars = ofType(await sceneMarks({ data: [{ type: "histogram", x: values, xbins: { start: -1, end: 2, size: 0.15 } }] }), "rect");
+    expect(bars).toHaveLength(20);
+    const edges = bars.map((b) => b.datum.b0 as number).sort((a, b) => a - b);
+    expect(edges[0]).toBeCloseTo(-1, 9);
+    expect(edges[19]).toBeCloseTo(1.85, 9);
+  });
+
   it("normalises with histnorm 'probability' and counts categories for string samples", async () => {
     const probability = ofType(await sceneMarks({ data: [{ type: "histogram", x: samples, histnorm: "probability", xbins: { start: 0, end: 4, size: 1 } }] }), "rect");
     expect(probability.map((b) => b.datum.h).sort()).toEqual([1 / 7, 1 / 7, 2 / 7, 3 / 7]);
@@ -192,6 +201,30 @@ describe("plotlyToStaticImage: image", () => {
     const square = ofType(await sceneMarks(figure), "image")[0]!;
     expect(square.width).toBeCloseTo(square.height, 6); // Plotly keeps pixels square
     expect((await picture(figure)).svg).toContain(">Tile<");
+  });
+});
+
+describe("plotlyToStaticImage: layout details", () => {
+  it("puts ticks at tick0 + k·dtick (whole epochs) and hides what the layout hides", async () => {
+    const figure = {
+      data: [{ type: "scatter", x: [1, 2, 3, 4], y: [0.9, 0.5, 0.3, 0.2] }],
+      layout: { title: { text: "Loss" }, xaxis: { dtick: 1 }, yaxis: { showticklabels: false, showgrid: false } },
+    };
+    const svg = (await picture(figure)).svg;
+    const labels = [...svg.matchAll(/>([^<>]+)<\/text>/g)].map((m) => m[1]);
+    expect(labels).toEqual(["1", "2", "3", "4", "Loss"]);
+  });
+
+  it("writes image captions from layout.annotations", async () => {
+    const figure = {
+      data: [{ type: "image", z: [[[0, 0, 0], [255, 255, 255]]] }],
+      layout: { annotations: [{ x: 0, y: -0.5, text: "cat", showarrow: false, yanchor: "bottom" }, { x: 1, y: -0.5, text: "dog", showarrow: false, yanchor: "bottom" }] },
+    };
+    const marks = await sceneMarks(figure);
+    const captions = ofType(marks, "text");
+    expect(captions.map((c) => c.text)).toEqual(["cat", "dog"]);
+    // one pixel apart: half the picture's width
+    expect(captions[1]!.x - captions[0]!.x).toBeCloseTo(ofType(marks, "image")[0]!.width / 2, 6);
   });
 });
 
