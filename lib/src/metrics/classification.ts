@@ -124,15 +124,12 @@ function setWiseLabels(fn: string, t: Label[], p: Label[], average: Average, pos
   return present;
 }
 
-/**
- * Per-label precision, recall, F1 and support, with `sklearn.metrics.precision_recall_fscore_support`
- * semantics when `average` is omitted from options.
- */
-export function precisionRecallFscoreSupport(
+/** The shared computation of `precision_recall_fscore_support`; `average: null` keeps per-label values. */
+export function prfs(
   yTrue: unknown,
   yPred: unknown,
   options: Omit<PrfOptions, "average"> & { average?: Average | null } = {},
-  fn = "precisionRecallFscoreSupport",
+  fn: string,
   warnFor: Metric[] = ["precision", "recall", "f-score"],
 ): PerLabelCounts & { precision: number[]; recall: number[]; f1: number[]; average: PrfResult | null } {
   const average = options.average === undefined ? "binary" : options.average;
@@ -173,19 +170,38 @@ export function precisionRecallFscoreSupport(
   return { ...perLabel, average: { precision: mean(precision), recall: mean(recall), f1: mean(f1) } };
 }
 
+export interface PerLabelScores {
+  labels: Label[];
+  precision: number[];
+  recall: number[];
+  f1: number[];
+  /** Number of true samples of each label. */
+  support: number[];
+}
+
+/** `sklearn.metrics.precision_recall_fscore_support(average=None)`: scores for each label. */
+export function precisionRecallFscoreSupport(
+  yTrue: unknown,
+  yPred: unknown,
+  options: Omit<PrfOptions, "average" | "posLabel"> = {},
+): PerLabelScores {
+  const { labels, precision, recall, f1, support } = prfs(yTrue, yPred, { ...options, average: null }, "precisionRecallFscoreSupport");
+  return { labels, precision, recall, f1, support };
+}
+
 /** `sklearn.metrics.precision_score`: tp / (tp + fp). */
 export function precisionScore(yTrue: unknown, yPred: unknown, options: PrfOptions = {}): number {
-  return precisionRecallFscoreSupport(yTrue, yPred, options, "precisionScore", ["precision"]).average!.precision;
+  return prfs(yTrue, yPred, options, "precisionScore", ["precision"]).average!.precision;
 }
 
 /** `sklearn.metrics.recall_score`: tp / (tp + fn). */
 export function recallScore(yTrue: unknown, yPred: unknown, options: PrfOptions = {}): number {
-  return precisionRecallFscoreSupport(yTrue, yPred, options, "recallScore", ["recall"]).average!.recall;
+  return prfs(yTrue, yPred, options, "recallScore", ["recall"]).average!.recall;
 }
 
 /** `sklearn.metrics.f1_score`: the harmonic mean of precision and recall. */
 export function f1Score(yTrue: unknown, yPred: unknown, options: PrfOptions = {}): number {
-  return precisionRecallFscoreSupport(yTrue, yPred, options, "f1Score", ["precision", "recall", "f-score"]).average!.f1;
+  return prfs(yTrue, yPred, options, "f1Score", ["precision", "recall", "f-score"]).average!.f1;
 }
 
 export interface ConfusionMatrixOptions extends ThresholdOption {

@@ -1,6 +1,6 @@
 import * as dfd from "danfojs-node";
 import { describe, inputError, uniqueLabels, type Label } from "../preprocessing/validate.js";
-import { labelPair, precisionRecallFscoreSupport, type ZeroDivision } from "./classification.js";
+import { labelPair, prfs, type ZeroDivision } from "./classification.js";
 import type { ThresholdOption } from "./predictions.js";
 
 export interface ClassificationReportRow {
@@ -44,7 +44,7 @@ export function classificationReport(yTrue: unknown, yPred: unknown, options: Cl
   }
   const microIsAccuracy = options.labels === undefined || present.every((l) => labels.includes(l));
   const common = { labels, zeroDivision: options.zeroDivision };
-  const perLabel = precisionRecallFscoreSupport(t, p, { ...common, average: null }, fn);
+  const perLabel = prfs(t, p, { ...common, average: null }, fn);
   const total = perLabel.support.reduce((s, v) => s + v, 0);
   const rows: ClassificationReportRow[] = names.map((label, i) => ({
     label,
@@ -54,7 +54,7 @@ export function classificationReport(yTrue: unknown, yPred: unknown, options: Cl
     support: perLabel.support[i]!,
   }));
   for (const average of ["micro", "macro", "weighted"] as const) {
-    const avg = precisionRecallFscoreSupport(t, p, { ...common, average }, fn).average!;
+    const avg = prfs(t, p, { ...common, average }, fn).average!;
     if (average === "micro" && microIsAccuracy) {
       rows.push({ label: "accuracy", precision: null, recall: null, f1Score: avg.f1, support: total });
     } else {

@@ -6,6 +6,7 @@ export {
   precisionScore,
   recallScore,
   type Average,
+  type PerLabelScores,
   type ConfusionMatrixOptions,
   type PrfOptions,
   type PrfResult,

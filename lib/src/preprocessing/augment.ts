@@ -33,6 +33,8 @@ export function addGaussianNoise(
   const rng = toRng(seed);
   if (features instanceof tf.Tensor) {
     const values = features.dataSync();
+    const bad = values.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) throw inputError(fn, "features", "finite values (fill or drop missing values first)", `${values[bad]} at flat index ${bad}`);
     const noisy = Float32Array.from(values, (v) => v + std * gaussian(rng));
     return tf.tensor(noisy, features.shape, "float32");
   }

@@ -5,6 +5,7 @@ import {
   classificationReport,
   confusionMatrix,
   f1Score,
+  precisionRecallFscoreSupport,
   precisionScore,
   recallScore,
   type Average,
@@ -57,6 +58,17 @@ describe("classification metrics match scikit-learn 1.2.1", () => {
           expect(recallScore(c.yTrue, c.yPred, options), `recall ${where}`).toBeCloseTo(s.recall, 12);
           expect(f1Score(c.yTrue, c.yPred, options), `f1 ${where}`).toBeCloseTo(s.f1, 12);
         }
+      });
+
+      it("per-label precision, recall, F1 and support (the report's class rows)", () => {
+        const scores = precisionRecallFscoreSupport(c.yTrue, c.yPred, { zeroDivision: 0 });
+        scores.labels.forEach((label, i) => {
+          const expected = c.report[String(label)] as { precision: number; recall: number; "f1-score": number; support: number };
+          expect(scores.precision[i]).toBeCloseTo(expected.precision, 12);
+          expect(scores.recall[i]).toBeCloseTo(expected.recall, 12);
+          expect(scores.f1[i]).toBeCloseTo(expected["f1-score"], 12);
+          expect(scores.support[i]).toBe(expected.support);
+        });
       });
 
       it("confusion matrix, raw and normalised", () => {

@@ -50,6 +50,7 @@ describe("addGaussianNoise", () => {
     [() => addGaussianNoise(new dfd.DataFrame({ a: [1], y: [0] }), 0.1, 1, { labelColumn: "label" }), `addGaussianNoise: options.labelColumn must be a column of the DataFrame (a, y); got "label"`],
     [() => addGaussianNoise([[1, 2]], -1, 1), "addGaussianNoise: std must be a finite number ≥ 0; got -1"],
     [() => addGaussianNoise([[1, NaN]], 0.1, 1), "addGaussianNoise: features[0][1] must be a finite number (fill or drop missing values first); got NaN"],
+    [() => addGaussianNoise(tf.tensor2d([[1, 2], [NaN, 3]]), 0.1, 1), "addGaussianNoise: features must be finite values (fill or drop missing values first); got NaN at flat index 2"],
   ])("bad input %#", (call, message) => {
     expect(call).toThrow(message);
   });
