@@ -22,16 +22,16 @@ export interface LoadSuccess extends Success {
   imports: string[];
 }
 
+/** Every request carries its own time limit for learner code. */
 export type BridgeRequest =
-  | { op: "load"; notebooksDir: string; notebook: string; exercise: string }
-  | { op: "call"; key: string; target: CallTarget; thisRef?: number; generation?: number; args: unknown[]; construct: boolean }
-  | { op: "get"; key: string; thisRef: number; generation: number; name: string };
+  | { op: "load"; timeoutMs: number; notebooksDir: string; notebook: string; exercise: string }
+  | { op: "call"; timeoutMs: number; key: string; target: CallTarget; thisRef?: number; generation?: number; args: unknown[]; construct: boolean }
+  | { op: "get"; timeoutMs: number; key: string; thisRef: number; generation: number; name: string };
 
 export type BridgeReply = LoadSuccess | Success | Failure;
 
 export interface BridgeSettings {
   tempDir: string;
-  timeoutMs: number;
   memoryMb: number;
   /** Compiled exercise cells shared across a grading batch (see compileCell.ts). */
   cacheDir?: string;

@@ -59,11 +59,11 @@ export class ExerciseHost {
   async handle(request: BridgeRequest): Promise<BridgeReply> {
     switch (request.op) {
       case "load":
-        return this.load(request.notebooksDir, request.notebook, request.exercise);
+        return this.load(request.notebooksDir, request.notebook, request.exercise, request.timeoutMs);
       case "call":
-        return this.run(request.key, { op: "call", target: request.target, thisRef: request.thisRef, args: request.args, construct: request.construct }, request.generation);
+        return this.run(request.key, { op: "call", target: request.target, thisRef: request.thisRef, args: request.args, construct: request.construct }, request.generation, request.timeoutMs);
       case "get":
-        return this.run(request.key, { op: "get", thisRef: request.thisRef, name: request.name }, request.generation);
+        return this.run(request.key, { op: "get", thisRef: request.thisRef, name: request.name }, request.generation, request.timeoutMs);
     }
   }
 
@@ -71,7 +71,7 @@ export class ExerciseHost {
     this.sandbox?.child.kill("SIGKILL");
   }
 
-  private async load(notebooksDir: string, notebook: string, exercise: string): Promise<BridgeReply> {
+  private async load(notebooksDir: string, notebook: string, exercise: string, timeoutMs: number): Promise<BridgeReply> {
     const key = exerciseKey(notebook, exercise);
     const state: ExerciseState = { key, label: `Exercise "${exercise}" (${notebook})`, usesLib: false, imports: [], strikes: 0 };
     this.exercises.set(key, state);
@@ -89,18 +89,18 @@ export class ExerciseHost {
       state.broken = { ok: false, kind: "load", message: error.message };
       return state.broken;
     }
-    const loaded = await this.ensureLoaded(state);
+    const loaded = await this.ensureLoaded(state, timeoutMs);
     if (!loaded.ok) return loaded;
     return { ...loaded, imports: state.imports };
   }
 
-  private async ensureLoaded(state: ExerciseState): Promise<Success | Failure> {
+  private async ensureLoaded(state: ExerciseState, timeoutMs: number): Promise<Success | Failure> {
     if (state.broken) return state.broken;
     if (state.usesLib) {
       const prepared = await this.send({ op: "prepare-lib" }, LIBRARY_TIMEOUT_MS);
       if (!prepared.ok) return this.fail(state, prepared, "while loading @tsdl/lib");
     }
-    const reply = await this.send({ op: "load", exercise: state.key, file: state.file!, usesLib: state.usesLib }, this.settings.timeoutMs);
+    const reply = await this.send({ op: "load", exercise: state.key, file: state.file!, usesLib: state.usesLib }, timeoutMs);
     if (!reply.ok) {
       // Module evaluation is deterministic: failing once means failing every time.
       state.broken = this.describe(state, reply, "while loading");
@@ -110,7 +110,7 @@ export class ExerciseHost {
     return { ok: true, value: reply.value, generation: this.generation };
   }
 
-  private async run(key: string, payload: SandboxPayload, generation: number | undefined): Promise<BridgeReply> {
+  private async run(key: string, payload: SandboxPayload, generation: number | undefined, timeoutMs: number): Promise<BridgeReply> {
     const state = this.exercises.get(key);
     if (!state) return { ok: false, kind: "load", message: `exercise ${key} was never loaded` };
     if (state.broken) return state.broken;
@@ -118,10 +118,10 @@ export class ExerciseHost {
       return { ok: false, kind: "lost", message: `${state.label}: this object was created before the exercise sandbox restarted (${this.lastFailure}), so it no longer exists` };
     }
     if (state.loadedIn !== this.generation || !this.sandbox) {
-      const loaded = await this.ensureLoaded(state);
+      const loaded = await this.ensureLoaded(state, timeoutMs);
       if (!loaded.ok) return loaded;
     }
-    const reply = await this.send(payload, this.settings.timeoutMs);
+    const reply = await this.send(payload, timeoutMs);
     if (reply.ok) return { ok: true, value: reply.value, thisFields: reply.thisFields, generation: this.generation };
     if ("kind" in reply) return this.fail(state, reply, "");
     return { ok: false, kind: "thrown", errorName: reply.error.name, message: reply.error.message };
@@ -135,7 +135,7 @@ export class ExerciseHost {
         state.broken = { ...described, message: `${described.message}; gave up on this exercise after ${MAX_STRIKES} timeouts or crashes` };
       }
     }
-    return described;
+    return state.broken ?? described;
   }
 
   private describe(state: ExerciseState, failure: Failure | SandboxReply, context: string): Failure {
@@ -163,7 +163,7 @@ export class ExerciseHost {
       },
       (reason) => {
         sandbox.protocolError = reason;
-        spawned.child.kill("SIGKILL");
+        this.retire(sandbox);
       },
     );
     spawned.channel.on("error", () => undefined);
@@ -177,6 +177,13 @@ export class ExerciseHost {
     });
     this.sandbox = sandbox;
     return sandbox;
+  }
+
+  // A killed process reports its exit later; no request may reach it in between.
+  private retire(sandbox: RunningSandbox): void {
+    sandbox.exited = true;
+    if (this.sandbox === sandbox) this.sandbox = undefined;
+    sandbox.child.kill("SIGKILL");
   }
 
   private crashReason(sandbox: RunningSandbox, code: number | null, signal: string | null): string {
@@ -196,7 +203,7 @@ export class ExerciseHost {
         sandbox.pending.delete(id);
         this.lastFailure = `a call did not finish within ${timeoutMs} ms`;
         sandbox.timedOut = true;
-        sandbox.child.kill("SIGKILL");
+        this.retire(sandbox);
         resolve({ ok: false, kind: "timeout", message: `did not finish within ${timeoutMs} ms (an endless loop?)` });
       }, timeoutMs);
       sandbox.pending.set(id, (reply) => {

@@ -18,7 +18,7 @@ export class SyncBridge {
   private readonly flag: Int32Array;
   readonly settings: BridgeSettings;
 
-  constructor(options: { timeoutMs: number; memoryMb: number; cacheDir?: string }) {
+  constructor(options: { memoryMb: number; cacheDir?: string }) {
     const script = path.join(gradingDist, "bridge", "bridgeWorker.js");
     if (!existsSync(script)) {
       throw new Error(`Grading needs the compiled tools (${script} is missing); run \`npm run build\` first`);
@@ -40,7 +40,7 @@ export class SyncBridge {
   request(request: BridgeRequest): BridgeReply {
     Atomics.store(this.flag, 0, 0);
     this.port.postMessage(request);
-    Atomics.wait(this.flag, 0, 0, this.settings.timeoutMs + BRIDGE_SLACK_MS);
+    Atomics.wait(this.flag, 0, 0, request.timeoutMs + BRIDGE_SLACK_MS);
     const received = receiveMessageOnPort(this.port);
     if (!received) {
       return { ok: false, kind: "crash", message: "the grading bridge did not answer in time" };

@@ -3,12 +3,21 @@
  * under Node's permission model (no file access beyond packages and its own temp dir, no child
  * processes, no workers) and talks to it over file descriptor 3.
  */
+import Module from "node:module";
 import { Socket } from "node:net";
 import { pathToFileURL } from "node:url";
 import { readFrames, writeFrame } from "../protocol/frames.js";
 import {
   type CallTarget, isTensorLike, type ObjectRecord, type SandboxReply, type SandboxRequest, TAG, tagOf, tensorRecord,
 } from "../protocol/messages.js";
+
+// @tsdl/lib reaches zeromq (the kernel client's native addon) at import; addons are off in the
+// sandbox (an addon escapes the permission model) and exercises never talk to a kernel.
+const loadModule = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
+(Module as unknown as { _load: typeof loadModule })._load = function (this: unknown, request: string, ...rest: unknown[]) {
+  if (/[\\/]node_modules[\\/]zeromq[\\/]/.test(request)) return {};
+  return loadModule.call(this, request, ...rest);
+};
 
 type Library = { tf: { tensor(values: unknown, shape: number[], dtype: string): unknown }; backendReady(): Promise<unknown> };
 

@@ -17,6 +17,15 @@ export class GradingError extends Error {
 /** Members that vitest's equality calls on compared values; learner objects never get them. */
 const MATCHER_HOOKS = new Set(["asymmetricMatch", "isEqualNode", "equals", "then", "toAsymmetricMatcher", "~standard", "nodeType", "nodeName"]);
 
+const BUILT_IN_ERRORS: Record<string, ErrorConstructor> = { Error, RangeError, TypeError, SyntaxError, ReferenceError, EvalError, URIError };
+
+/** The learner's error rebuilt on this side: same class when built in, same name and message. */
+function learnerError(name: string, message: string): Error {
+  const error = new (BUILT_IN_ERRORS[name] ?? Error)(message);
+  if (error.name !== name) Object.defineProperty(error, "name", { value: name, configurable: true, writable: true });
+  return error;
+}
+
 type TensorFactory = (values: unknown[], shape: number[], dtype: string) => unknown;
 
 interface Ref {
@@ -49,14 +58,18 @@ export class RemoteValues {
 
   constructor(private readonly settings: Partial<GradingSettings>) {
     this.bridge = new SyncBridge({
-      timeoutMs: settings.timeoutMs ?? positiveNumber(GRADING_ENV.timeoutMs, process.env[GRADING_ENV.timeoutMs], 10_000),
       memoryMb: settings.memoryMb ?? positiveNumber(GRADING_ENV.memoryMb, process.env[GRADING_ENV.memoryMb], 512),
       cacheDir: settings.compileCache ?? (process.env[GRADING_ENV.compileCache] || undefined),
     });
   }
 
+  // Read per call, so a test can tighten the limit for one learner notebook.
+  private timeoutMs(): number {
+    return this.settings.timeoutMs ?? positiveNumber(GRADING_ENV.timeoutMs, process.env[GRADING_ENV.timeoutMs], 10_000);
+  }
+
   load(notebooksDir: string, notebook: string, exercise: string): BridgeReply {
-    return this.bridge.request({ op: "load", notebooksDir, notebook, exercise });
+    return this.bridge.request({ op: "load", timeoutMs: this.timeoutMs(), notebooksDir, notebook, exercise });
   }
 
   /** Records a problem for the feedback file (judge-side only: the sandbox cannot reach it). */
@@ -134,11 +147,7 @@ export class RemoteValues {
 
   private settle(reply: BridgeReply, notebook: string, exercise: string, self?: object): { value: unknown; generation: number } {
     if (!reply.ok) {
-      if (reply.kind === "thrown") {
-        const error = new Error(reply.message);
-        error.name = reply.errorName ?? "Error";
-        throw error;
-      }
+      if (reply.kind === "thrown") throw learnerError(reply.errorName ?? "Error", reply.message);
       this.report(notebook, exercise, reply);
       throw new GradingError(reply.message);
     }
@@ -160,7 +169,7 @@ export class RemoteValues {
         throw new GradingError(`an argument to ${label} cannot be sent to the exercise: ${(error as Error).message}`);
       }
       const reply = values.bridge.request({
-        op: "call", key, target, thisRef: selfRef?.handle, construct: new.target !== undefined, args: encoded,
+        op: "call", timeoutMs: values.timeoutMs(), key, target, thisRef: selfRef?.handle, construct: new.target !== undefined, args: encoded,
         generation: generation ?? selfRef?.generation ?? values.generationOf(args),
       });
       const settled = values.settle(reply, notebook, exercise, selfRef ? self : undefined);
@@ -198,7 +207,7 @@ export class RemoteValues {
         get(this: object) {
           const ref = values.refs.get(this);
           if (!ref) return undefined;
-          const reply = values.bridge.request({ op: "get", key, thisRef: ref.handle, generation: ref.generation, name: getter });
+          const reply = values.bridge.request({ op: "get", timeoutMs: values.timeoutMs(), key, thisRef: ref.handle, generation: ref.generation, name: getter });
           const settled = values.settle(reply, notebook, exercise);
           return values.decode(settled.value, key, settled.generation, notebook, exercise);
         },
