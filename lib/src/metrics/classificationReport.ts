@@ -15,7 +15,7 @@ export interface ClassificationReportRow {
 
 export interface ClassificationReport {
   rows: ClassificationReportRow[];
-  /** The rows as a DataFrame (columns label, precision, recall, f1-score, support) for display. */
+  /** The rows as a DataFrame for display: indexed by label, columns precision, recall, f1-score, support (NaN where blank). */
   frame: dfd.DataFrame;
   /** The report formatted exactly like `sklearn.metrics.classification_report`. */
   text: string;
@@ -62,7 +62,8 @@ export function classificationReport(yTrue: unknown, yPred: unknown, options: Cl
     }
   }
   const frame = new dfd.DataFrame(
-    rows.map((r) => ({ label: r.label, precision: r.precision ?? Number.NaN, recall: r.recall ?? Number.NaN, "f1-score": r.f1Score, support: r.support })),
+    rows.map((r) => [r.precision ?? Number.NaN, r.recall ?? Number.NaN, r.f1Score, r.support]),
+    { columns: ["precision", "recall", "f1-score", "support"], index: rows.map((r) => r.label) },
   );
   return { rows, frame, text: formatReport(rows, names.length, digits) };
 }

@@ -97,8 +97,9 @@ describe("classification metrics match scikit-learn 1.2.1", () => {
             expect(row.support).toBe(expected.support);
           }
         }
-        expect(report.frame.shape).toEqual([report.rows.length, 5]);
-        expect(report.frame.columns).toEqual(["label", "precision", "recall", "f1-score", "support"]);
+        expect(report.frame.index).toEqual(report.rows.map((r) => r.label));
+        expect(report.frame.columns).toEqual(["precision", "recall", "f1-score", "support"]);
+        expect(report.frame.column("f1-score").values).toEqual(report.rows.map((r) => r.f1Score));
       });
     });
   }
