@@ -26,8 +26,20 @@ export interface CourseModel {
   batch(batchSize: number, seed: number): Batch;
 }
 
-const VOCAB = 10_000;
-const TEXT_LENGTH = 100;
+/** Sizes of the inputs; the layers are the course's at every size. */
+export interface InputSizes {
+  vocab: number;
+  textLength: number;
+  /** Height and width of the CNN images (the CNN needs at least 18). */
+  imageSize: number;
+  /** Source and target length of the seq2seq task. */
+  sequenceLength: number;
+}
+
+/** The course's sizes. */
+export const FULL_SIZES: InputSizes = { vocab: 10_000, textLength: 100, imageSize: 32, sequenceLength: 10 };
+/** Small enough for the pure-JS cpu backend, whose UnsortedSegmentSum is O(vocab × tokens). */
+export const SMALL_SIZES: InputSizes = { vocab: 50, textLength: 8, imageSize: 18, sequenceLength: 5 };
 
 function seededUniform(shape: number[], seed: number): tf.Tensor {
   const fanIn = shape.length > 1 ? shape.slice(0, -1).reduce((a, b) => a * b, 1) : shape[0];
@@ -95,7 +107,7 @@ export const mlp: CourseModel = {
   batch: (n, seed) => ({ xs: [tf.randomNormal([n, 100], 0, 1, "float32", seed)], y: binaryLabels(n, seed + 1) }),
 };
 
-export const lstmClassifier: CourseModel = {
+export const lstmClassifier = ({ vocab, textLength }: InputSizes): CourseModel => ({
   key: "lstm",
   title: "Embedding(10000,128)→LSTM(64)→Dropout→Dense(64)→Dropout→Dense(2)",
   batchSize: 32,
@@ -103,8 +115,8 @@ export const lstmClassifier: CourseModel = {
     layersModel(
       tf.sequential({
         layers: [
-          tf.layers.embedding({ inputDim: VOCAB, outputDim: 128, inputLength: TEXT_LENGTH }),
-          tf.layers.lstm({ units: 64 }),
+          tf.layers.embedding({ inputDim: vocab, outputDim: 128, inputLength: textLength }),
+          tf.layers.lstm({ units: 64, recurrentInitializer: "glorotUniform" }),
           tf.layers.dropout({ rate: 0.5, seed }),
           tf.layers.dense({ units: 64, activation: "relu" }),
           tf.layers.dropout({ rate: 0.5, seed: seed + 1 }),
@@ -114,10 +126,10 @@ export const lstmClassifier: CourseModel = {
       seed,
       categoricalCrossEntropy,
     ),
-  batch: (n, seed) => ({ xs: [tokens([n, TEXT_LENGTH], VOCAB, seed)], y: labels(n, 2, seed + 1) }),
-};
+  batch: (n, seed) => ({ xs: [tokens([n, textLength], vocab, seed)], y: labels(n, 2, seed + 1) }),
+});
 
-export const lstmSigmoid: CourseModel = {
+export const lstmSigmoid = ({ vocab, textLength }: InputSizes): CourseModel => ({
   key: "lstm-sigmoid",
   title: "Embedding(10000,64)→LSTM(64)→Dense(1, sigmoid)",
   batchSize: 32,
@@ -125,18 +137,18 @@ export const lstmSigmoid: CourseModel = {
     layersModel(
       tf.sequential({
         layers: [
-          tf.layers.embedding({ inputDim: VOCAB, outputDim: 64, inputLength: TEXT_LENGTH }),
-          tf.layers.lstm({ units: 64 }),
+          tf.layers.embedding({ inputDim: vocab, outputDim: 64, inputLength: textLength }),
+          tf.layers.lstm({ units: 64, recurrentInitializer: "glorotUniform" }),
           tf.layers.dense({ units: 1, activation: "sigmoid" }),
         ],
       }),
       seed,
       binaryCrossEntropy,
     ),
-  batch: (n, seed) => ({ xs: [tokens([n, TEXT_LENGTH], VOCAB, seed)], y: binaryLabels(n, seed + 1) }),
-};
+  batch: (n, seed) => ({ xs: [tokens([n, textLength], vocab, seed)], y: binaryLabels(n, seed + 1) }),
+});
 
-export const conv1dText: CourseModel = {
+export const conv1dText = ({ vocab, textLength }: InputSizes): CourseModel => ({
   key: "conv1d",
   title: "Embedding(10000,64)→Conv1D(128,5)→GlobalMaxPool→Dense(1)",
   batchSize: 32,
@@ -144,7 +156,7 @@ export const conv1dText: CourseModel = {
     layersModel(
       tf.sequential({
         layers: [
-          tf.layers.embedding({ inputDim: VOCAB, outputDim: 64, inputLength: TEXT_LENGTH }),
+          tf.layers.embedding({ inputDim: vocab, outputDim: 64, inputLength: textLength }),
           tf.layers.conv1d({ filters: 128, kernelSize: 5, activation: "relu" }),
           tf.layers.globalMaxPooling1d({}),
           tf.layers.dense({ units: 1, activation: "sigmoid" }),
@@ -153,8 +165,8 @@ export const conv1dText: CourseModel = {
       seed,
       binaryCrossEntropy,
     ),
-  batch: (n, seed) => ({ xs: [tokens([n, TEXT_LENGTH], VOCAB, seed)], y: binaryLabels(n, seed + 1) }),
-};
+  batch: (n, seed) => ({ xs: [tokens([n, textLength], vocab, seed)], y: binaryLabels(n, seed + 1) }),
+});
 
 function cnn(inputShape: [number, number, number]): tf.LayersModel {
   return tf.sequential({
@@ -171,26 +183,29 @@ function cnn(inputShape: [number, number, number]): tf.LayersModel {
   });
 }
 
-export const cifarCnn: CourseModel = {
+export const cifarCnn = ({ imageSize: size }: InputSizes): CourseModel => ({
   key: "cnn-cifar",
-  title: "CNN 32×32×3: Conv32→Pool→Conv64→Pool→Conv64→Dense64→Dense10",
+  title: `CNN ${size}×${size}×3: Conv32→Pool→Conv64→Pool→Conv64→Dense64→Dense10`,
   batchSize: 32,
-  build: (seed) => layersModel(cnn([32, 32, 3]), seed, logitsCrossEntropy),
-  batch: (n, seed) => ({ xs: [tf.randomUniform([n, 32, 32, 3], 0, 1, "float32", seed)], y: labels(n, 10, seed + 1) }),
-};
+  build: (seed) => layersModel(cnn([size, size, 3]), seed, logitsCrossEntropy),
+  batch: (n, seed) => ({ xs: [tf.randomUniform([n, size, size, 3], 0, 1, "float32", seed)], y: labels(n, 10, seed + 1) }),
+});
 
-export const fashionCnn: CourseModel = {
-  key: "cnn-fashion",
-  title: "CNN 28×28×1 (Fashion-MNIST)",
-  batchSize: 32,
-  build: (seed) => layersModel(cnn([28, 28, 1]), seed, logitsCrossEntropy),
-  batch: (n, seed) => ({ xs: [tf.randomUniform([n, 28, 28, 1], 0, 1, "float32", seed)], y: labels(n, 10, seed + 1) }),
+/** The same CNN on Fashion-MNIST's 28×28×1 images (18×18, the least it takes, at the small size). */
+export const fashionCnn = ({ imageSize }: InputSizes): CourseModel => {
+  const size = Math.max(imageSize - 4, 18);
+  return {
+    key: "cnn-fashion",
+    title: `CNN ${size}×${size}×1 (Fashion-MNIST)`,
+    batchSize: 32,
+    build: (seed) => layersModel(cnn([size, size, 1]), seed, logitsCrossEntropy),
+    batch: (n, seed) => ({ xs: [tf.randomUniform([n, size, size, 1], 0, 1, "float32", seed)], y: labels(n, 10, seed + 1) }),
+  };
 };
 
 const SEQ_VOCAB = 20;
-const SEQ_LENGTH = 10;
 
-export const seq2seqAttention: CourseModel = {
+export const seq2seqAttention = ({ sequenceLength: SEQ_LENGTH }: InputSizes): CourseModel => ({
   key: "seq2seq",
   title: "seq2seq LSTM(64) encoder/decoder + dot-product attention",
   batchSize: 32,
@@ -199,10 +214,10 @@ export const seq2seqAttention: CourseModel = {
     const decoderIn = tf.input({ shape: [SEQ_LENGTH], dtype: "int32" });
     const encoded = tf.layers.embedding({ inputDim: SEQ_VOCAB, outputDim: 32 }).apply(encoderIn) as tf.SymbolicTensor;
     const [encoderSeq, h, c] = tf.layers
-      .lstm({ units: 64, returnSequences: true, returnState: true })
+      .lstm({ units: 64, returnSequences: true, returnState: true, recurrentInitializer: "glorotUniform" })
       .apply(encoded) as tf.SymbolicTensor[];
     const decoded = tf.layers.embedding({ inputDim: SEQ_VOCAB, outputDim: 32 }).apply(decoderIn) as tf.SymbolicTensor;
-    const decoderLstm = tf.layers.lstm({ units: 64, returnSequences: true });
+    const decoderLstm = tf.layers.lstm({ units: 64, returnSequences: true, recurrentInitializer: "glorotUniform" });
     // tfjs-layers shares one call-argument object between layers; the decoder LSTM writes its
     // initial state into it and the encoder LSTM, run again for its next output, then rejects it.
     const applyDecoder = decoderLstm.apply.bind(decoderLstm);
@@ -223,7 +238,7 @@ export const seq2seqAttention: CourseModel = {
     target.dispose();
     return { xs: [source, decoderInput], y };
   },
-};
+});
 
 const GPT = { vocab: 65, context: 32, width: 64, heads: 4, layers: 2, hidden: 256 };
 
@@ -304,16 +319,19 @@ export const tinyTransformer: CourseModel = {
   },
 };
 
-export const courseModels: CourseModel[] = [
-  mlp,
-  lstmClassifier,
-  lstmSigmoid,
-  conv1dText,
-  cifarCnn,
-  fashionCnn,
-  seq2seqAttention,
-  tinyTransformer,
-];
+/** Every course model at the given input sizes. */
+export function courseModels(sizes: InputSizes = FULL_SIZES): CourseModel[] {
+  return [
+    mlp,
+    lstmClassifier(sizes),
+    lstmSigmoid(sizes),
+    conv1dText(sizes),
+    cifarCnn(sizes),
+    fashionCnn(sizes),
+    seq2seqAttention(sizes),
+    tinyTransformer,
+  ];
+}
 
 /** One Adam step; returns the loss before the update. */
 export function trainStep(optimizer: tf.Optimizer, model: BuiltModel, batch: Batch): number {

@@ -1,8 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
-import { plainBatchMatMul } from "./matMul.js";
 import { sliceFromHeap } from "./slicing.js";
-import { asWasm, free, heapView, reshape, runWasm, transpose, type KernelArgs, type WasmBackend } from "./wasmBackend.js";
+import { asWasm, free, heapView, runWasm, transpose, type KernelArgs, type WasmBackend } from "./wasmBackend.js";
 
 type Shape4 = [number, number, number, number];
 type ConvPad = "same" | "valid" | number | tf.backend_util.ExplicitPadding;
@@ -33,9 +32,15 @@ function convInfoOf(kernelName: string, xShape: number[], filterShape: number[],
 /**
  * dW as a single forward Conv2D: x with batch and channel axes swapped is convolved with dy
  * (its batch axis becoming the input channels) dilated by the stride. The output is the filter
- * gradient with its axes swapped back.
+ * gradient with its axes swapped back. Measured against im2col (patches written from JS, then
+ * patchesᵀ·dy): equal on the CNN's 2nd and Conv1D layers, 2.5× faster on the 3-channel first layer.
  */
-function filterGradByConv(backend: WasmBackend, x: TensorInfo, dy: TensorInfo, info: tf.backend_util.Conv2DInfo): TensorInfo {
+function conv2DBackpropFilter({ inputs, backend: kernelBackend, attrs }: KernelArgs): TensorInfo {
+  const backend = asWasm(kernelBackend);
+  const x = inputs.x as TensorInfo;
+  const dy = inputs.dy as TensorInfo;
+  const a = attrs as unknown as ConvBackpropAttrs & { filterShape: number[] };
+  const info = convInfoOf("Conv2DBackpropFilter", x.shape, a.filterShape, a);
   const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
   const { top, left } = info.padInfo;
   const [, inH, inW] = x.shape;
@@ -68,56 +73,6 @@ function filterGradByConv(backend: WasmBackend, x: TensorInfo, dy: TensorInfo, i
   return dW;
 }
 
-/** dW as patchesᵀ·dy, with the patches (im2col) written straight into the wasm heap. */
-function filterGradByIm2col(backend: WasmBackend, x: TensorInfo, dy: TensorInfo, info: tf.backend_util.Conv2DInfo): TensorInfo {
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
-  const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
-  const { top, left } = info.padInfo;
-  const rows = batchSize * outHeight * outWidth;
-  const cols = kh * kw * inChannels;
-  const patches = backend.makeOutput([rows, cols], "float32");
-  const src = heapView(backend, x);
-  const dst = heapView(backend, patches);
-  let o = 0;
-  for (let b = 0; b < batchSize; b++) {
-    for (let oh = 0; oh < outHeight; oh++) {
-      for (let ow = 0; ow < outWidth; ow++) {
-        for (let i = 0; i < kh; i++) {
-          const ih = oh * sh - top + i;
-          for (let j = 0; j < kw; j++) {
-            const iw = ow * sw - left + j;
-            if (ih < 0 || ih >= inHeight || iw < 0 || iw >= inWidth) {
-              dst.fill(0, o, o + inChannels);
-            } else {
-              const s = ((b * inHeight + ih) * inWidth + iw) * inChannels;
-              dst.set(src.subarray(s, s + inChannels), o);
-            }
-            o += inChannels;
-          }
-        }
-      }
-    }
-  }
-  const dy2 = reshape(backend, dy, [rows, outChannels]);
-  const dW2 = plainBatchMatMul(backend, patches, dy2, true, false);
-  free(backend, patches, dy2);
-  const dW = reshape(backend, dW2, [kh, kw, inChannels, outChannels]);
-  free(backend, dW2);
-  return dW;
-}
-
-export type FilterGradStrategy = "conv" | "im2col";
-
-export function conv2DFilterGrad(
-  backend: WasmBackend,
-  x: TensorInfo,
-  dy: TensorInfo,
-  attrs: ConvBackpropAttrs & { filterShape: number[] },
-  strategy: FilterGradStrategy,
-): TensorInfo {
-  const info = convInfoOf("Conv2DBackpropFilter", x.shape, attrs.filterShape, attrs);
-  return strategy === "conv" ? filterGradByConv(backend, x, dy, info) : filterGradByIm2col(backend, x, dy, info);
-}
 
 /**
  * dx as a forward Conv2D of dy (zero-stuffed by the stride and padded) with the filter flipped in
@@ -194,14 +149,8 @@ export const conv2DBackpropInputConfig: KernelConfig = {
   kernelFunc: conv2DBackpropInput as unknown as KernelFunc,
 };
 
-export function conv2DBackpropFilterConfig(strategy: FilterGradStrategy): KernelConfig {
-  const kernelFunc = ({ inputs, backend, attrs }: KernelArgs): TensorInfo =>
-    conv2DFilterGrad(
-      asWasm(backend),
-      inputs.x as TensorInfo,
-      inputs.dy as TensorInfo,
-      attrs as unknown as ConvBackpropAttrs & { filterShape: number[] },
-      strategy,
-    );
-  return { kernelName: "Conv2DBackpropFilter", backendName: "wasm", kernelFunc: kernelFunc as unknown as KernelFunc };
-}
+export const conv2DBackpropFilterConfig: KernelConfig = {
+  kernelName: "Conv2DBackpropFilter",
+  backendName: "wasm",
+  kernelFunc: conv2DBackpropFilter as unknown as KernelFunc,
+};

@@ -1,15 +1,16 @@
 import * as tf from "@tensorflow/tfjs";
 import type { KernelConfig } from "@tensorflow/tfjs";
 import { conv2DBackpropFilterConfig, conv2DBackpropInputConfig } from "./convBackprop.js";
+import { gatherV2Config } from "./gather.js";
 import { batchMatMulConfig, fusedMatMulConfig } from "./matMul.js";
+import { maxPoolGradConfig } from "./maxPoolGrad.js";
 import { unsortedSegmentSumConfig } from "./segmentSum.js";
 import { sliceConfig, splitVConfig, unpackConfig } from "./slicing.js";
+import { sumConfig } from "./sum.js";
 import { rememberOriginal } from "./wasmBackend.js";
 
-export { conv2DFilterGrad, type FilterGradStrategy } from "./convBackprop.js";
-
 const trainingKernels: KernelConfig[] = [
-  conv2DBackpropFilterConfig("conv"),
+  conv2DBackpropFilterConfig,
   conv2DBackpropInputConfig,
   unsortedSegmentSumConfig,
   batchMatMulConfig,
@@ -17,6 +18,9 @@ const trainingKernels: KernelConfig[] = [
   sliceConfig,
   splitVConfig,
   unpackConfig,
+  gatherV2Config,
+  maxPoolGradConfig,
+  sumConfig,
 ];
 
 /** The kernels registered on the wasm backend by `registerWasmTrainingKernels`. */

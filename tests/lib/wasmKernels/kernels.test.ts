@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import { tf, wasmTrainingKernelNames } from "@tsdl/lib";
+import { maxAbsDiff, onCpuAndWasm, seededNormal } from "./compareBackends.js";
+
+const TOLERANCE = 1e-4;
+const run = (name: string, inputs: tf.NamedTensorMap, attrs: object = {}) =>
+  tf.engine().runKernel(name, inputs, attrs as tf.NamedAttrMap) as tf.Tensor | tf.Tensor[];
+
+type Pad = "same" | "valid";
+interface ConvCase {
+  x: [number, number, number, number];
+  filter: [number, number, number, number];
+  stride: number;
+  pad: Pad;
+}
+
+const convCases: ConvCase[] = [];
+for (const stride of [1, 2, 3]) {
+  for (const pad of ["same", "valid"] as const) {
+    for (const k of [1, 2, 3, 5]) {
+      convCases.push({ x: [2, 9, 8, 3], filter: [k, k, 3, 4], stride, pad });
+    }
+  }
+}
+convCases.push({ x: [3, 1, 20, 6], filter: [1, 5, 6, 8], stride: 1, pad: "valid" }); // a Conv1D
+convCases.push({ x: [2, 7, 11, 2], filter: [4, 2, 2, 5], stride: 2, pad: "same" }); // non-square
+const name = (c: ConvCase) => `x [${c.x}] filter [${c.filter}] stride ${c.stride} ${c.pad}`;
+
+function outShapeOf(c: ConvCase): number[] {
+  return tf.conv2d(tf.zeros(c.x) as tf.Tensor4D, tf.zeros(c.filter) as tf.Tensor4D, c.stride, c.pad).shape;
+}
+
+describe("wasm training kernels", () => {
+  it("are registered on the wasm backend, replacing the slow or wrong ones", () => {
+    expect(tf.getBackend()).toBe("wasm");
+    for (const kernel of ["Conv2DBackpropFilter", "Conv2DBackpropInput", "UnsortedSegmentSum", "BatchMatMul", "_FusedMatMul", "Slice", "SplitV", "Unpack", "GatherV2", "MaxPoolGrad", "Sum"]) {
+      expect(wasmTrainingKernelNames).toContain(kernel);
+      expect(tf.getKernel(kernel, "wasm")).toBeDefined();
+    }
+  });
+
+  it.each(convCases)("Conv2DBackpropFilter matches cpu: %#", async (c) => {
+    const runs = await onCpuAndWasm(() =>
+      run("Conv2DBackpropFilter", { x: seededNormal(c.x, 1), dy: seededNormal(outShapeOf(c), 2) }, {
+        strides: c.stride, pad: c.pad, dataFormat: "NHWC", filterShape: c.filter,
+      }),
+    );
+    expect(runs.shapes[0], name(c)).toEqual(c.filter);
+    expect(maxAbsDiff(runs), name(c)).toBeLessThan(TOLERANCE);
+  });
+
+  it.each(convCases)("Conv2DBackpropInput matches cpu: %#", async (c) => {
+    const runs = await onCpuAndWasm(() =>
+      run("Conv2DBackpropInput", { dy: seededNormal(outShapeOf(c), 3), filter: seededNormal(c.filter, 4) }, {
+        strides: c.stride, pad: c.pad, dataFormat: "NHWC", inputShape: c.x,
+      }),
+    );
+    expect(runs.shapes[0], name(c)).toEqual(c.x);
+    expect(maxAbsDiff(runs), name(c)).toBeLessThan(TOLERANCE);
+  });
+
+  it("UnsortedSegmentSum adds duplicate ids and drops out-of-range ones, as TensorFlow does", async () => {
+    const ids = [0, 2, 2, 5, -1, 0, 3];
+    const runs = await onCpuAndWasm(() =>
+      tf.unsortedSegmentSum(tf.tensor2d([[1, 2], [3, 4], [5, 6], [7, 8], [9, 10], [11, 12], [13, 14]]), tf.tensor1d(ids, "int32"), 4),
+    );
+    // Hand-computed: segment 0 = rows 0 + 5, segment 2 = rows 1 + 2, segment 1 empty, ids 5 and -1 dropped.
+    expect(Array.from(runs.wasm[0])).toEqual([12, 14, 0, 0, 8, 10, 13, 14]);
+    expect(maxAbsDiff(runs)).toBe(0);
+  });
+
+  it("UnsortedSegmentSum matches cpu on random rows with many duplicate and out-of-range ids", async () => {
+    const runs = await onCpuAndWasm(() => {
+      const ids = tf.floor(tf.randomUniform([30], -2, 12, "float32", 5)).toInt();
+      return tf.unsortedSegmentSum(seededNormal([30, 5, 3], 6), ids, 10);
+    });
+    expect(maxAbsDiff(runs)).toBeLessThan(TOLERANCE);
+  });
+
+  it.each([
+    { a: [5, 7], b: [7, 4], ta: false, tb: false },
+    { a: [7, 5], b: [7, 4], ta: true, tb: false },
+    { a: [5, 7], b: [4, 7], ta: false, tb: true },
+    { a: [7, 5], b: [4, 7], ta: true, tb: true },
+    { a: [3, 6, 5], b: [3, 4, 5], ta: false, tb: true },
+    { a: [3, 5, 6], b: [1, 5, 4], ta: true, tb: false },
+    { a: [2, 3, 4, 5], b: [2, 3, 5, 6], ta: false, tb: false },
+  ])("BatchMatMul matches cpu: a $a (transposed $ta) · b $b (transposed $tb)", async ({ a, b, ta, tb }) => {
+    const runs = await onCpuAndWasm(() => tf.matMul(seededNormal(a, 7), seededNormal(b, 8), ta, tb));
+    expect(maxAbsDiff(runs)).toBeLessThan(TOLERANCE);
+  });
+
+  const fusedCases: { a: number[]; b: number[]; ta: boolean; tb: boolean; activation: string }[] = [];
+  for (const [a, b] of [[[6, 5], [5, 4]], [[3, 6, 5], [3, 5, 4]]]) {
+    for (const ta of [false, true]) {
+      for (const tb of [false, true]) {
+        const shapeA = ta ? [...a.slice(0, -2), a[a.length - 1], a[a.length - 2]] : a;
+        const shapeB = tb ? [...b.slice(0, -2), b[b.length - 1], b[b.length - 2]] : b;
+        fusedCases.push({ a: shapeA, b: shapeB, ta, tb, activation: "relu" });
+      }
+    }
+  }
+  for (const activation of ["linear", "relu6", "elu", "sigmoid", "leakyrelu", "prelu"]) {
+    fusedCases.push({ a: [3, 5, 6], b: [3, 4, 6], ta: false, tb: true, activation });
+  }
+  it.each(fusedCases)("_FusedMatMul with bias + $activation matches cpu: a $a ($ta) · b $b ($tb)", async (c) => {
+    const runs = await onCpuAndWasm(() =>
+      tf.fused.matMul({
+        a: seededNormal(c.a, 9),
+        b: seededNormal(c.b, 10),
+        transposeA: c.ta,
+        transposeB: c.tb,
+        bias: seededNormal([4], 11),
+        activation: c.activation as tf.fused.Activation,
+        preluActivationWeights: c.activation === "prelu" ? seededNormal([4], 12) : undefined,
+        leakyreluAlpha: 0.1,
+      }),
+    );
+    expect(maxAbsDiff(runs)).toBeLessThan(TOLERANCE);
+  });
+
+  it("Slice, SplitV and Unpack match cpu for ranks 1 to 5", async () => {
+    const runs = await onCpuAndWasm(() => {
+      const x5 = seededNormal([2, 3, 4, 5, 6], 13);
+      return [
+        tf.slice(seededNormal([10], 14), [3], [4]),
+        tf.slice(seededNormal([6, 7], 15), [1, 2], [3, 4]),
+        tf.slice(seededNormal([4, 5, 6], 16), [1, 0, 2], [2, 5, 3]),
+        tf.slice(seededNormal([4, 5, 6], 16), [1, 0, 0], [2, 5, 6]),
+        tf.slice(seededNormal([3, 4, 5, 6], 17), [1, 1, 1, 1], [2, 2, 2, 2]),
+        tf.slice(x5, [1, 0, 1, 2, 0], [1, 3, 2, 3, 6]),
+        tf.slice(x5, [0, 0, 0, 0, 0], [2, 3, 4, 5, 6]),
+        ...tf.split(seededNormal([4, 9, 3], 18), [2, 3, 4], 1),
+        ...tf.split(seededNormal([8, 4], 19), 4, 0),
+        ...tf.unstack(seededNormal([3, 4, 5], 20), 1),
+        ...tf.unstack(seededNormal([3, 4, 5], 21), 2),
+        ...tf.unstack(seededNormal([3, 4], 22), 0),
+      ];
+    });
+    expect(runs.shapes.slice(0, 3)).toEqual([[4], [3, 4], [2, 5, 3]]);
+    expect(maxAbsDiff(runs)).toBe(0);
+  });
+
+  it("GatherV2 matches cpu on axes 0 and 1 with 2-D indices, and names a bad index", async () => {
+    const runs = await onCpuAndWasm(() => {
+      const ids = tf.tensor2d([[0, 3, 3], [9, 1, 0]], undefined, "int32");
+      return [tf.gather(seededNormal([10, 4], 23), ids), tf.gather(seededNormal([3, 10, 2], 24), ids, 1)];
+    });
+    expect(runs.shapes).toEqual([[2, 3, 4], [3, 2, 3, 2]]);
+    expect(maxAbsDiff(runs)).toBe(0);
+    expect(() => tf.gather(tf.zeros([4, 2]), tf.tensor1d([1, 4], "int32"))).toThrow("GatherV2: indices[1] = 4 is not in [0, 3]");
+  });
+
+  it.each([
+    { size: 2, stride: 2, pad: "valid" },
+    { size: 3, stride: 2, pad: "same" },
+    { size: 3, stride: 1, pad: "valid" },
+    { size: 2, stride: 3, pad: "same" },
+  ] as const)("MaxPoolGrad matches cpu, ties included: size $size stride $stride $pad", async ({ size, stride, pad }) => {
+    const runs = await onCpuAndWasm(() => {
+      // Small integers make ties within windows; the first maximum must get the gradient.
+      const x = tf.floor(tf.randomUniform([2, 9, 7, 3], 0, 4, "float32", 25));
+      return tf.grad((v: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(v as tf.Tensor4D, size, stride, pad), seededNormal(tf.maxPool(v as tf.Tensor4D, size, stride, pad).shape, 26))))(x);
+    });
+    expect(maxAbsDiff(runs)).toBeLessThan(TOLERANCE);
+  });
+
+  it("Sum matches cpu over leading axes (bias gradients) and others", async () => {
+    const runs = await onCpuAndWasm(() => {
+      const x = seededNormal([4, 5, 6, 3], 27);
+      return [tf.sum(x, [0, 1, 2]), tf.sum(x, [0, 1], true), tf.sum(x, 0), tf.sum(x, [1, 3]), tf.sum(x), tf.sum(x, -1)];
+    });
+    expect(runs.shapes).toEqual([[3], [1, 1, 6, 3], [5, 6, 3], [4, 6], [], [4, 5, 6]]);
+    expect(maxAbsDiff(runs)).toBeLessThan(TOLERANCE);
+  });
+});
