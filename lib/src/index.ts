@@ -10,3 +10,4 @@ export * from "./text/index.js";
 export * from "./plots/index.js";
 export * from "./io/index.js";
 export * from "./training/index.js";
+export * from "./compression/index.js";

@@ -1,0 +1,61 @@
+import { tf } from "../backend/index.js";
+
+/** Before/after numbers of a compression step. */
+export interface CompressionReport {
+  method: string;
+  /** Weight storage before, in bytes (float32: 4 per parameter). */
+  bytesBefore: number;
+  /** Weight storage after, in bytes, counted as described by `method`. */
+  bytesAfter: number;
+  /** bytesBefore / bytesAfter. */
+  ratio: number;
+  /** Accuracy on the evaluation data before and after (when evaluation data was given). */
+  accuracyBefore?: number;
+  accuracyAfter?: number;
+}
+
+export interface EvaluationData {
+  x: tf.Tensor | tf.Tensor[];
+  /** Class ids `[N]`/`[N, 1]`, one-hot rows `[N, C]`, or 0/1 labels for a one-unit output. */
+  y: tf.Tensor;
+}
+
+/** Bytes of a model's weights stored as float32. */
+export function float32WeightBytes(model: tf.LayersModel): number {
+  return model.getWeights().reduce((bytes, w) => bytes + 4 * w.size, 0);
+}
+
+/**
+ * Classification accuracy of a model: a one-unit output is a probability thresholded at 0.5;
+ * several outputs (probabilities or logits) are compared by argmax.
+ */
+export function classificationAccuracy(model: tf.LayersModel, { x, y }: EvaluationData): number {
+  return tf.tidy(() => {
+    const out = model.predict(x) as tf.Tensor;
+    const classes = out.shape[out.rank - 1];
+    const rows = out.reshape([-1, classes]);
+    const predicted = classes === 1 ? rows.flatten().greater(0.5).toInt() : rows.argMax(-1).toInt();
+    const truth = y.rank === 2 && y.shape[1] === classes && classes > 1 ? y.argMax(-1).toInt() : y.flatten().toInt();
+    if (truth.size !== predicted.size) {
+      throw new Error(`y must hold one label per prediction (${predicted.size}); got ${truth.size}`);
+    }
+    return tf.mean(tf.equal(predicted, truth).toFloat()).dataSync()[0];
+  });
+}
+
+/** An independent copy of a layers model (same topology and weights), not compiled. */
+export async function cloneModel(model: tf.LayersModel): Promise<tf.LayersModel> {
+  let artifacts: tf.io.ModelArtifacts | undefined;
+  await model.save(tf.io.withSaveHandler(async (a) => {
+    artifacts = a;
+    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
+  }));
+  return tf.loadLayersModel(tf.io.fromMemory(artifacts!));
+}
+
+export function report(method: string, bytesBefore: number, bytesAfter: number, accuracy?: { before: number; after: number }): CompressionReport {
+  return {
+    method, bytesBefore, bytesAfter, ratio: bytesBefore / bytesAfter,
+    ...(accuracy ? { accuracyBefore: accuracy.before, accuracyAfter: accuracy.after } : {}),
+  };
+}
