@@ -61,13 +61,13 @@ function allocate(counts: number[], total: number, rng: Rng): number[] {
   return out;
 }
 
-function testCount(fn: string, n: number, testSize: unknown): number {
+function testCount(fn: string, n: number, testSize: unknown, arg = "options.testSize"): number {
   if (typeof testSize !== "number" || !Number.isFinite(testSize) || testSize <= 0) {
-    throw inputError(fn, "options.testSize", "a fraction in (0, 1) or a whole number of samples", describe(testSize));
+    throw inputError(fn, arg, "a fraction in (0, 1) or a whole number of samples", describe(testSize));
   }
   const count = testSize < 1 ? Math.ceil(testSize * n) : testSize;
   if (!Number.isInteger(count) || count >= n) {
-    throw inputError(fn, "options.testSize", `a fraction in (0, 1) or a whole number below the ${n} samples`, describe(testSize));
+    throw inputError(fn, arg, `a fraction in (0, 1) or a whole number below the ${n} samples`, describe(testSize));
   }
   return count;
 }
@@ -156,4 +156,53 @@ export function kFold(n: number, k: number, options: KFoldOptions = {}): { train
     start += size;
   }
   return folds;
+}
+
+export interface TrainValTestSplitOptions extends TrainTestSplitOptions {
+  /** Fraction of all samples (0 < f < 1) or number of samples for validation; default 0.2. */
+  valSize?: number;
+}
+
+export interface ThreeWaySplit<X, Y> extends Split<X, Y> {
+  xVal: X;
+  yVal: Y;
+  valIndices: number[];
+}
+
+/**
+ * Train/validation/test split in one call: the test split is cut first, then the validation
+ * split from the rest; both sizes are fractions of all samples. Seeded, optionally stratified.
+ */
+export function trainValTestSplit<X extends Splittable>(x: X, options?: TrainValTestSplitOptions): ThreeWaySplit<X, undefined>;
+export function trainValTestSplit<X extends Splittable, Y extends Splittable>(x: X, y: Y, options?: TrainValTestSplitOptions): ThreeWaySplit<X, Y>;
+export function trainValTestSplit(x: Splittable, yOrOptions?: Splittable | TrainValTestSplitOptions, maybeOptions?: TrainValTestSplitOptions): ThreeWaySplit<Splittable, Splittable | undefined> {
+  const fn = "trainValTestSplit";
+  const hasY = Array.isArray(yOrOptions) || yOrOptions instanceof tf.Tensor || yOrOptions instanceof dfd.DataFrame;
+  const y = hasY ? (yOrOptions as Splittable) : undefined;
+  const options = (hasY ? maybeOptions : (yOrOptions as TrainValTestSplitOptions | undefined)) ?? {};
+  const n = lengthOf(fn, "x", x);
+  if (y !== undefined && lengthOf(fn, "y", y) !== n) throw inputError(fn, "y", `the same number of samples as x (${n})`, `${lengthOf(fn, "y", y)}`);
+  const nTest = testCount(fn, n, options.testSize ?? 0.2);
+  const nVal = testCount(fn, n, options.valSize ?? 0.2, "options.valSize");
+  if (nTest + nVal >= n) throw inputError(fn, "options.valSize", `room for training samples after ${nTest} test samples (of ${n})`, `${nVal} validation samples`);
+  const rng = toRng(options.seed ?? 0);
+  const labels = options.stratify === true ? y : options.stratify;
+  if (options.stratify === true && y === undefined) throw inputError(fn, "options.stratify", "labels, or true together with y", "true without y");
+  const labelArray = labels === undefined ? undefined : toLabelArray(fn, "options.stratify", labels instanceof dfd.DataFrame ? labels.values.flat() : labels);
+  const all = Array.from({ length: n }, (_, i) => i);
+  const first = trainTestSplit(all, { testSize: nTest, seed: rng, ...(labelArray ? { stratify: labelArray } : {}) });
+  const rest = first.xTrain;
+  const second = trainTestSplit(rest, { testSize: nVal, seed: rng, ...(labelArray ? { stratify: rest.map((i) => labelArray[i]!) } : {}) });
+  const [trainIndices, valIndices, testIndices] = [second.xTrain, second.xTest, first.xTest];
+  return {
+    xTrain: takeRows(x, trainIndices),
+    xVal: takeRows(x, valIndices),
+    xTest: takeRows(x, testIndices),
+    yTrain: y === undefined ? undefined : takeRows(y, trainIndices),
+    yVal: y === undefined ? undefined : takeRows(y, valIndices),
+    yTest: y === undefined ? undefined : takeRows(y, testIndices),
+    trainIndices,
+    valIndices,
+    testIndices,
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as dfd from "danfojs-node";
-import { kFold, tf, trainTestSplit } from "@tsdl/lib";
+import { kFold, tf, trainTestSplit, trainValTestSplit } from "@tsdl/lib";
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -53,6 +53,21 @@ describe("trainTestSplit", () => {
     [() => trainTestSplit("abc" as unknown as number[]), `trainTestSplit: x must be an array, a tensor or a DataFrame; got "abc"`],
   ])("bad input %#", (call, message) => {
     expect(call).toThrow(message);
+  });
+});
+
+describe("trainValTestSplit", () => {
+  it("cuts disjoint train, validation and test splits, stratified and repeatable", () => {
+    const y = [...Array(30).fill(0), ...Array(20).fill(1)];
+    const s = trainValTestSplit(range(50), y, { testSize: 0.2, valSize: 0.2, seed: 4, stratify: true });
+    expect([s.xTrain.length, s.xVal.length, s.xTest.length]).toEqual([30, 10, 10]);
+    expect([...s.trainIndices, ...s.valIndices, ...s.testIndices].sort((a, b) => a - b)).toEqual(range(50));
+    for (const part of [s.yVal, s.yTest]) expect(part.filter((v) => v === 1)).toHaveLength(4);
+    expect(s.yTrain.filter((v) => v === 1)).toHaveLength(12);
+    expect(trainValTestSplit(range(50), y, { testSize: 0.2, valSize: 0.2, seed: 4, stratify: true }).valIndices).toEqual(s.valIndices);
+    expect(() => trainValTestSplit(range(10), { testSize: 0.5, valSize: 0.5 })).toThrow(
+      "trainValTestSplit: options.valSize must be room for training samples after 5 test samples (of 10); got 5 validation samples",
+    );
   });
 });
 
