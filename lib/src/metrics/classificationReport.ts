@@ -42,7 +42,8 @@ export function classificationReport(yTrue: unknown, yPred: unknown, options: Cl
   if (names.length !== labels.length) {
     throw inputError(fn, "options.targetNames", `${labels.length} names, one per class [${labels.join(", ")}]`, `${names.length} names`);
   }
-  const microIsAccuracy = options.labels === undefined || present.every((l) => labels.includes(l));
+  const sameSet = new Set(labels).size === present.length && present.every((l) => labels.includes(l));
+  const microIsAccuracy = options.labels === undefined || sameSet;
   const common = { labels, zeroDivision: options.zeroDivision };
   const perLabel = prfs(t, p, { ...common, average: null }, fn);
   const total = perLabel.support.reduce((s, v) => s + v, 0);

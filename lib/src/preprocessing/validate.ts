@@ -77,7 +77,7 @@ export function toNumberMatrix(fn: string, arg: string, value: unknown, rules: V
     if (value.rank !== 2) throw inputError(fn, arg, "a 2-D tensor [rows, columns]", describe(value));
     rows = value.arraySync() as number[][];
   } else if (value instanceof dfd.DataFrame) {
-    const nonNumeric = value.columns.filter((c, j) => value.dtypes[j] === "string" || value.dtypes[j] === "boolean");
+    const nonNumeric = value.columns.filter((_, j) => value.dtypes[j] === "string" || value.dtypes[j] === "boolean");
     if (nonNumeric.length > 0) {
       throw inputError(fn, arg, "a DataFrame of numeric columns", `non-numeric column(s) ${nonNumeric.join(", ")}`);
     }

@@ -35,6 +35,15 @@ interface Case {
 
 const fixtures = JSON.parse(readFileSync(new URL("../../fixtures/sklearn/metrics.json", import.meta.url), "utf8")) as {
   classification: Case[];
+  labelSubsets: {
+    name: string;
+    yTrue: Label[];
+    yPred: Label[];
+    labels: Label[];
+    scores: Record<"micro" | "macro" | "weighted", { precision: number; recall: number; f1: number }>;
+    confusionMatrix: number[][];
+    reportText: string;
+  }[];
 };
 
 describe("classification metrics match scikit-learn 1.2.1", () => {
@@ -101,6 +110,22 @@ describe("classification metrics match scikit-learn 1.2.1", () => {
         expect(report.frame.columns).toEqual(["precision", "recall", "f1-score", "support"]);
         expect(report.frame.column("f1-score").values).toEqual(report.rows.map((r) => r.f1Score));
       });
+    });
+  }
+});
+
+describe("explicit label lists match scikit-learn 1.2.1", () => {
+  it("covers at least five inputs", () => expect(fixtures.labelSubsets.length).toBeGreaterThanOrEqual(5));
+  for (const c of fixtures.labelSubsets) {
+    it(c.name, () => {
+      for (const average of ["micro", "macro", "weighted"] as const) {
+        const options = { labels: c.labels, average, zeroDivision: 0 as const };
+        expect(precisionScore(c.yTrue, c.yPred, options), `precision ${average}`).toBeCloseTo(c.scores[average].precision, 12);
+        expect(recallScore(c.yTrue, c.yPred, options), `recall ${average}`).toBeCloseTo(c.scores[average].recall, 12);
+        expect(f1Score(c.yTrue, c.yPred, options), `f1 ${average}`).toBeCloseTo(c.scores[average].f1, 12);
+      }
+      expect(confusionMatrix(c.yTrue, c.yPred, { labels: c.labels })).toEqual(c.confusionMatrix);
+      expect(classificationReport(c.yTrue, c.yPred, { labels: c.labels, zeroDivision: 0, digits: 4 }).text).toBe(c.reportText);
     });
   }
 });
