@@ -121,7 +121,7 @@ export function axisStyle(layoutAxis: Record<string, unknown> | undefined): Reco
   return style;
 }
 
-export function readAxisLayout(layout: Record<string, unknown> | undefined, name: "xaxis" | "yaxis"): Record<string, unknown> | undefined {
+export function readAxisLayout(layout: Record<string, unknown> | undefined, name: "xaxis" | "yaxis" | "yaxis2"): Record<string, unknown> | undefined {
   const axis = layout?.[name];
   return typeof axis === "object" && axis !== null && !Array.isArray(axis) ? (axis as Record<string, unknown>) : undefined;
 }

@@ -5,7 +5,7 @@ import { vegaLiteConfig, type ChartTheme } from "./chartTheme.js";
 import { heatmapSpec } from "./heatmapSpec.js";
 import { histogramIsHorizontal, histogramLayers, histogramSamples } from "./histogramLayers.js";
 import { imageSpec } from "./imageSpec.js";
-import { isRecord, plainText, readString, readTitle, type PlotlyFigureInput, type PlotlyTrace } from "./plotlyFigure.js";
+import { isRecord, plainText, readRecord, readString, readTitle, type PlotlyFigureInput, type PlotlyTrace } from "./plotlyFigure.js";
 import { maxLinePoints, maxMarkers, scatterLayers, scatterLoad, scatterXY, type CartesianAxes } from "./scatterLayers.js";
 import { planSeries, readColorway, seriesColorEncoding } from "./seriesColors.js";
 import type { VegaLiteLayer } from "./vegaLiteLayer.js";
@@ -45,7 +45,16 @@ function traceExtent(trace: PlotlyTrace): { x: unknown[]; y: unknown[]; xBand: b
   return { ...xy, xBand: false, yBand: false, xZero: false, yZero: false };
 }
 
-function cartesianLayers(traces: PlotlyTrace[], layout: Record<string, unknown> | undefined): { layers: VegaLiteLayer[] } | { reason: string } {
+function onSecondaryAxis(trace: PlotlyTrace): boolean {
+  return readString(trace, "yaxis") === "y2";
+}
+
+function planY(layoutAxis: Record<string, unknown> | undefined, extents: ReturnType<typeof traceExtent>[]): AxisPlan {
+  return planAxis(layoutAxis, extents.flatMap((e) => e.y), { discrete: extents.some((e) => e.yBand), fromZero: extents.some((e) => e.yZero) });
+}
+
+/** Cartesian traces as layers; traces on an overlaying `yaxis2` get a nested layer with its own right-hand y scale. */
+function cartesianLayers(traces: PlotlyTrace[], layout: Record<string, unknown> | undefined): { layer: VegaLiteLayer[]; resolve?: unknown } | { reason: string } {
   const load = traces.filter((t) => traceType(t) === "scatter" || traceType(t) === "scattergl").map(scatterLoad);
   const markers = load.reduce((sum, l) => sum + l.markers, 0);
   const linePoints = load.reduce((sum, l) => sum + l.linePoints, 0);
@@ -56,24 +65,27 @@ function cartesianLayers(traces: PlotlyTrace[], layout: Record<string, unknown> 
     discrete: extents.some((e) => e.xBand),
     fromZero: extents.some((e) => e.xZero),
   });
-  const y: AxisPlan = planAxis(readAxisLayout(layout, "yaxis"), extents.flatMap((e) => e.y), {
-    discrete: extents.some((e) => e.yBand),
-    fromZero: extents.some((e) => e.yZero),
-  });
+  const secondary = traces.map(onSecondaryAxis);
+  const y = planY(readAxisLayout(layout, "yaxis"), extents.filter((_, i) => !secondary[i]));
+  const yaxis2 = readAxisLayout(layout, "yaxis2");
+  const y2 = planY(yaxis2, extents.filter((_, i) => secondary[i]));
+  y2.style = { ...y2.style, orient: readString(yaxis2, "side") === "left" ? "left" : "right", grid: false };
   const series = planSeries(traces, readColorway(layout));
   const legendEntries = series.filter((s) => s.inLegend).length;
   const showLegend = typeof layout?.showlegend === "boolean" ? layout.showlegend : legendEntries > 1;
   const linesOnly = load.length === traces.length && load.every((l) => l.markers === 0);
-  const axes: CartesianAxes = { x, y, color: seriesColorEncoding(series, showLegend, linesOnly) };
+  const color = seriesColorEncoding(series, showLegend, linesOnly, readString(readRecord(layout, "legend"), "orientation") === "h");
   const declaredMode = readString(layout, "barmode") ?? "group";
   if (!barModes.has(declaredMode)) return { reason: `barmode "${declaredMode}" is not known` };
   const barmode = declaredMode as BarMode;
   const barKeys = traces.flatMap((t, i) => (traceType(t) === "bar" ? [series[i]!.key] : []));
   const histogramCount = traces.filter((t) => traceType(t) === "histogram").length;
 
-  const layers: VegaLiteLayer[] = [];
+  const primaryLayers: VegaLiteLayer[] = [];
+  const secondaryLayers: VegaLiteLayer[] = [];
   for (const [i, trace] of traces.entries()) {
     const type = traceType(trace);
+    const axes: CartesianAxes = { x, y: secondary[i] ? y2 : y, color };
     const result =
       type === "bar"
         ? barLayers(trace, series[i]!, axes, barmode, barKeys)
@@ -81,9 +93,14 @@ function cartesianLayers(traces: PlotlyTrace[], layout: Record<string, unknown> 
           ? histogramLayers(trace, series[i]!, axes, barmode, histogramCount)
           : scatterLayers(trace, series[i]!, axes);
     if ("reason" in result) return result;
-    layers.push(...result.layers);
+    (secondary[i] ? secondaryLayers : primaryLayers).push(...result.layers);
   }
-  return { layers: mergeBarLayers(layers) };
+  if (secondaryLayers.length === 0) return { layer: mergeBarLayers(primaryLayers) };
+  if (primaryLayers.length === 0) return { layer: mergeBarLayers(secondaryLayers) };
+  return {
+    layer: [{ layer: mergeBarLayers(primaryLayers) }, { layer: mergeBarLayers(secondaryLayers) }],
+    resolve: { scale: { y: "independent" } },
+  };
 }
 
 /**
@@ -125,7 +142,10 @@ export function figureToVegaLite(figure: PlotlyFigureInput, size: StaticChartSiz
     if (!cartesianTypes.has(type) && type !== "heatmap" && type !== "image") return { reason: `trace type "${type}" is not drawn statically` };
     const xaxis = readString(trace, "xaxis") ?? "x";
     const yaxis = readString(trace, "yaxis") ?? "y";
-    if (xaxis !== "x" || yaxis !== "y") return { reason: "subplots (traces on axes other than x and y) are not drawn statically" };
+    const overlaidY2 = yaxis === "y2" && readAxisLayout(layout, "yaxis2")?.overlaying === "y" && cartesianTypes.has(type);
+    if (xaxis !== "x" || (yaxis !== "y" && !overlaidY2)) {
+      return { reason: "subplots (traces on axes other than x, y and an overlaying y2) are not drawn statically" };
+    }
   }
 
   const title = readTitle(layout?.title);
@@ -157,7 +177,7 @@ export function figureToVegaLite(figure: PlotlyFigureInput, size: StaticChartSiz
 
   const cartesian = cartesianLayers(traces, layout);
   if ("reason" in cartesian) return cartesian;
-  return { spec: { ...common, ...fit, layer: cartesian.layers } as unknown as TopLevelSpec };
+  return { spec: { ...common, ...fit, ...cartesian } as unknown as TopLevelSpec };
 }
 
 export function figureSize(layout: Record<string, unknown> | undefined, width: number | undefined, height: number | undefined): { width: number; height: number } {

@@ -39,13 +39,17 @@ export function planSeries(traces: readonly PlotlyTrace[], colorway: readonly st
   });
 }
 
-/** @param linesOnly every trace is a plain line, so the legend shows strokes rather than dots */
-export function seriesColorEncoding(series: readonly Series[], showLegend: boolean, linesOnly: boolean): Record<string, unknown> {
+/**
+ * @param linesOnly every trace is a plain line, so the legend shows strokes rather than dots
+ * @param horizontal Plotly's `legend.orientation: "h"`: one row under the chart
+ */
+export function seriesColorEncoding(series: readonly Series[], showLegend: boolean, linesOnly: boolean, horizontal = false): Record<string, unknown> {
   const listed = series.filter((s) => s.inLegend).map((s) => s.key);
+  const placement = horizontal ? { orient: "bottom", direction: "horizontal" } : {};
   return {
     field: "series",
     type: "nominal",
     scale: { domain: series.map((s) => s.key), range: series.map((s) => s.color) },
-    legend: showLegend && listed.length > 0 ? { title: null, values: listed, ...(linesOnly ? { symbolType: "stroke" } : {}) } : null,
+    legend: showLegend && listed.length > 0 ? { title: null, values: listed, ...placement, ...(linesOnly ? { symbolType: "stroke" } : {}) } : null,
   };
 }

@@ -215,6 +215,23 @@ describe("plotlyToStaticImage: layout details", () => {
     expect(labels).toEqual(["1", "2", "3", "4", "Loss"]);
   });
 
+  it("gives traces on an overlaying yaxis2 their own scale, drawn on the right", async () => {
+    const figure = {
+      data: [
+        { type: "scatter", mode: "markers", name: "loss", x: [1, 2], y: [0, 10] },
+        { type: "scatter", mode: "markers", name: "accuracy", x: [1, 2], y: [0, 1], yaxis: "y2" },
+      ],
+      layout: { yaxis2: { overlaying: "y", side: "right", title: { text: "metric" } } },
+    };
+    const points = ofType(await sceneMarks(figure), "symbol");
+    const at = (series: string, x: number) => points.find((p) => p.datum.series === series && p.datum.x === x)!;
+    expect(at("accuracy", 1).y).toBeCloseTo(at("loss", 1).y, 6);
+    expect(at("accuracy", 2).y).toBeCloseTo(at("loss", 2).y, 6);
+    expect(at("loss", 2).y).toBeLessThan(at("loss", 1).y - 100);
+    expect((await picture(figure)).svg).toContain(">metric<");
+    expect(await plotlyToStaticImage({ data: [{ x: [1], y: [1], yaxis: "y2" }], layout: { yaxis2: { anchor: "x" } } })).toBeUndefined();
+  });
+
   it("writes image captions from layout.annotations", async () => {
     const figure = {
       data: [{ type: "image", z: [[[0, 0, 0], [255, 255, 255]]] }],
