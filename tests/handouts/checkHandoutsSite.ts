@@ -27,10 +27,12 @@ function expectCleanPage(report: PageReport): void {
 export async function checkHandoutsSite(browser: Browser, executedDir: string, sourceDir: string, outDir: string): Promise<Map<string, PageReport>> {
   const site = await renderHandouts({ executedDir, outDir, sourceDir });
   const reports = new Map<string, PageReport>();
-  reports.set("index.html", await openPage(browser, outDir, "index.html"));
+  // One context for all pages, so Chromium compiles plotly.js once and reuses its code cache.
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  reports.set("index.html", await openPage(context, outDir, "index.html"));
   for (const page of site.pages) {
     const screenshot = path.join(outDir, "screenshots", page.file.replace(/\.html$/, ".png"));
-    const report = await openPage(browser, outDir, page.file, screenshot);
+    const report = await openPage(context, outDir, page.file, screenshot);
     reports.set(page.file, report);
     expect(existsSync(screenshot)).toBe(true);
     if (hasMath(await readNotebook(path.join(executedDir, page.notebook)))) {
@@ -38,6 +40,7 @@ export async function checkHandoutsSite(browser: Browser, executedDir: string, s
     }
     expect(report.charts, `charts on ${page.file}`).toBe(page.chartCount);
   }
+  await context.close();
   for (const report of reports.values()) expectCleanPage(report);
   return reports;
 }

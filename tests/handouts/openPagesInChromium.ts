@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
 
 // Debian's Chromium; the flags keep it from calling home so any request seen comes from the page.
 export async function launchChromium(): Promise<Browser> {
@@ -34,8 +34,8 @@ export interface PageReport {
 }
 
 /** Opens one handout page, waits for its charts, and reports what a reader's browser would have done. */
-export async function openPage(browser: Browser, siteDir: string, file: string, screenshot?: string): Promise<PageReport> {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+export async function openPage(context: BrowserContext, siteDir: string, file: string, screenshot?: string): Promise<PageReport> {
+  const page = await context.newPage();
   const report: PageReport = { file, consoleErrors: [], foreignRequests: [], failedRequests: [], charts: 0, drawnCharts: 0, katex: 0, katexErrors: 0 };
   page.on("console", (message) => {
     if (message.type() === "error") report.consoleErrors.push(message.text());

@@ -73,6 +73,7 @@ describe("renderHandouts on the hand-made executed notebooks", () => {
     expect(everyOutput).toContain(`<div class="plotly-chart" id="${specs[0]![1]}">`);
     expect(JSON.parse(specs[0]![2]!).data[0].y).toEqual([1.0, 0.62, 0.41, 0.3, 0.26]);
     expect(everyOutput).not.toContain("cdn.plot.ly");
+    expect(everyOutput).not.toContain("__tsdlPlotly");
     expect(everyOutput.match(/<script src="assets\/plotly\.min\.js"><\/script>/g)).toHaveLength(1);
     expect(index).not.toContain("plotly.min.js");
   });

@@ -42,7 +42,7 @@ function renderCell(cell: Cell, index: number, context: OutputContext): string {
       return [
         `<section class="cell code-cell" id="${anchor}">`,
         `<div class="cell-input">${prompt}${badge}<pre class="hljs"><code class="language-typescript">${highlightCode(source)}</code></pre></div>`,
-        outputs ? `<div class="cell-outputs">${outputs}</div>` : "",
+        outputs.trim() ? `<div class="cell-outputs">${outputs}</div>` : "",
         `</section>`,
       ].join("");
     }

@@ -51,7 +51,18 @@ function renderPlotly(value: unknown, _metadata: Record<string, unknown>, contex
   return `<div class="output-plotly"><div class="plotly-chart" id="${id}"></div><script type="application/json" class="plotly-figure" data-target="${id}">${jsonForScriptTag(spec)}</script></div>`;
 }
 
+/**
+ * An output that is only `<script>` and shows nothing, like the kernel's one-off plotly.js loader
+ * (about 2 MB): the page has its own plotly.js and draws charts from their JSON, so it is left out.
+ */
+function isInvisibleScript(data: MimeBundle): boolean {
+  const html = data["text/html"];
+  if (html === undefined || data[PLOTLY_MIME] !== undefined) return false;
+  return /<script/i.test(text(html)) && text(html).replace(/<script[\s\S]*?<\/script>/gi, "").trim() === "";
+}
+
 export function renderMimeBundle(data: MimeBundle, metadata: Record<string, unknown>, context: OutputContext): string {
+  if (isInvisibleScript(data)) return "";
   const match = renderers.find(([mime]) => data[mime] !== undefined);
   return match ? match[1](data[match[0]], metadata, context) : "";
 }
