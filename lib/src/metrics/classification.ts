@@ -220,6 +220,7 @@ export function confusionMatrix(yTrue: unknown, yPred: unknown, options: Confusi
   const { t, p } = labelPair(fn, yTrue, yPred, options);
   const labels = options.labels ?? uniqueLabels(fn, "yTrue and yPred", t, p);
   if (!Array.isArray(labels) || labels.length === 0) throw inputError(fn, "options.labels", "a non-empty array of labels", describe(labels));
+  if (!labels.some((l) => t.includes(l))) throw inputError(fn, "options.labels", "at least one label that occurs in yTrue", `[${labels.join(", ")}]`);
   const normalize = options.normalize;
   if (normalize !== undefined && !["true", "pred", "all"].includes(normalize)) {
     throw inputError(fn, "options.normalize", `"true", "pred" or "all"`, describe(normalize));

@@ -53,6 +53,7 @@ describe("bad input names the argument, the expectation and the value", () => {
     ["posLabel not a label", () => precisionScore(["a", "b"], ["a", "b"]), "precisionScore: options.posLabel must be one of the labels [a, b]; got 1"],
     ["bad zeroDivision", () => precisionScore([0, 1], [0, 1], { zeroDivision: 2 as 0 }), `precisionScore: options.zeroDivision must be "warn", 0 or 1; got 2`],
     ["mixed label kinds", () => confusionMatrix([0, 1], ["0", "1"]), "confusionMatrix: yTrue and yPred must be labels of one kind (all numbers or all strings); got a mix of numbers and strings"],
+    ["labels absent from yTrue", () => confusionMatrix([0, 1], [0, 1], { labels: [5, 6] }), "confusionMatrix: options.labels must be at least one label that occurs in yTrue; got [5, 6]"],
     ["bad normalize", () => confusionMatrix([0, 1], [0, 1], { normalize: "rows" as "true" }), `confusionMatrix: options.normalize must be "true", "pred" or "all"; got "rows"`],
     ["rocCurve labels not 0/1", () => rocCurve([2, 3], [0.1, 0.9]), "rocCurve: options.posLabel must be the positive class when yTrue is not {0, 1} or {-1, 1}; got undefined with yTrue classes [2, 3]"],
     ["AUC with one class", () => rocAucScore([1, 1], [0.1, 0.9]), "rocAucScore: yTrue must be at least two classes (ROC AUC is not defined for one class); got classes [1]"],
