@@ -3,6 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/runNode.js";
 import { checkHandoutsSite } from "./checkHandoutsSite.js";
+import { pathToFileURL } from "node:url";
 import { launchChromium } from "./openPagesInChromium.js";
 
 const fixturesDir = path.join(repoRoot, "tests/handouts/fixtures");
@@ -23,5 +24,19 @@ describe("the handouts of the fixtures in headless Chromium", () => {
     expect([everyOutput.charts, everyOutput.drawnCharts, everyOutput.katex]).toEqual([1, 1, 4]);
     const noTitle = reports.get("02-no-title.html")!;
     expect([noTitle.charts, noTitle.drawnCharts, noTitle.katex]).toEqual([1, 1, 1]);
+  });
+
+  it("prints the article alone, full width, without the navigation", async () => {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await page.goto(pathToFileURL(path.join(repoRoot, "dist/handouts-fixtures/01-every-output.html")).href);
+    await page.emulateMedia({ media: "print" });
+    const printed = await page.evaluate(() => ({
+      hidden: [".site-header", ".course-toc", ".page-outline", ".pager"].map((selector) => getComputedStyle(document.querySelector(selector)!).display),
+      articleWidth: document.querySelector("article")!.getBoundingClientRect().width,
+      bodyWidth: document.body.getBoundingClientRect().width,
+    }));
+    await page.close();
+    expect(printed.hidden).toEqual(["none", "none", "none", "none"]);
+    expect(printed.articleWidth).toBe(printed.bodyWidth);
   });
 });
