@@ -11,3 +11,4 @@ export * from "./plots/index.js";
 export * from "./io/index.js";
 export * from "./training/index.js";
 export * from "./compression/index.js";
+export * from "./explain/index.js";

@@ -1,4 +1,5 @@
 export {
+  accuracyFromPredictions,
   classificationAccuracy,
   cloneModel,
   float32WeightBytes,

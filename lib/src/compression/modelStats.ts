@@ -26,21 +26,25 @@ export function float32WeightBytes(model: tf.LayersModel): number {
 }
 
 /**
- * Classification accuracy of a model: a one-unit output is a probability thresholded at 0.5;
- * several outputs (probabilities or logits) are compared by argmax.
+ * Accuracy of predictions: a single column is a probability thresholded at 0.5; several columns
+ * (probabilities or logits) are compared by argmax. Labels are ids or one-hot rows.
  */
-export function classificationAccuracy(model: tf.LayersModel, { x, y }: EvaluationData): number {
+export function accuracyFromPredictions(yTrue: tf.Tensor, yPred: tf.Tensor): number {
   return tf.tidy(() => {
-    const out = model.predict(x) as tf.Tensor;
-    const classes = out.shape[out.rank - 1];
-    const rows = out.reshape([-1, classes]);
+    const classes = yPred.rank === 1 ? 1 : yPred.shape[yPred.rank - 1];
+    const rows = yPred.reshape([-1, classes]);
     const predicted = classes === 1 ? rows.flatten().greater(0.5).toInt() : rows.argMax(-1).toInt();
-    const truth = y.rank === 2 && y.shape[1] === classes && classes > 1 ? y.argMax(-1).toInt() : y.flatten().toInt();
+    const truth = yTrue.rank === 2 && yTrue.shape[1] === classes && classes > 1 ? yTrue.argMax(-1).toInt() : yTrue.flatten().toInt();
     if (truth.size !== predicted.size) {
       throw new Error(`y must hold one label per prediction (${predicted.size}); got ${truth.size}`);
     }
     return tf.mean(tf.equal(predicted, truth).toFloat()).dataSync()[0];
   });
+}
+
+/** Classification accuracy of a model on evaluation data (see `accuracyFromPredictions`). */
+export function classificationAccuracy(model: tf.LayersModel, { x, y }: EvaluationData): number {
+  return tf.tidy(() => accuracyFromPredictions(y, model.predict(x) as tf.Tensor));
 }
 
 /** An independent copy of a layers model (same topology and weights), not compiled. */
