@@ -1,11 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { tf } from "@tsdl/lib";
 import { exercise, GradingError } from "../../tools/src/grading/index.js";
 import { repoRoot } from "../helpers/runNode.js";
-import { fixtureNotebooks, SAMPLE, sampleNotebook, withCellSource, writeSubmission } from "./helpers/fixtureCourse.js";
+import { fixtureNotebooks, SAMPLE, sampleNotebook, scratchDir, withCellSource, writeSubmission } from "./helpers/fixtureCourse.js";
 
 // exercise() looks notebooks up in TSDL_NOTEBOOKS_DIR when no judge provides a folder.
 function useNotebooks(dir: string): void {
@@ -13,7 +11,7 @@ function useNotebooks(dir: string): void {
 }
 
 function variant(name: string, edit: (notebook: ReturnType<typeof sampleNotebook>) => ReturnType<typeof sampleNotebook>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), "tsdl-exercise-test-"));
+  const root = scratchDir("exercise-test");
   writeSubmission(root, name, { [SAMPLE]: edit(sampleNotebook()) });
   return path.join(root, name);
 }
@@ -104,7 +102,7 @@ describe("exercise() on broken learner notebooks", () => {
   }, 60_000);
 
   it("denies learner code writes outside its temp dir, reads of tests and other learners, and child processes", async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), "tsdl-exercise-test-"));
+    const root = scratchDir("exercise-test");
     writeSubmission(root, "other", { [SAMPLE]: sampleNotebook() });
     const probe = [
       'import { readFileSync, writeFileSync, readdirSync } from "node:fs";',

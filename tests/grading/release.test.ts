@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { listExercises } from "../../tools/src/grading/notebook/findExerciseCell.js";
@@ -7,9 +6,9 @@ import { cellSource, type Notebook, readNotebook } from "../../tools/src/grading
 import { releaseCourse, releaseNotebook } from "../../tools/src/grading/release/releaseCourse.js";
 import { stripSolutions } from "../../tools/src/grading/release/stripSolutions.js";
 import { repoRoot } from "../helpers/runNode.js";
-import { fixtureNotebooks, fixtureTests, SAMPLE, sampleNotebook } from "./helpers/fixtureCourse.js";
+import { fixtureNotebooks, fixtureTests, SAMPLE, sampleNotebook, scratchDir } from "./helpers/fixtureCourse.js";
 
-const tempDir = () => mkdtempSync(path.join(os.tmpdir(), "tsdl-release-test-"));
+const tempDir = () => scratchDir("release-test");
 
 describe("stripSolutions", () => {
   it("replaces each block by a throw naming the exercise and the function, at the marker's indent", () => {

@@ -1,5 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { afterAll } from "vitest";
 import type { Notebook, NotebookCell } from "../../../tools/src/grading/notebook/readNotebook.js";
 import { repoRoot } from "../../helpers/runNode.js";
 
@@ -38,4 +40,16 @@ export function writeSubmission(root: string, student: string, files: Record<str
   for (const [name, content] of Object.entries(files)) {
     writeFileSync(path.join(dir, name), typeof content === "string" ? content : JSON.stringify(content, null, 1));
   }
+}
+
+const scratchDirs: string[] = [];
+afterAll(() => {
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temp dir removed after the test file finishes. */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `tsdl-${prefix}-`));
+  scratchDirs.push(dir);
+  return dir;
 }

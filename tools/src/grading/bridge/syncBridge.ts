@@ -18,13 +18,13 @@ export class SyncBridge {
   private readonly flag: Int32Array;
   readonly settings: BridgeSettings;
 
-  constructor(options: { memoryMb: number; cacheDir?: string }) {
+  constructor(options: { memoryMb: number; cacheDir?: string; tempRoot?: string }) {
     const script = path.join(gradingDist, "bridge", "bridgeWorker.js");
     if (!existsSync(script)) {
       throw new Error(`Grading needs the compiled tools (${script} is missing); run \`npm run build\` first`);
     }
-    const tempDir = mkdtempSync(path.join(os.tmpdir(), "tsdl-sandbox-"));
-    this.settings = { tempDir, ...options };
+    const tempDir = mkdtempSync(path.join(options.tempRoot ?? os.tmpdir(), "tsdl-sandbox-"));
+    this.settings = { tempDir, memoryMb: options.memoryMb, cacheDir: options.cacheDir };
     const signal = new SharedArrayBuffer(4);
     this.flag = new Int32Array(signal);
     const channel = new MessageChannel();

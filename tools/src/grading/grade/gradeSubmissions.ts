@@ -148,7 +148,7 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
   const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), students.length + 1));
   const pool = new JudgePool(jobs, { testFiles, timeoutMs });
   const settingsFor = (dir: string, name: string): GradingSettings => ({
-    notebooksDir: dir, eventsFile: path.join(workDir, `${name}.events.jsonl`), compileCache: cacheDir, timeoutMs, memoryMb,
+    notebooksDir: dir, eventsFile: path.join(workDir, `${name}.events.jsonl`), compileCache: cacheDir, sandboxRoot: workDir, timeoutMs, memoryMb,
   });
 
   try {

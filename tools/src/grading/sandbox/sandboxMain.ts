@@ -3,6 +3,7 @@
  * under Node's permission model (no file access beyond packages and its own temp dir, no child
  * processes, no workers) and talks to it over file descriptor 3.
  */
+import { rmSync } from "node:fs";
 import Module from "node:module";
 import { Socket } from "node:net";
 import { pathToFileURL } from "node:url";
@@ -212,7 +213,12 @@ readFrames(
   },
   () => process.exit(70),
 );
-channel.on("close", () => process.exit(0));
+// The judge may vanish without cleaning up (a killed test worker); the sandbox outlives it just
+// long enough to remove its own temp dir, the one place it may write.
+channel.on("close", () => {
+  rmSync(process.cwd(), { recursive: true, force: true });
+  process.exit(0);
+});
 // Stray async errors from learner code must not take down the exercises that still work.
 process.on("uncaughtException", () => undefined);
 process.on("unhandledRejection", () => undefined);

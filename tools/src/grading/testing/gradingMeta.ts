@@ -16,6 +16,8 @@ export interface GradingSettings {
   notebooksDir: string;
   eventsFile?: string;
   compileCache?: string;
+  /** Where sandbox temp dirs go; the grader deletes it after the batch. */
+  sandboxRoot?: string;
   timeoutMs: number;
   memoryMb: number;
 }

@@ -60,6 +60,7 @@ export class RemoteValues {
     this.bridge = new SyncBridge({
       memoryMb: settings.memoryMb ?? positiveNumber(GRADING_ENV.memoryMb, process.env[GRADING_ENV.memoryMb], 512),
       cacheDir: settings.compileCache ?? (process.env[GRADING_ENV.compileCache] || undefined),
+      tempRoot: settings.sandboxRoot,
     });
   }
 
