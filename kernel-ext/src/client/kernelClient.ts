@@ -188,10 +188,21 @@ export class KernelClient {
     });
   }
 
+  /** A message that fails to parse or verify is reported and skipped, never fatal to the client. */
+  private decode(frames: Buffer[]): JupyterMessage | undefined {
+    try {
+      return decodeMessage(this.connection.key, frames);
+    } catch (error) {
+      process.emitWarning(`KernelClient: ignored a message from the kernel: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
   private async readReplies(socket: zmq.Dealer): Promise<void> {
     try {
       for await (const frames of socket) {
-        const message = decodeMessage(this.connection.key, frames);
+        const message = this.decode(frames);
+        if (!message) continue;
         const entry = this.pending.get(message.parent_header.msg_id ?? "");
         if (entry) {
           entry.reply = message;
@@ -206,7 +217,8 @@ export class KernelClient {
   private async readIopub(): Promise<void> {
     try {
       for await (const frames of this.iopub) {
-        const message = decodeMessage(this.connection.key, frames);
+        const message = this.decode(frames);
+        if (!message) continue;
         this.pending.get(message.parent_header.msg_id ?? "")?.onIopub(message);
       }
     } catch (error) {
