@@ -1,3 +1,4 @@
+import { isDataFrame } from "../datasets/isDataFrame.js";
 import * as dfd from "danfojs-node";
 import { tf } from "../backend/index.js";
 import { gaussian, toRng, type SeedOrRng } from "../random/index.js";
@@ -38,7 +39,7 @@ export function addGaussianNoise(
     const noisy = Float32Array.from(values, (v) => v + std * gaussian(rng));
     return tf.tensor(noisy, features.shape, "float32");
   }
-  if (features instanceof dfd.DataFrame) {
+  if (isDataFrame(features)) {
     checkFrame(fn, "features", features);
     const label = options?.labelColumn;
     const labels = typeof label === "string" ? [label] : label;

@@ -1,3 +1,4 @@
+import { isDataFrame } from "../datasets/isDataFrame.js";
 import * as dfd from "danfojs-node";
 import { describe, inputError } from "./validate.js";
 
@@ -9,7 +10,7 @@ export function isMissing(v: Cell): boolean {
 }
 
 export function checkFrame(fn: string, arg: string, value: unknown): dfd.DataFrame {
-  if (!(value instanceof dfd.DataFrame)) throw inputError(fn, arg, "a danfo DataFrame", describe(value));
+  if (!isDataFrame(value)) throw inputError(fn, arg, "a danfo DataFrame", describe(value));
   if (value.shape[0] === 0) throw inputError(fn, arg, "non-empty", "a DataFrame with no rows");
   return value;
 }

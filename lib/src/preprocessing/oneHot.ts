@@ -1,3 +1,4 @@
+import { isDataFrame } from "../datasets/isDataFrame.js";
 import * as dfd from "danfojs-node";
 import { checkColumns, checkFrame, columnsOf, frameFrom, isMissing, isNumericColumn, type Cell } from "./frame.js";
 import { compareLabels, describe, inputError, type Label } from "./validate.js";
@@ -35,7 +36,7 @@ export class OneHotEncoder {
   }
 
   private rowsOf(fn: string, data: unknown): Rows {
-    if (data instanceof dfd.DataFrame) {
+    if (isDataFrame(data)) {
       const values = this.columns!.map((c) => data.column(c).values as Label[]);
       return Array.from({ length: data.shape[0] }, (_, i) => values.map((v) => v[i]!));
     }
@@ -55,7 +56,7 @@ export class OneHotEncoder {
   /** Learns the categories of each column (sorted: numbers ascending, strings by code point). */
   fit(data: readonly Label[] | readonly (readonly Label[])[] | dfd.DataFrame): this {
     const fn = "OneHotEncoder.fit";
-    if (data instanceof dfd.DataFrame) {
+    if (isDataFrame(data)) {
       checkFrame(fn, "data", data);
       const textColumns = columnsOf(data).filter(([, v]) => !isNumericColumn(v)).map(([n]) => n);
       this.columns = this.requested.columns === undefined ? textColumns : checkColumns(fn, data, this.requested.columns);
@@ -113,7 +114,7 @@ export class OneHotEncoder {
   transform(data: readonly Label[] | readonly (readonly Label[])[] | dfd.DataFrame): number[][] | dfd.DataFrame {
     const fn = "OneHotEncoder.transform";
     const cats = this.checkFitted("transform");
-    if (!(data instanceof dfd.DataFrame)) {
+    if (!isDataFrame(data)) {
       if (this.columns !== null) throw inputError(fn, "data", "a DataFrame, like the data passed to fit()", describe(data));
       const rows = this.rowsOf(fn, data);
       if (rows[0]!.length !== cats.length) throw inputError(fn, "data", `rows of ${cats.length} value(s) like in fit()`, `rows of ${rows[0]!.length}`);
@@ -143,6 +144,6 @@ export class OneHotEncoder {
   fitTransform(data: dfd.DataFrame): dfd.DataFrame;
   fitTransform(data: readonly Label[] | readonly (readonly Label[])[] | dfd.DataFrame): number[][] | dfd.DataFrame {
     this.fit(data);
-    return data instanceof dfd.DataFrame ? this.transform(data) : this.transform(data);
+    return isDataFrame(data) ? this.transform(data) : this.transform(data);
   }
 }

@@ -1,3 +1,4 @@
+import { isDataFrame } from "../datasets/isDataFrame.js";
 import * as dfd from "danfojs-node";
 import { tf } from "../backend/index.js";
 import { inputError, toNumberMatrix, type NumericMatrix } from "./validate.js";
@@ -7,7 +8,7 @@ const FLOAT64_EPS = 2.220446049250313e-16;
 /** The same kind of container as `like`: rows, a 2-D tensor, or a DataFrame with the same columns and index. */
 function sameKind<T extends NumericMatrix>(like: T, rows: number[][]): T {
   if (like instanceof tf.Tensor) return tf.tensor2d(rows, [rows.length, rows[0]!.length], "float32") as T;
-  if (like instanceof dfd.DataFrame) return new dfd.DataFrame(rows, { columns: like.columns, index: like.index }) as T;
+  if (isDataFrame(like)) return new dfd.DataFrame(rows, { columns: like.columns, index: like.index }) as T;
   return rows as unknown as T;
 }
 
@@ -26,7 +27,7 @@ abstract class Scaler {
   fit(x: NumericMatrix): this {
     const rows = this.read("fit", x);
     this.learn(rows);
-    this.fitted = { columns: rows[0]!.length, featureNames: x instanceof dfd.DataFrame ? x.columns : null };
+    this.fitted = { columns: rows[0]!.length, featureNames: isDataFrame(x) ? x.columns : null };
     return this;
   }
 
@@ -38,7 +39,7 @@ abstract class Scaler {
       throw inputError(name, "x", `${this.fitted.columns} columns like the data passed to fit()`, `${rows[0]!.length} columns`);
     }
     const names = this.fitted.featureNames;
-    if (names !== null && x instanceof dfd.DataFrame && x.columns.some((c, j) => c !== names[j])) {
+    if (names !== null && isDataFrame(x) && x.columns.some((c, j) => c !== names[j])) {
       throw inputError(name, "x", `the columns seen in fit() (${names.join(", ")})`, `columns ${x.columns.join(", ")}`);
     }
     return sameKind(x, rows.map(f));

@@ -1,3 +1,4 @@
+import { isDataFrame } from "../datasets/isDataFrame.js";
 import * as dfd from "danfojs-node";
 import { tf } from "../backend/index.js";
 import { shuffle, toRng, type Rng, type SeedOrRng } from "../random/index.js";
@@ -29,7 +30,7 @@ function lengthOf(fn: string, arg: string, data: unknown): number {
     if (data.rank === 0) throw inputError(fn, arg, "a tensor with a sample axis", "a scalar tensor");
     return data.shape[0]!;
   }
-  if (data instanceof dfd.DataFrame) return data.shape[0];
+  if (isDataFrame(data)) return data.shape[0];
   if (Array.isArray(data)) return data.length;
   throw inputError(fn, arg, "an array, a tensor or a DataFrame", describe(data));
 }
@@ -37,7 +38,7 @@ function lengthOf(fn: string, arg: string, data: unknown): number {
 /** The rows at `indices`, in that order, in the same kind of container. */
 export function takeRows<T extends Splittable>(data: T, indices: number[]): T {
   if (data instanceof tf.Tensor) return tf.tidy(() => tf.gather(data, tf.tensor1d(indices, "int32"))) as T;
-  if (data instanceof dfd.DataFrame) return data.iloc({ rows: indices }) as T;
+  if (isDataFrame(data)) return data.iloc({ rows: indices }) as T;
   return indices.map((i) => (data as readonly unknown[])[i]) as unknown as T;
 }
 
@@ -80,7 +81,7 @@ export function trainTestSplit<X extends Splittable>(x: X, options?: TrainTestSp
 export function trainTestSplit<X extends Splittable, Y extends Splittable>(x: X, y: Y, options?: TrainTestSplitOptions): Split<X, Y>;
 export function trainTestSplit(x: Splittable, yOrOptions?: Splittable | TrainTestSplitOptions, maybeOptions?: TrainTestSplitOptions): Split<Splittable, Splittable | undefined> {
   const fn = "trainTestSplit";
-  const hasY = Array.isArray(yOrOptions) || yOrOptions instanceof tf.Tensor || yOrOptions instanceof dfd.DataFrame;
+  const hasY = Array.isArray(yOrOptions) || yOrOptions instanceof tf.Tensor || isDataFrame(yOrOptions);
   const y = hasY ? (yOrOptions as Splittable) : undefined;
   const options = (hasY ? maybeOptions : (yOrOptions as TrainTestSplitOptions | undefined)) ?? {};
   const n = lengthOf(fn, "x", x);
@@ -97,7 +98,7 @@ export function trainTestSplit(x: Splittable, yOrOptions?: Splittable | TrainTes
   } else {
     const source = options.stratify === true ? y : options.stratify;
     if (source === undefined) throw inputError(fn, "options.stratify", "labels, or true together with y", "true without y");
-    const labels = toLabelArray(fn, "options.stratify", source instanceof dfd.DataFrame ? source.values.flat() : source);
+    const labels = toLabelArray(fn, "options.stratify", isDataFrame(source) ? source.values.flat() : source);
     if (labels.length !== n) throw inputError(fn, "options.stratify", `${n} labels, one per sample`, `${labels.length}`);
     const classes = [...new Set(labels)].sort(compareLabels);
     const members = classes.map((c) => labels.flatMap((l, i) => (l === c ? [i] : [])));
@@ -177,7 +178,7 @@ export function trainValTestSplit<X extends Splittable>(x: X, options?: TrainVal
 export function trainValTestSplit<X extends Splittable, Y extends Splittable>(x: X, y: Y, options?: TrainValTestSplitOptions): ThreeWaySplit<X, Y>;
 export function trainValTestSplit(x: Splittable, yOrOptions?: Splittable | TrainValTestSplitOptions, maybeOptions?: TrainValTestSplitOptions): ThreeWaySplit<Splittable, Splittable | undefined> {
   const fn = "trainValTestSplit";
-  const hasY = Array.isArray(yOrOptions) || yOrOptions instanceof tf.Tensor || yOrOptions instanceof dfd.DataFrame;
+  const hasY = Array.isArray(yOrOptions) || yOrOptions instanceof tf.Tensor || isDataFrame(yOrOptions);
   const y = hasY ? (yOrOptions as Splittable) : undefined;
   const options = (hasY ? maybeOptions : (yOrOptions as TrainValTestSplitOptions | undefined)) ?? {};
   const n = lengthOf(fn, "x", x);
@@ -188,7 +189,7 @@ export function trainValTestSplit(x: Splittable, yOrOptions?: Splittable | Train
   const rng = toRng(options.seed ?? 0);
   const labels = options.stratify === true ? y : options.stratify;
   if (options.stratify === true && y === undefined) throw inputError(fn, "options.stratify", "labels, or true together with y", "true without y");
-  const labelArray = labels === undefined ? undefined : toLabelArray(fn, "options.stratify", labels instanceof dfd.DataFrame ? labels.values.flat() : labels);
+  const labelArray = labels === undefined ? undefined : toLabelArray(fn, "options.stratify", isDataFrame(labels) ? labels.values.flat() : labels);
   const all = Array.from({ length: n }, (_, i) => i);
   const first = trainTestSplit(all, { testSize: nTest, seed: rng, ...(labelArray ? { stratify: labelArray } : {}) });
   const rest = first.xTrain;

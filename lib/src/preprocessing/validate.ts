@@ -1,3 +1,4 @@
+import { isDataFrame } from "../datasets/isDataFrame.js";
 import * as dfd from "danfojs-node";
 import { tf } from "../backend/index.js";
 
@@ -25,7 +26,7 @@ export function describe(value: unknown): string {
   if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
   if (typeof value === "string") return JSON.stringify(value);
   if (value instanceof tf.Tensor) return `a ${value.dtype} tensor of shape [${value.shape.join(", ")}]`;
-  if (value instanceof dfd.DataFrame) return `a DataFrame of shape [${value.shape.join(", ")}]`;
+  if (isDataFrame(value)) return `a DataFrame of shape [${value.shape.join(", ")}]`;
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${(value as Float32Array).length}`;
   return typeof value;
@@ -76,7 +77,7 @@ export function toNumberMatrix(fn: string, arg: string, value: unknown, rules: V
   if (value instanceof tf.Tensor) {
     if (value.rank !== 2) throw inputError(fn, arg, "a 2-D tensor [rows, columns]", describe(value));
     rows = value.arraySync() as number[][];
-  } else if (value instanceof dfd.DataFrame) {
+  } else if (isDataFrame(value)) {
     const nonNumeric = value.columns.filter((_, j) => value.dtypes[j] === "string" || value.dtypes[j] === "boolean");
     if (nonNumeric.length > 0) {
       throw inputError(fn, arg, "a DataFrame of numeric columns", `non-numeric column(s) ${nonNumeric.join(", ")}`);
