@@ -53,8 +53,10 @@ export function planAxis(layoutAxis: Record<string, unknown> | undefined, values
     fromZero: usage.fromZero,
     style: axisStyle(layoutAxis),
   };
-  const ticks = kind === "quantitative" && !log ? tickValues(layoutAxis, values) : undefined;
+  const ticks = kind !== "quantitative" ? undefined : log ? decadeTicks(values) : tickValues(layoutAxis, values);
   if (ticks !== undefined) plan.style = { ...plan.style, values: ticks };
+  // Big counts (parameters, samples) read as 10k, 1M, 100G rather than 100,000,000,000.
+  if (log && ticks !== undefined && ticks[0]! >= 1) plan.style = { ...plan.style, format: "~s" };
   if (kind === "ordinal") {
     plan.domain = [...new Set(values.filter((v) => v !== null && v !== undefined).map(String))];
   } else if (kind === "quantitative" && Array.isArray(layoutAxis?.range) && layoutAxis?.range.length === 2) {
@@ -80,8 +82,8 @@ export function axisValue(plan: AxisPlan, value: unknown): unknown {
 
 export function positionEncoding(plan: AxisPlan, field: string): Record<string, unknown> {
   const scale: Record<string, unknown> = {};
-  // Vega would widen a log axis to whole decades; Plotly fits the data.
-  if (plan.log) Object.assign(scale, { type: "log", nice: false });
+  // Vega would widen a log axis to whole decades; Plotly fits the data, except that bars need room below the shortest.
+  if (plan.log) Object.assign(scale, { type: "log", nice: plan.fromZero });
   if (plan.reversed) scale.reverse = true;
   if (plan.domain !== undefined) scale.domain = plan.domain;
   if (plan.kind === "quantitative" && plan.domain === undefined && !plan.log) scale.zero = plan.fromZero;
@@ -93,6 +95,16 @@ export function positionEncoding(plan: AxisPlan, field: string): Record<string, 
     ...(plan.kind === "ordinal" ? { sort: null } : {}),
     axis: { ...(plan.kind === "ordinal" ? { labelAngle: 0, labelOverlap: true } : {}), ...plan.style },
   };
+}
+
+/** Over three or more decades Plotly labels only the powers of ten; Vega would add every 2…9 in between. */
+function decadeTicks(values: readonly unknown[]): number[] | undefined {
+  const positive = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v) && v > 0);
+  if (positive.length === 0) return undefined;
+  const lo = Math.floor(Math.log10(positive.reduce((a, b) => Math.min(a, b))));
+  const hi = Math.ceil(Math.log10(positive.reduce((a, b) => Math.max(a, b))));
+  if (hi - lo < 3) return undefined;
+  return Array.from({ length: hi - lo + 1 }, (_, k) => Number((10 ** (lo + k)).toPrecision(12)));
 }
 
 /** Plotly's fixed tick spacing (`tick0` + k·`dtick`, e.g. whole epochs) over the values' range, when it gives a readable count. */

@@ -54,7 +54,16 @@ function planY(layoutAxis: Record<string, unknown> | undefined, extents: ReturnT
 }
 
 /** Cartesian traces as layers; traces on an overlaying `yaxis2` get a nested layer with its own right-hand y scale. */
-function cartesianLayers(traces: PlotlyTrace[], layout: Record<string, unknown> | undefined): { layer: VegaLiteLayer[]; resolve?: unknown } | { reason: string } {
+/** Plotly tilts category labels that would collide; Vega would drop every other one instead. */
+function tiltCrowdedLabels(plan: AxisPlan, plotWidth: number): void {
+  if (plan.kind !== "ordinal" || plan.domain === undefined || plan.domain.length === 0) return;
+  const longest = Math.max(...plan.domain.map((label) => String(label).length));
+  // About 6 px per character at the 11 px label size.
+  if (longest * 6 <= plotWidth / plan.domain.length) return;
+  plan.style = { labelAngle: -30, labelAlign: "right", labelBaseline: "top", labelOverlap: false, ...plan.style };
+}
+
+function cartesianLayers(traces: PlotlyTrace[], layout: Record<string, unknown> | undefined, plotWidth: number): { layer: VegaLiteLayer[]; resolve?: unknown } | { reason: string } {
   const load = traces.filter((t) => traceType(t) === "scatter" || traceType(t) === "scattergl").map(scatterLoad);
   const markers = load.reduce((sum, l) => sum + l.markers, 0);
   const linePoints = load.reduce((sum, l) => sum + l.linePoints, 0);
@@ -65,6 +74,7 @@ function cartesianLayers(traces: PlotlyTrace[], layout: Record<string, unknown> 
     discrete: extents.some((e) => e.xBand),
     fromZero: extents.some((e) => e.xZero),
   });
+  tiltCrowdedLabels(x, plotWidth);
   const secondary = traces.map(onSecondaryAxis);
   const y = planY(readAxisLayout(layout, "yaxis"), extents.filter((_, i) => !secondary[i]));
   const yaxis2 = readAxisLayout(layout, "yaxis2");
@@ -175,7 +185,8 @@ export function figureToVegaLite(figure: PlotlyFigureInput, size: StaticChartSiz
     return { spec: { ...common, ...plot, layer: image.layers } as unknown as TopLevelSpec };
   }
 
-  const cartesian = cartesianLayers(traces, layout);
+  // The plot area is the picture less the axes' and legend's room, roughly.
+  const cartesian = cartesianLayers(traces, layout, size.width - 160);
   if ("reason" in cartesian) return cartesian;
   return { spec: { ...common, ...fit, ...cartesian } as unknown as TopLevelSpec };
 }

@@ -1,5 +1,15 @@
 import { PNG } from "pngjs";
 
+/** PNG colour type 0 (grey), 2 (RGB) or 6 (RGBA): the smallest that holds these pixels exactly. */
+function smallestColorType(rgba: Uint8Array): 0 | 2 | 6 {
+  let grey = true;
+  for (let i = 0; i < rgba.length; i += 4) {
+    if (rgba[i + 3] !== 255) return 6;
+    if (grey && (rgba[i] !== rgba[i + 1] || rgba[i] !== rgba[i + 2])) grey = false;
+  }
+  return grey ? 0 : 2;
+}
+
 /** RGBA pixels, row-major from the top-left, as a PNG data URL for an `image` mark. */
 export function rgbaToPngDataUrl(width: number, height: number, rgba: Uint8Array): string {
   if (rgba.length !== width * height * 4) {
@@ -7,7 +17,8 @@ export function rgbaToPngDataUrl(width: number, height: number, rgba: Uint8Array
   }
   const png = new PNG({ width, height });
   png.data = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
-  return `data:image/png;base64,${PNG.sync.write(png, { deflateLevel: 9 }).toString("base64")}`;
+  const encoded = PNG.sync.write(png, { deflateLevel: 9, colorType: smallestColorType(rgba) });
+  return `data:image/png;base64,${encoded.toString("base64")}`;
 }
 
 /** Width and height of a PNG data URL (Plotly image traces may carry their picture as `source`). */

@@ -62,7 +62,7 @@ describe("plotlyToStaticImage: scatter", () => {
     expect(xs[1]! - xs[0]!).toBeCloseTo(xs[2]! - xs[1]!, 6);
     expect(xs[3]! - xs[2]!).toBeCloseTo(xs[2]! - xs[1]!, 6);
     const image = await picture(figure);
-    expect(image.svg).toContain(">1,000<");
+    for (const decade of ["1", "10", "100", "1k"]) expect(image.svg).toContain(`>${decade}</text>`);
   });
 
   it("colours points from a numeric marker.color array with the colorscale's end colours", async () => {
@@ -94,6 +94,20 @@ describe("plotlyToStaticImage: bar", () => {
     const image = await picture(figure);
     expect(image.svg).toContain(">Sales<");
     expect(image.bytes).toBeLessThan(aimBytes);
+  });
+
+  it("on a log axis shows even the shortest bar, labels decades as 1k…100G and tilts crowded category labels", async () => {
+    const models = { data: [{ type: "bar", x: ["MLP (this course)", "LeNet-5", "ResNet-50", "BERT-base", "GPT-2", "GPT-3"], y: [8577, 6e4, 2.6e7, 1.1e8, 1.5e9, 1.75e11] }], layout: { yaxis: { type: "log" } } };
+    const bars = ofType(await sceneMarks(models), "rect");
+    expect(bars).toHaveLength(6);
+    expect(Math.min(...bars.map((b) => b.height))).toBeGreaterThan(5);
+    // equal ratios, equal steps: 6e4 → 2.6e7 → … are not, but each bar's top is linear in log10(value)
+    const tops = bars.map((b) => [Math.log10(b.datum.y as number), b.y] as const);
+    const slope = (tops[5]![1] - tops[0]![1]) / (tops[5]![0] - tops[0]![0]);
+    for (const [logValue, top] of tops) expect(top).toBeCloseTo(tops[0]![1] + slope * (logValue - tops[0]![0]), 6);
+    const svg = (await picture(models)).svg;
+    for (const label of ["1k", "10k", "1M", "100G", "MLP (this course)", "LeNet-5", "BERT-base", "GPT-3"]) expect(svg).toContain(`>${label}<`);
+    expect(svg).toMatch(/rotate\(-30/);
   });
 
   it("stacks for barmode 'stack' and lays bars sideways for orientation 'h'", async () => {
@@ -198,6 +212,10 @@ describe("plotlyToStaticImage: image", () => {
     expect([pixel(png, 0, 0), pixel(png, 1, 0), pixel(png, 0, 1), pixel(png, 1, 1)]).toEqual([
       [255, 0, 0, 255], [0, 255, 0, 255], [0, 0, 255, 255], [10, 20, 30, 255],
     ]);
+    expect(png.colorType).toBe(2); // opaque colour: RGB without alpha
+    const grey = decodePng(ofType(await sceneMarks({ data: [{ type: "image", z: [[[9, 9, 9], [200, 200, 200]]] }] }), "image")[0]!.url!);
+    expect(grey.colorType).toBe(0); // grey pixels: one byte each
+    expect([pixel(grey, 0, 0), pixel(grey, 1, 0)]).toEqual([[9, 9, 9, 255], [200, 200, 200, 255]]);
     const square = ofType(await sceneMarks(figure), "image")[0]!;
     expect(square.width).toBeCloseTo(square.height, 6); // Plotly keeps pixels square
     expect((await picture(figure)).svg).toContain(">Tile<");
