@@ -9,7 +9,7 @@ let kernel: KernelClient;
 beforeAll(async () => {
   kernel = await KernelClient.start({ cwd: path.join(repoRoot, "notebooks") });
   const imports = await kernel.execute(
-    'import { tf } from "@tsdl/lib";\nimport { display, Figure } from "@tsdl/kernel-ext";',
+    'import { tf } from "@tsdl/lib";\nimport { display, Figure, liveProgress } from "@tsdl/kernel-ext";',
   );
   expect(imports.reply.status, JSON.stringify(imports.reply)).toBe("ok");
 }, 180_000);
@@ -69,6 +69,28 @@ describe("the tsdl kernel over ZeroMQ", () => {
     const updated = ofType(messages, "update_display_data")[0];
     expect(shown?.content).toMatchObject({ data: { "text/plain": "'first'" }, transient: { display_id: "progress-1" } });
     expect(updated?.content).toMatchObject({ data: { "text/plain": "'second'" }, transient: { display_id: "progress-1" } });
+  });
+
+  it("shows live training progress as a status line and a loss chart, each updated in place", async () => {
+    const { reply, messages } = await kernel.execute(
+      "const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });\n" +
+        'model.compile({ optimizer: "sgd", loss: "meanSquaredError" });\n' +
+        "await model.fit(tf.ones([8, 2]), tf.ones([8, 1]), { epochs: 3, batchSize: 4, verbose: 0,\n" +
+        "  callbacks: new tf.CustomCallback(liveProgress({ title: \"fit\", epochs: 3, stepsPerEpoch: 2 }) as never) });",
+    );
+    expect(reply.status, JSON.stringify(reply)).toBe("ok");
+    const shown = ofType(messages, "display_data").filter((m) => String((m.content.data as Record<string, unknown>)["text/plain"]) !== "");
+    expect(shown).toHaveLength(2);
+    const [status, chart] = shown.map((m) => (m.content.transient as { display_id: string }).display_id);
+    const updates = ofType(messages, "update_display_data");
+    const statusTexts = updates.filter((m) => (m.content.transient as { display_id: string }).display_id === status)
+      .map((m) => String((m.content.data as Record<string, unknown>)["text/plain"]));
+    expect(statusTexts.at(-1)).toMatch(/^fit: █{24} epoch 3\/3 .*done · loss \d/);
+    const chartUpdates = updates.filter((m) => (m.content.transient as { display_id: string }).display_id === chart);
+    // Shown after epoch 1, updated after epochs 2 and 3; the last has three points per curve.
+    expect(chartUpdates).toHaveLength(2);
+    const figure = (chartUpdates.at(-1)!.content.data as Record<string, unknown>)["application/vnd.plotly.v1+json"] as { data: Array<{ x: number[] }> };
+    expect(figure.data[0]!.x).toEqual([1, 2, 3]);
   });
 
   it("keeps tslab's own display API working", async () => {

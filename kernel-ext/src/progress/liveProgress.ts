@@ -1,10 +1,9 @@
 import { display, type DisplayHandle } from "../display/display.js";
 import { currentKernelSession } from "../display/kernelSession.js";
 import type { DisplayContent } from "../display/mimeBundle.js";
-import { caption, escapeHtml } from "../renderers/html.js";
+import { escapeHtml } from "../renderers/html.js";
 import { formatMetric } from "../renderers/historyRenderer.js";
 import type { PlotlyFigure } from "../renderers/plotlyFigure.js";
-import { renderPlotly } from "../renderers/plotlyRenderer.js";
 
 export interface LiveProgressOptions {
   title?: string;
@@ -49,13 +48,15 @@ export function progressBar(fraction: number, width = 24): string {
 }
 
 /**
- * One updating display per `fit`: an epoch/batch progress bar with ETA and current metrics, and
- * a loss curve that grows per epoch. Outside a kernel it prints one plain line per update.
+ * Live progress of one `fit`, updated in place: a status line (epoch/batch progress bar, ETA,
+ * current metrics) and, in the kernel, a loss curve that grows per epoch. Outside a kernel it
+ * prints one plain line per update.
  */
 export function liveProgress(options: LiveProgressOptions = {}): LiveProgressCallbacks {
   const title = options.title ?? "Training";
   const minInterval = options.minIntervalMs ?? 200;
-  let handle: DisplayHandle | undefined;
+  let status: DisplayHandle | undefined;
+  let chart: DisplayHandle | undefined;
   let started = 0;
   let lastUpdate = 0;
   let epochs = options.epochs;
@@ -83,13 +84,20 @@ export function liveProgress(options: LiveProgressOptions = {}): LiveProgressCal
     return `${title}: ${progressBar(finished ? 1 : done)} ${epochText}${batchText} · ${formatDuration(elapsed)} · ${eta}${metrics ? ` · ${metrics}` : ""}`;
   };
 
-  const content = (): DisplayContent => {
+  const statusContent = (): DisplayContent => {
     const line = statusLine();
+    return {
+      data: {
+        "text/plain": line,
+        "text/html": `<div style="color: inherit; font-family: var(--jp-code-font-family, monospace); font-size: 12px; white-space: pre;">${escapeHtml(line)}</div>`,
+      },
+    };
+  };
+
+  const lossFigure = (): PlotlyFigure => {
     const names = Object.keys(curves);
-    if (!currentKernelSession() || names.length === 0) {
-      return { data: { "text/plain": line, "text/html": caption(line) } };
-    }
-    const figure: PlotlyFigure = {
+    const seen = Math.max(0, ...names.map((n) => curves[n]!.length));
+    return {
       data: names.map((name) => ({
         type: "scatter",
         mode: "lines+markers",
@@ -99,30 +107,35 @@ export function liveProgress(options: LiveProgressOptions = {}): LiveProgressCal
         line: name.startsWith("val_") ? { dash: "dash" } : {},
       })),
       layout: {
+        title: { text: `${title}: loss per epoch` },
         height: 280,
-        margin: { t: 24, r: 16, b: 40, l: 56 },
-        xaxis: { title: { text: "epoch" }, range: [0.5, Math.max(epochs ?? 1, names.length ? curves[names[0]!]!.length : 1) + 0.5] },
+        margin: { t: 40, r: 16, b: 40, l: 56 },
+        xaxis: { title: { text: "epoch" }, range: [0.5, Math.max(epochs ?? 1, seen) + 0.5] },
         yaxis: { title: { text: "loss" } },
         legend: { orientation: "h", y: -0.3 },
       },
     };
-    const chart = renderPlotly(figure);
-    return {
-      data: {
-        "text/plain": line,
-        "text/html": `<div style="color: inherit; font-family: var(--jp-code-font-family, monospace); font-size: 12px; white-space: pre;">${escapeHtml(line)}</div>${String(chart.data["text/html"])}`,
-      },
-    };
   };
 
-  const show = (force: boolean) => {
+  const asDisplayable = (content: () => DisplayContent) => ({ [Symbol.for("Jupyter.display")]: () => content().data });
+
+  // The status line changes many times a second and the chart once per epoch, so they are two
+  // outputs updated in place: redrawing the chart with every status update would make it flicker.
+  const showStatus = (force: boolean) => {
     const now = Date.now();
     if (!force && now - lastUpdate < minInterval) return;
     lastUpdate = now;
-    const value = { [Symbol.for("Jupyter.display")]: () => content().data };
-    if (handle) return handle.update(value);
-    handle = display(value);
-    return handle.shown;
+    if (status) return status.update(asDisplayable(statusContent));
+    status = display(asDisplayable(statusContent));
+    return status.shown;
+  };
+
+  const showChart = () => {
+    if (!currentKernelSession() || Object.keys(curves).length === 0) return;
+    const figure = lossFigure();
+    if (chart) return chart.update(figure);
+    chart = display(figure);
+    return chart.shown;
   };
 
   return {
@@ -130,17 +143,17 @@ export function liveProgress(options: LiveProgressOptions = {}): LiveProgressCal
       started = Date.now();
       const params = (logs as { params?: { epochs?: number } } | undefined)?.params;
       epochs ??= params?.epochs;
-      return show(true);
+      return showStatus(true);
     },
     onEpochBegin(e) {
       epoch = e;
       batch = 0;
-      return show(false);
+      return showStatus(false);
     },
     onBatchEnd(b, logs) {
       batch = b + 1;
       current = numericLogs(logs);
-      return show(false);
+      return showStatus(false);
     },
     onEpochEnd(e, logs) {
       epoch = e + 1;
@@ -150,11 +163,11 @@ export function liveProgress(options: LiveProgressOptions = {}): LiveProgressCal
         if (!name.includes("loss")) continue;
         (curves[name] ??= []).push(value);
       }
-      return show(true);
+      return Promise.all([showStatus(true), showChart()]).then(() => undefined);
     },
     onTrainEnd() {
       finished = true;
-      return show(true);
+      return showStatus(true);
     },
   };
 }
