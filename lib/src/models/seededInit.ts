@@ -27,7 +27,11 @@ export class SeededInit {
   }
 
   orthogonal(): Initializer {
-    return tf.initializers.orthogonal({ seed: this.take(), gain: 1 });
+    const init = tf.initializers.orthogonal({ seed: this.take(), gain: 1 });
+    // tfjs warns "Slowness may result" above 2,000 elements; the QR of an LSTM's 64×256
+    // recurrent kernel takes milliseconds, so the warning would only clutter notebooks.
+    (init as unknown as { ELEMENTS_WARN_SLOW: number }).ELEMENTS_WARN_SLOW = 1_000_000;
+    return init;
   }
 
   /** Keras's Embedding default: uniform in [−0.05, 0.05]. */

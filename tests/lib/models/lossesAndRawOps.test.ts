@@ -55,17 +55,17 @@ describe("raw-op networks", () => {
     const { images, labels } = loadDigits();
     const x = images.reshape([-1, 64]);
     const [train, test] = [tf.range(0, 1400, 1, "int32"), tf.range(1400, 1797, 1, "int32")];
-    const run = async () => {
+    const run = async (epochs: number) => {
       const net = rawOpNetwork({ inputDim: 64, hiddenUnits: [64], classes: 10, seed: 7 });
-      const losses = await net.fit(tf.gather(x, train), tf.gather(labels, train), { epochs: 10, batchSize: 64, seed: 7 });
+      const losses = await net.fit(tf.gather(x, train), tf.gather(labels, train), { epochs, batchSize: 64, seed: 7 });
       const predicted = net.predictClasses(tf.gather(x, test));
       const accuracy = tf.mean(tf.equal(predicted, tf.gather(labels, test).toInt())).dataSync()[0];
       net.dispose();
       return { losses, accuracy };
     };
-    const first = await run();
+    const first = await run(10);
     expect(first.losses[9]).toBeLessThan(first.losses[0] / 4);
     expect(first.accuracy).toBeGreaterThan(0.9);
-    expect((await run()).losses).toEqual(first.losses);
+    expect((await run(2)).losses).toEqual(first.losses.slice(0, 2));
   });
 });
