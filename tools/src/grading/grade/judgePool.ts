@@ -16,6 +16,7 @@ export type JudgeOutcome = { ok: true; result: JudgeResult } | { ok: false; reas
 class JudgeProcess {
   private child: ChildProcess | undefined;
   private ready: Promise<void> | undefined;
+  private stderr = "";
 
   constructor(private readonly start: JudgeStart) {}
 
@@ -23,7 +24,10 @@ class JudgeProcess {
     const child = fork(path.join(gradingDist, "judge", "judgeMain.js"), [JSON.stringify(this.start)], {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
-    child.stderr?.resume();
+    this.stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      this.stderr = (this.stderr + chunk.toString("utf8")).slice(-4000);
+    });
     this.child = child;
     return new Promise((resolve, reject) => {
       const onMessage = (message: JudgeMessage) => {
@@ -32,7 +36,7 @@ class JudgeProcess {
         resolve();
       };
       child.on("message", onMessage);
-      child.once("exit", (code) => reject(new Error(`the judge process exited (code ${code}) before it was ready`)));
+      child.once("exit", (code) => reject(new Error(`the judge process exited (code ${code}) before it was ready: ${this.stderr.trim().split("\n").slice(-5).join(" | ")}`)));
     });
   }
 
