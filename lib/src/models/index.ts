@@ -35,6 +35,7 @@ export {
   nextTokenWindows,
   sampleFromProbabilities,
   tinyTransformer,
+  transformerAttention,
   type GenerateOptions,
   type TinyTransformerOptions,
 } from "./tinyTransformer.js";

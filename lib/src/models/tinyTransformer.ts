@@ -182,6 +182,26 @@ export function tinyTransformer({
 }
 
 /**
+ * The causal attention weights of block `layer` for one window of ids, `[heads, T, T]`
+ * (row i: how much position i attends to each position j ≤ i), for heat maps.
+ */
+export function transformerAttention(model: tf.LayersModel, ids: number[], layer = 0): tf.Tensor3D {
+  const contextLength = model.inputs[0].shape[1];
+  if (ids.length === 0 || ids.length !== contextLength) {
+    throw new Error(`ids must hold contextLength (${contextLength}) token ids; got ${ids.length}`);
+  }
+  const attention = model.getLayer(`block${layer}_attention`);
+  if (!(attention instanceof CausalSelfAttention)) {
+    throw new Error(`layer must name a tinyTransformer block (block${layer}_attention is not a CausalSelfAttention)`);
+  }
+  const toNorm = tf.model({ inputs: model.inputs, outputs: model.getLayer(`block${layer}_norm1`).output as tf.SymbolicTensor });
+  return tf.tidy(() => {
+    const normed = toNorm.predict(tf.tensor2d([ids], [1, ids.length])) as tf.Tensor3D;
+    return attention.attentionWeights(normed).squeeze([0]) as tf.Tensor3D;
+  });
+}
+
+/**
  * Cuts a token stream into training windows: inputs `ids[i … i+T−1]`, targets `ids[i+1 … i+T]`,
  * windows starting every `stride` tokens.
  */

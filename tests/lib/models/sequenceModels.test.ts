@@ -10,6 +10,7 @@ import {
   teacherForcing,
   tf,
   tinyTransformer,
+  transformerAttention,
 } from "@tsdl/lib";
 
 describe("seq2seq with attention", () => {
@@ -52,6 +53,19 @@ describe("tiny transformer", () => {
     const b = (model.predict(tf.tensor2d([[1, 2, 3, 9, 9, 9]])) as tf.Tensor3D).arraySync()[0];
     for (let t = 0; t < 3; t++) a[t].forEach((p, i) => expect(b[t][i]).toBeCloseTo(p, 6));
     expect(Math.abs(b[3][0] - a[3][0]) + Math.abs(b[3][1] - a[3][1])).toBeGreaterThan(0);
+  });
+
+  it("attention maps are causal and each row is a distribution", () => {
+    const model = tinyTransformer({ vocabSize: 10, contextLength: 4, dModel: 8, heads: 2, layers: 2, seed: 5 });
+    const maps = transformerAttention(model, [1, 2, 3, 4], 1);
+    expect(maps.shape).toEqual([2, 4, 4]);
+    for (const head of maps.arraySync()) {
+      head.forEach((row, i) => {
+        expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+        row.slice(i + 1).forEach((w) => expect(w).toBe(0));
+      });
+      expect(head[0][0]).toBeCloseTo(1, 6);
+    }
   });
 
   it("temperature 0 and top-1 pick the most probable token; sampling follows the probabilities", () => {
