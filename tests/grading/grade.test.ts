@@ -85,6 +85,7 @@ describe("npm run grade on the fixture course", () => {
         `for (let i = 0; i < 20; i++) { console.log("x".repeat(250_000)); console.error("y".repeat(250_000)); }\n${(cellById(sample, "min-max-scaler").source as string[]).join("")}`,
       ),
     });
+    writeSubmission(submissions, "memory-hog", { [SAMPLE]: withCellSource(sample, "numerical-gradient", "export function numericalGradient(): number[] {\n  const hoard: number[][] = [];\n  for (;;) hoard.push(new Array(1_000_000).fill(Math.random()));\n}") });
     writeSubmission(submissions, "throws-at-import", { [SAMPLE]: withCellSource(sample, "iqr-outlier-mask", 'throw new Error("boom at import");\nexport function iqrOutlierMask(): boolean[] { return []; }') });
     writeSubmission(submissions, "deleted-cell", { [SAMPLE]: { ...sample, cells: sample.cells.filter((cell) => cell.id !== "numerical-gradient") } });
     writeSubmission(submissions, "mallory", { [SAMPLE]: hostile(outDir, path.join(submissions, "instructor-copy")) });
@@ -111,7 +112,7 @@ describe("npm run grade on the fixture course", () => {
   });
 
   it("grades each broken notebook with its reason and finishes the batch", () => {
-    expect(report.students).toHaveLength(13);
+    expect(report.students).toHaveLength(14);
     for (const [name, reason] of [["invalid-json", /00-sample\.ipynb is not valid JSON/], ["nbformat-3", /nbformat 3; expected 4/], ["missing-notebook", /00-sample\.ipynb is missing/]] as const) {
       expect(student(name).points, name).toBe(0);
       for (const exercise of student(name).exercises) expect(exercise.problems.join("\n"), name).toMatch(reason);
@@ -120,6 +121,7 @@ describe("npm run grade on the fixture course", () => {
       ["syntax-error", "stable-softmax", /syntax error on line 1/],
       ["endless-loop", "iqr-outlier-mask", /did not finish within 2000 ms/],
       ["process-exit", "numerical-gradient", /exit code 3/],
+      ["memory-hog", "numerical-gradient", /ran out of memory \(the limit is 256 MB\)/],
       ["huge-output", "stable-softmax", /over the 67108864-byte limit/],
       ["throws-at-import", "iqr-outlier-mask", /threw while loading: Error: boom at import/],
       ["deleted-cell", "numerical-gradient", /has no code cell for exercise "numerical-gradient"/],
@@ -141,11 +143,11 @@ describe("npm run grade on the fixture course", () => {
     writeReports(report, outDir);
     const csv = readFileSync(path.join(outDir, "grades.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe("student,exercise,points,max");
-    expect(csv).toHaveLength(1 + 13 * 4);
+    expect(csv).toHaveLength(1 + 14 * 4);
     expect(csv).toContain("syntax-error,00-sample/stable-softmax,0,3");
     expect(csv).toContain("mallory,00-sample/min-max-scaler,4,4");
     expect(csv.join("\n")).toBe(gradesCsv(report).trim());
-    expect(JSON.parse(readFileSync(path.join(outDir, "report.json"), "utf8")).students).toHaveLength(13);
+    expect(JSON.parse(readFileSync(path.join(outDir, "report.json"), "utf8")).students).toHaveLength(14);
     const feedback = readFileSync(path.join(outDir, "feedback", "mallory.md"), "utf8");
     expect(feedback).toContain("Total: 4 / 13 points");
     expect(feedback).toContain("❌ flags the one far value (1 point)");

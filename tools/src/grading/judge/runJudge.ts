@@ -65,6 +65,8 @@ export class Judge {
         testTimeout: 10 * options.timeoutMs + 120_000,
         hookTimeout: 120_000,
         passWithNoTests: true,
+        // No results cache under node_modules, which sandboxes may read.
+        cache: false,
       },
       {
         resolve: {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { inject, test } from "vitest";
 import { exerciseKey, type Failure } from "../bridge/bridgeMessages.js";
+import { tagOf } from "../protocol/messages.js";
 import { defaultNotebooksDir } from "../repoPaths.js";
 import { GRADING_ENV, type GradingMeta, type GradingSettings } from "./gradingMeta.js";
 import { GradingError, RemoteValues } from "./remoteValues.js";
@@ -70,7 +71,7 @@ export async function exercise<T extends object>(notebook: string, id: string): 
     }
     const records = reply.value as Record<string, unknown>;
     for (const name of Object.keys(records)) {
-      exports[name] = typeof records[name] === "object" && records[name] !== null && (records[name] as Record<string, unknown>).__tsdlGrading === "function"
+      exports[name] = tagOf(records[name]) === "function"
         ? values.exportFunction(key, name, file, id)
         : values.decode(records[name], key, reply.generation, file, id);
     }
