@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { planAxis, readAxisLayout, readDimension, type AxisPlan } from "./axisPlan.js";
+import { planAxis, readAxisLayout, type AxisPlan } from "./axisPlan.js";
 import { barCategoriesAndLengths, barLayers, isHorizontal, type BarMode } from "./barLayers.js";
 import { vegaLiteConfig, type ChartTheme } from "./chartTheme.js";
 import { heatmapSpec } from "./heatmapSpec.js";
@@ -189,8 +189,4 @@ export function figureToVegaLite(figure: PlotlyFigureInput, size: StaticChartSiz
   const cartesian = cartesianLayers(traces, layout, size.width - 160);
   if ("reason" in cartesian) return cartesian;
   return { spec: { ...common, ...fit, ...cartesian } as unknown as TopLevelSpec };
-}
-
-export function figureSize(layout: Record<string, unknown> | undefined, width: number | undefined, height: number | undefined): { width: number; height: number } {
-  return { width: width ?? readDimension(layout, "width") ?? 640, height: height ?? readDimension(layout, "height") ?? 400 };
 }

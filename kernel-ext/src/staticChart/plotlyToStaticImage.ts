@@ -1,6 +1,9 @@
-import { figureSize, figureToVegaLite } from "./figureToVegaLite.js";
+import { readDimension } from "./axisPlan.js";
 import { isRecord, type PlotlyFigureInput } from "./plotlyFigure.js";
-import { renderVegaLiteSvg } from "./renderVegaLiteSvg.js";
+
+// Vega, Vega-Lite and svgo take a second or more to load; a kernel that imports this module only pays
+// for them when its first chart is drawn.
+const renderer = () => Promise.all([import("./figureToVegaLite.js"), import("./renderVegaLiteSvg.js")]);
 
 export interface StaticImageOptions {
   /** Outer width of the picture in CSS pixels (default: layout.width, else 640). */
@@ -46,7 +49,11 @@ export async function plotlyToStaticChart(figure: PlotlyFigureInput, options: St
   if (options.theme !== undefined && options.theme !== "light" && options.theme !== "dark") {
     throw new Error(`plotlyToStaticImage: options.theme must be "light" or "dark", got ${JSON.stringify(options.theme)}`);
   }
-  const size = figureSize(figure.layout, options.width, options.height);
+  const [{ figureToVegaLite }, { renderVegaLiteSvg }] = await renderer();
+  const size = {
+    width: options.width ?? readDimension(figure.layout, "width") ?? 640,
+    height: options.height ?? readDimension(figure.layout, "height") ?? 400,
+  };
   const translation = figureToVegaLite(figure, { ...size, theme: options.theme ?? "neutral" });
   if ("reason" in translation) return translation;
   const { svg } = await renderVegaLiteSvg(translation.spec);
