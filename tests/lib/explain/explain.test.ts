@@ -91,7 +91,7 @@ describe("LIME", () => {
     const model = mlpBinaryClassifier(30, { seed: 2 });
     await train(model, scaled, y.reshape([-1, 1]), { epochs: 5, progress: false });
     // Explain the row the model is least sure about, where the sigmoid is not flat.
-    const probs = (model.predict(scaled) as tf.Tensor).dataSync();
+    const probs = Array.from((model.predict(scaled) as tf.Tensor).dataSync());
     const row = probs.reduce((best, p, i) => (Math.abs(p - 0.5) < Math.abs(probs[best] - 0.5) ? i : best), 0);
     const point = scaled.slice([row, 0], [1, 30]);
     const scale = 0.05;
