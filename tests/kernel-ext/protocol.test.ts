@@ -63,6 +63,13 @@ describe("the tsdl kernel over ZeroMQ", () => {
     expect(traceback[1]).toBe('    at cell line 2: throw new RangeError("too far");');
   });
 
+  it("points a library error (deep tfjs stack) at the cell line that called it", async () => {
+    const { reply } = await kernel.execute("const a = tf.ones([2, 3]) as tf.Tensor2D;\nconst b = tf.ones([4, 5]) as tf.Tensor2D;\nconst c = a.matMul(b);");
+    expect(reply.evalue).toContain("matMul inner dimensions must match");
+    expect(reply.traceback?.at(-1)).toBe("    at cell line 3: const c = a.matMul(b);");
+    expect(reply.traceback!.length).toBeLessThan(8);
+  });
+
   it("updates a display in place with update_display_data and the same display_id", async () => {
     const { messages } = await kernel.execute('const h = display("first", { id: "progress-1" });\nawait h.update("second");');
     const shown = ofType(messages, "display_data")[0];

@@ -75,12 +75,19 @@ export function runtimeError(thrown: unknown, source: string, compiled: string |
   const evalue = thrown.message;
   const stack = thrown.stack ?? "";
   const traceback = [`${ename}: ${evalue}`];
-  const line = compiled === undefined ? undefined : cellLineOf(stack, compiled, source);
-  if (line !== undefined) traceback.push(`    at cell line ${line}: ${sourceLine(source, line).trim()}`);
-  const frames = stack
-    .split("\n")
-    .filter((l) => /^\s+at /.test(l) && !hiddenFrame.test(l))
-    .slice(0, 10);
-  traceback.push(...frames);
+  // Innermost first, as in the stack: cell frames as cell lines, and only the first few library
+  // frames (tfjs stacks are deep), so the learner's own line is never cut off.
+  let libraryFrames = 0;
+  for (const frame of stack.split("\n").filter((l) => /^\s+at /.test(l))) {
+    if (frame.includes("evalmachine.<anonymous>")) {
+      const line = compiled === undefined ? undefined : cellLineOf(frame, compiled, source);
+      const text = line === undefined ? undefined : `    at cell line ${line}: ${sourceLine(source, line).trim()}`;
+      if (text !== undefined && traceback.at(-1) !== text) traceback.push(text);
+    } else if (!hiddenFrame.test(frame)) {
+      libraryFrames += 1;
+      if (libraryFrames <= 3) traceback.push(frame);
+      else if (traceback.at(-1) !== "    …") traceback.push("    …");
+    }
+  }
   return { ename, evalue, traceback };
 }

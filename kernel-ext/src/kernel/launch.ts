@@ -9,6 +9,8 @@ if (!connectionFile) {
   process.exit(2);
 }
 
+// tfjs stacks are deeper than Node's default 10 frames, which would cut off the cell's own line.
+Error.stackTraceLimit = 50;
 const cells = new CellRunner(process.cwd());
 const server = new KernelServer(cells, connectionFile);
 // Jupyter interrupts with SIGINT: synchronous code stops via vm's breakOnSigint, awaits via this.
