@@ -33,7 +33,7 @@ function outShapeOf(c: ConvCase): number[] {
 describe("wasm training kernels", () => {
   it("are registered on the wasm backend, replacing the slow or wrong ones", () => {
     expect(tf.getBackend()).toBe("wasm");
-    for (const kernel of ["Conv2DBackpropFilter", "Conv2DBackpropInput", "UnsortedSegmentSum", "BatchMatMul", "_FusedMatMul", "Slice", "SplitV", "Unpack", "GatherV2", "MaxPoolGrad", "Sum"]) {
+    for (const kernel of ["Conv2DBackpropFilter", "Conv2DBackpropInput", "UnsortedSegmentSum", "BatchMatMul", "_FusedMatMul", "Slice", "SplitV", "Unpack", "GatherV2", "MaxPoolGrad", "Sum", "Identity", "Cast", "Equal"]) {
       expect(wasmTrainingKernelNames).toContain(kernel);
       expect(tf.getKernel(kernel, "wasm")).toBeDefined();
     }
@@ -85,6 +85,8 @@ describe("wasm training kernels", () => {
     { a: [3, 6, 5], b: [3, 4, 5], ta: false, tb: true },
     { a: [3, 5, 6], b: [1, 5, 4], ta: true, tb: false },
     { a: [2, 3, 4, 5], b: [2, 3, 5, 6], ta: false, tb: false },
+    { a: [3, 6, 5], b: [5, 4], ta: false, tb: false },
+    { a: [2, 3, 6, 5], b: [1, 4, 5], ta: false, tb: true },
   ])("BatchMatMul matches cpu: a $a (transposed $ta) · b $b (transposed $tb)", async ({ a, b, ta, tb }) => {
     const runs = await onCpuAndWasm(() => tf.matMul(seededNormal(a, 7), seededNormal(b, 8), ta, tb));
     expect(maxAbsDiff(runs)).toBeLessThan(TOLERANCE);
@@ -118,6 +120,40 @@ describe("wasm training kernels", () => {
     );
     expect(maxAbsDiff(runs)).toBeLessThan(TOLERANCE);
   });
+
+  it("BatchMatMul reuses a transposed weight only while it is the same tensor", async () => {
+    const runs = await onCpuAndWasm(() => {
+      const outs: tf.Tensor[] = [];
+      for (let step = 0; step < 3; step++) {
+        const w = seededNormal([6, 5], 30 + step);
+        for (let t = 0; t < 4; t++) outs.push(tf.matMul(seededNormal([3, 5], 40 + t), w, false, true));
+        w.dispose();
+      }
+      return outs;
+    });
+    expect(maxAbsDiff(runs)).toBeLessThan(TOLERANCE);
+  });
+
+  it.each(["Equal", "NotEqual", "Greater", "GreaterEqual", "Less", "LessEqual", "LogicalAnd", "LogicalOr"])(
+    "%s with broadcasting matches cpu",
+    async (kernel) => {
+      const runs = await onCpuAndWasm(() => {
+        // Small integers make equal pairs; logical kernels take bool operands.
+        const ints = (shape: number[], seed: number) => tf.floor(tf.randomUniform(shape, 0, 3, "float32", seed));
+        const operand = (shape: number[], seed: number) =>
+          kernel.startsWith("Logical") ? tf.cast(ints(shape, seed), "bool") : ints(shape, seed);
+        const a = operand([2, 3, 4], 50);
+        return [
+          run(kernel, { a, b: operand([2, 1, 4], 51) }),
+          run(kernel, { a, b: operand([], 52) }),
+          run(kernel, { a: operand([4], 53), b: a }),
+          run(kernel, { a, b: operand([2, 3, 4], 54) }),
+        ] as tf.Tensor[];
+      });
+      expect(runs.shapes).toEqual([[2, 3, 4], [2, 3, 4], [2, 3, 4], [2, 3, 4]]);
+      expect(maxAbsDiff(runs)).toBe(0);
+    },
+  );
 
   it("Slice, SplitV and Unpack match cpu for ranks 1 to 5", async () => {
     const runs = await onCpuAndWasm(() => {
@@ -163,6 +199,20 @@ describe("wasm training kernels", () => {
       return tf.grad((v: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(v as tf.Tensor4D, size, stride, pad), seededNormal(tf.maxPool(v as tf.Tensor4D, size, stride, pad).shape, 26))))(x);
     });
     expect(maxAbsDiff(runs)).toBeLessThan(TOLERANCE);
+  });
+
+  it("Identity and Cast share data without changing values; Cast to another dtype converts", async () => {
+    const runs = await onCpuAndWasm(() => {
+      const x = seededNormal([3, 4], 60);
+      return [tf.clone(x), tf.cast(x, "float32"), tf.cast(tf.mul(x, 3), "int32"), tf.cast(tf.tensor1d([0, 2, -1]), "bool")];
+    });
+    expect(Array.from(runs.wasm[3])).toEqual([0, 1, 1]);
+    expect(maxAbsDiff(runs)).toBe(0);
+    const x = tf.tensor1d([1, 2]);
+    const copy = tf.clone(x);
+    x.dispose();
+    expect(Array.from(copy.dataSync())).toEqual([1, 2]);
+    copy.dispose();
   });
 
   it("Sum matches cpu over leading axes (bias gradients) and others", async () => {

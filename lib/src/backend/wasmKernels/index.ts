@@ -1,10 +1,12 @@
 import * as tf from "@tensorflow/tfjs";
 import type { KernelConfig } from "@tensorflow/tfjs";
+import { broadcastCompareConfigs } from "./broadcastCompare.js";
 import { conv2DBackpropFilterConfig, conv2DBackpropInputConfig } from "./convBackprop.js";
 import { gatherV2Config } from "./gather.js";
 import { batchMatMulConfig, fusedMatMulConfig } from "./matMul.js";
 import { maxPoolGradConfig } from "./maxPoolGrad.js";
 import { unsortedSegmentSumConfig } from "./segmentSum.js";
+import { castConfig, identityConfig } from "./sharedData.js";
 import { sliceConfig, splitVConfig, unpackConfig } from "./slicing.js";
 import { sumConfig } from "./sum.js";
 import { rememberOriginal } from "./wasmBackend.js";
@@ -21,6 +23,9 @@ const trainingKernels: KernelConfig[] = [
   gatherV2Config,
   maxPoolGradConfig,
   sumConfig,
+  identityConfig,
+  castConfig,
+  ...broadcastCompareConfigs,
 ];
 
 /** The kernels registered on the wasm backend by `registerWasmTrainingKernels`. */

@@ -37,6 +37,29 @@ function asPlainMatrices(backend: WasmBackend, x: TensorInfo, transposed: boolea
   return t;
 }
 
+// The wasm BatchMatMul packs b into an XNNPACK operator cached per b tensor. An RNN multiplies
+// by the same Wᵀ at every timestep of its backward pass, so recent transposes of b are kept (and
+// freed when evicted): the operator is then packed once per step instead of once per timestep.
+const RECENT_TRANSPOSES = 8;
+const recentTransposes = new Map<object, TensorInfo>();
+
+function transposedWeights(backend: WasmBackend, b: TensorInfo): TensorInfo {
+  const cached = recentTransposes.get(b.dataId);
+  if (cached !== undefined) {
+    recentTransposes.delete(b.dataId);
+    recentTransposes.set(b.dataId, cached);
+    return cached;
+  }
+  const t = asPlainMatrices(backend, b, true);
+  recentTransposes.set(b.dataId, t);
+  if (recentTransposes.size > RECENT_TRANSPOSES) {
+    const [oldest, evicted] = recentTransposes.entries().next().value as [object, TensorInfo];
+    recentTransposes.delete(oldest);
+    free(backend, evicted);
+  }
+  return t;
+}
+
 /** a·b for float32 tensors of rank ≥ 2 with broadcast batch dimensions, via the plain wasm kernel. */
 export function plainBatchMatMul(
   backend: WasmBackend,
@@ -57,10 +80,19 @@ export function plainBatchMatMul(
     );
   }
   const outShape = [...broadcastBatch(a.shape.slice(0, -2), b.shape.slice(0, -2)), outerA, outerB];
-  const a3 = asPlainMatrices(backend, a, transposeA);
-  const b3 = asPlainMatrices(backend, b, transposeB);
+  let a3 = asPlainMatrices(backend, a, transposeA);
+  const b3 = transposeB ? transposedWeights(backend, b) : asPlainMatrices(backend, b, false);
+  const batchA = a3.shape[0];
+  if (batchA > 1 && b3.shape[0] === 1) {
+    // A batch against one shared matrix is one tall product, which XNNPACK runs (batches > 1 go
+    // to the kernel's naive loop).
+    const tall = reshape(backend, a3, [1, batchA * outerA, innerA]);
+    free(backend, a3);
+    a3 = tall;
+  }
   const out3 = runWasm(backend, "BatchMatMul", { a: a3, b: b3 }, { transposeA: false, transposeB: false });
-  free(backend, a3, b3);
+  free(backend, a3);
+  if (!transposeB) free(backend, b3);
   const out = reshape(backend, out3, outShape);
   free(backend, out3);
   return out;
