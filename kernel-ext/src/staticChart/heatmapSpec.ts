@@ -40,12 +40,33 @@ function labelsFor(values: unknown[] | undefined, count: number): string[] | und
   return labels.length === count && new Set(labels).size === count ? labels : undefined;
 }
 
-function evenlySpaced(values: unknown[] | undefined, count: number): [number, number] | undefined {
-  if (values === undefined) return [-0.5, count - 0.5];
-  const numbers = values.slice(0, count);
-  if (numbers.length !== count || !numbers.every((v) => typeof v === "number" && Number.isFinite(v))) return undefined;
-  const step = count > 1 ? ((numbers[count - 1] as number) - (numbers[0] as number)) / (count - 1) : 1;
-  return [(numbers[0] as number) - step / 2, (numbers[count - 1] as number) + step / 2];
+/** At most this many labelled ticks on a rasterised heatmap's category axis. */
+const maxCategoryTicks = 20;
+
+/**
+ * A rasterised heatmap's axis: the cells' numeric coordinates when evenly spaced, else cell indices
+ * labelled with the categories (every k-th when there are many).
+ */
+function rasterAxis(values: unknown[] | undefined, count: number): { extent: [number, number]; axis: Record<string, unknown> } | undefined {
+  const indices: [number, number] = [-0.5, count - 0.5];
+  if (values === undefined) return { extent: indices, axis: {} };
+  const coordinates = values.slice(0, count);
+  if (coordinates.length !== count) return undefined;
+  if (coordinates.every((v) => typeof v === "number" && Number.isFinite(v))) {
+    const first = coordinates[0] as number;
+    const last = coordinates[count - 1] as number;
+    const step = count > 1 ? (last - first) / (count - 1) : 1;
+    const even = coordinates.every((v, i) => Math.abs((v as number) - (first + i * step)) <= Math.abs(step) * 1e-6);
+    if (even && step !== 0) return { extent: [first - step / 2, last + step / 2], axis: {} };
+  }
+  const every = Math.ceil(count / maxCategoryTicks);
+  return {
+    extent: indices,
+    axis: {
+      values: Array.from({ length: Math.ceil(count / every) }, (_, k) => k * every),
+      labelExpr: `${JSON.stringify(coordinates.map(String))}[datum.value]`,
+    },
+  };
 }
 
 function gradientLegend(trace: PlotlyTrace, colors: ResolvedColorScale): Record<string, unknown> {
@@ -109,9 +130,10 @@ export function heatmapSpec(trace: PlotlyTrace, layout: Record<string, unknown> 
     return { layers };
   }
 
-  const xExtent = evenlySpaced(readArray(trace.x), cols);
-  const yExtent = evenlySpaced(readArray(trace.y), rows);
-  if (xExtent === undefined || yExtent === undefined) return { reason: `a ${rows}×${cols} heatmap with category labels is too large for a static picture` };
+  const xRaster = rasterAxis(readArray(trace.x), cols);
+  const yRaster = rasterAxis(readArray(trace.y), rows);
+  if (xRaster === undefined || yRaster === undefined) return { reason: "heatmap x/y must have one label or coordinate per column/row" };
+  const [xExtent, yExtent] = [xRaster.extent, yRaster.extent];
   const rgba = new Uint8Array(rows * cols * 4);
   for (let r = 0; r < rows; r++) {
     const source = z[topRowFirst ? r : rows - 1 - r]!;
@@ -122,8 +144,8 @@ export function heatmapSpec(trace: PlotlyTrace, layout: Record<string, unknown> 
     }
   }
   const picture = { x: xExtent[0], x2: xExtent[1], y: topRowFirst ? yExtent[0] : yExtent[1], y2: topRowFirst ? yExtent[1] : yExtent[0], url: rgbaToPngDataUrl(cols, rows, rgba) };
-  const x = { field: "x", type: "quantitative", scale: { domain: xExtent, nice: false, zero: false }, title: xTitle === undefined ? null : plainText(xTitle), axis: axisStyle(xAxis) };
-  const y = { field: "y", type: "quantitative", scale: { domain: yExtent, nice: false, zero: false, reverse: topRowFirst }, title: yTitle === undefined ? null : plainText(yTitle), axis: axisStyle(yAxis) };
+  const x = { field: "x", type: "quantitative", scale: { domain: xExtent, nice: false, zero: false }, title: xTitle === undefined ? null : plainText(xTitle), axis: { ...xRaster.axis, ...axisStyle(xAxis) } };
+  const y = { field: "y", type: "quantitative", scale: { domain: yExtent, nice: false, zero: false, reverse: topRowFirst }, title: yTitle === undefined ? null : plainText(yTitle), axis: { ...yRaster.axis, ...axisStyle(yAxis) } };
   return {
     layers: [
       { data: { values: [picture] }, mark: { type: "image", aspect: false, smooth: false }, encoding: { x, x2: { field: "x2" }, y, y2: { field: "y2" }, url: { field: "url" } } },

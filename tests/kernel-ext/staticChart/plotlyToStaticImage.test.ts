@@ -204,6 +204,23 @@ describe("plotlyToStaticImage: heatmap", () => {
   });
 });
 
+describe("plotlyToStaticImage: large labelled heatmap", () => {
+  it("rasterises a 30×30 attention map and labels every other token on both axes", async () => {
+    const tokens = Array.from({ length: 30 }, (_, i) => `t${i}`);
+    const z = tokens.map((_, r) => tokens.map((_, c) => (r === c ? 1 : 0)));
+    const figure = { data: [{ type: "heatmap", z, x: tokens, y: tokens }], layout: { yaxis: { autorange: "reversed" } } };
+    const [image] = ofType(await sceneMarks(figure), "image");
+    const png = decodePng(image!.url!);
+    // the diagonal runs from the top-left: row 0 is on top when the y axis is reversed
+    expect(pixel(png, 0, 0)).toEqual([253, 231, 37, 255]);
+    expect(pixel(png, 29, 29)).toEqual([253, 231, 37, 255]);
+    expect(pixel(png, 29, 0)).toEqual([68, 1, 84, 255]);
+    const labels = [...(await picture(figure)).svg.matchAll(/>(t\d+)<\/text>/g)].map((m) => m[1]);
+    const evenTokens = tokens.filter((_, i) => i % 2 === 0);
+    expect(labels).toEqual([...evenTokens, ...evenTokens]);
+  });
+});
+
 describe("plotlyToStaticImage: image", () => {
   it("embeds the pixels unchanged, row 0 on top", async () => {
     const figure = { data: [{ type: "image", z: [[[255, 0, 0], [0, 255, 0]], [[0, 0, 255], [10, 20, 30]]] }], layout: { title: "Tile" } };
