@@ -73,9 +73,11 @@ export function seq2seqWithAttention({
   const targetEmbedded = tf.layers.embedding({
     inputDim: outputVocab, outputDim: embeddingDim, embeddingsInitializer: init.embedding(), name: "target_embedding",
   }).apply(decoderInput) as tf.SymbolicTensor;
-  // States passed as extra inputs (not an `initialState` kwarg, which tfjs cannot serialise).
-  const decoderOutputs = new DecoderLstm({ units, returnSequences: true, name: "decoder", ...init.lstm() })
-    .apply([targetEmbedded, stateH, stateC]) as tf.SymbolicTensor;
+  const decoder = new DecoderLstm({ units, returnSequences: true, name: "decoder", ...init.lstm() });
+  const decoderOutputs = decoder.apply([targetEmbedded, stateH, stateC]) as tf.SymbolicTensor;
+  // The node records the states as inputs and again as an `initialState` kwarg of symbolic
+  // tensors, which JSON cannot hold: tfjs would warn on save and drop the kwarg anyway.
+  for (const node of decoder.inboundNodes) node.callArgs = {};
 
   const scores = tf.layers.dot({ axes: [2, 2], name: "attention_scores" })
     .apply([decoderOutputs, encoderOutputs]) as tf.SymbolicTensor;
