@@ -71,6 +71,15 @@ describe("exercise() on broken learner notebooks", () => {
     expect(() => softmax([1])).toThrow(new RangeError("Exercise stable-softmax (softmax): not implemented yet"));
   });
 
+  it("keeps returned data inert: nested functions are not callable and __proto__ stays a plain key", async () => {
+    useNotebooks(variant("sly", (nb) => withCellSource(nb, "stable-softmax", 'export function softmax(): unknown {\n  return { pick: () => true, nested: JSON.parse(\'{"__proto__": {"x": 1}}\') };\n}')));
+    const { softmax } = (await exercise<{ softmax(): { pick: unknown; nested: object } }>(SAMPLE, "stable-softmax")).exports;
+    const result = softmax();
+    expect(result.pick).toBe("[function pick]");
+    expect(Object.getPrototypeOf(result.nested)).toBe(Object.prototype);
+    expect(Object.keys(result.nested)).toEqual(["__proto__"]);
+  });
+
   it("fails only the deleted exercise, with the reason", async () => {
     useNotebooks(variant("deleted", (nb) => ({ ...nb, cells: nb.cells.filter((cell) => cell.id !== "iqr-outlier-mask") })));
     const iqr = await exercise<SampleExports>(SAMPLE, "iqr-outlier-mask");

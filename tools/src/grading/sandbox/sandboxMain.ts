@@ -72,9 +72,11 @@ function describeMembers(value: object): { methods: string[]; getters: string[] 
   return { methods: [...methods], getters: [...getters] };
 }
 
-function ownFields(value: object, seen: Map<object, unknown>): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) fields[key] = encode((value as Record<string, unknown>)[key], seen);
+function ownFields(value: object, seen: Map<object, unknown>, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  for (const key of Object.keys(value)) {
+    // Defined, not assigned: a "__proto__" key must stay data.
+    Object.defineProperty(fields, key, { value: encode((value as Record<string, unknown>)[key], seen), enumerable: true, writable: true, configurable: true });
+  }
   return fields;
 }
 
@@ -107,8 +109,7 @@ function encode(value: unknown, seen = new Map<object, unknown>()): unknown {
   if (proto === Object.prototype || proto === null) {
     const out: Record<string, unknown> = {};
     seen.set(value, out);
-    Object.assign(out, ownFields(value, seen));
-    return out;
+    return ownFields(value, seen, out);
   }
   const record: ObjectRecord = {
     [TAG]: "object",

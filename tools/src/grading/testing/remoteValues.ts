@@ -26,6 +26,11 @@ function learnerError(name: string, message: string): Error {
   return error;
 }
 
+// Defines rather than assigns, so a learner's "__proto__" key stays data instead of a prototype.
+function setOwn(target: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
 type TensorFactory = (values: unknown[], shape: number[], dtype: string) => unknown;
 
 interface Ref {
@@ -114,7 +119,7 @@ export class RemoteValues {
     if (Array.isArray(value)) return value.map((item) => this.decode(item, key, generation, notebook, exercise, true));
     if (value instanceof Map || value instanceof Set || value instanceof Date || value instanceof RegExp || value instanceof Error) return value;
     const out: Record<string, unknown> = {};
-    for (const [name, item] of Object.entries(value)) out[name] = this.decode(item, key, generation, notebook, exercise, true);
+    for (const [name, item] of Object.entries(value)) setOwn(out, name, this.decode(item, key, generation, notebook, exercise, true));
     return out;
   }
 
@@ -242,6 +247,6 @@ export class RemoteValues {
     const key = this.refs.get(object)?.key ?? "";
     const target = object as Record<string, unknown>;
     for (const name of Object.keys(target)) if (!(name in fields)) delete target[name];
-    for (const [name, value] of Object.entries(fields)) target[name] = this.decode(value, key, generation, notebook, exercise, true);
+    for (const [name, value] of Object.entries(fields)) setOwn(target, name, this.decode(value, key, generation, notebook, exercise, true));
   }
 }
