@@ -62,6 +62,26 @@ describe("executeCourse", () => {
     expect(summary).toMatch(/02-no-title\.ipynb +\d+\.\d s {2}ok/);
   });
 
+  it("runs `concurrency` notebooks at once and keeps the results in file-name order", async () => {
+    const notebooksDir = await mkdtemp(path.join(tmpdir(), "course-parallel-"));
+    for (const name of ["a.ipynb", "b.ipynb", "c.ipynb"]) await cp(path.join(fixturesDir, "02-no-title.ipynb"), path.join(notebooksDir, name));
+    let running = 0;
+    let mostAtOnce = 0;
+    const slowExecutor: NotebookExecutor = async (inPath) => {
+      mostAtOnce = Math.max(mostAtOnce, ++running);
+      // "a" finishes last, so an order taken from completion would differ from file-name order.
+      await new Promise((resolve) => setTimeout(resolve, path.basename(inPath) === "a.ipynb" ? 120 : 30));
+      running--;
+      return readNotebook(inPath);
+    };
+    const run = await executeCourse({ notebooksDir, outDir: path.join(notebooksDir, "out"), executeNotebook: slowExecutor, concurrency: 2 });
+    expect(mostAtOnce).toBe(2);
+    expect(run.notebooks.map((notebook) => notebook.notebook)).toEqual(["a.ipynb", "b.ipynb", "c.ipynb"]);
+    await expect(executeCourse({ notebooksDir, outDir: notebooksDir, executeNotebook: slowExecutor, concurrency: 0 })).rejects.toThrow(
+      "executeCourse: concurrency must be a positive integer, got 0",
+    );
+  });
+
   it("rejects a folder without notebooks and a non-positive cell timeout, naming the argument", async () => {
     const empty = await mkdtemp(path.join(tmpdir(), "course-empty-"));
     await expect(executeCourse({ notebooksDir: empty, outDir: empty, executeNotebook: replayFixtures })).rejects.toThrow(

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, InvalidArgumentError } from "commander";
@@ -15,6 +16,12 @@ function positiveSeconds(value: string): number {
   return seconds;
 }
 
+function positiveInteger(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) throw new InvalidArgumentError(`expected a positive whole number, got ${value}`);
+  return count;
+}
+
 const program = new Command("handouts")
   .description("Execute every course notebook with the tsdl kernel, then render the executed notebooks as an offline HTML site.")
   .option("--notebooks <dir>", "folder of course notebooks", path.join(root, "notebooks"))
@@ -22,18 +29,29 @@ const program = new Command("handouts")
   .option("--out <dir>", "where the site goes", path.join(root, "dist/handouts"))
   .option("--only <text>", "execute only notebooks whose file name contains this text")
   .option("--timeout-per-cell <seconds>", "interrupt a cell after this long", positiveSeconds, 600)
+  .option("--jobs <n>", "notebooks executed at once, one kernel each", positiveInteger, Math.min(availableParallelism(), 4))
   .option("--render-only", "skip execution; render the notebooks already in --executed")
   .parse();
 
-const options = program.opts<{ notebooks: string; executed: string; out: string; only?: string; timeoutPerCell: number; renderOnly?: boolean }>();
+const options = program.opts<{
+  notebooks: string;
+  executed: string;
+  out: string;
+  only?: string;
+  timeoutPerCell: number;
+  jobs: number;
+  renderOnly?: boolean;
+}>();
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 let failed = false;
 if (!options.renderOnly) {
+  log(`Executing the notebooks in ${options.notebooks}, ${options.jobs} at a time`);
   const run = await executeCourse({
     notebooksDir: options.notebooks,
     outDir: options.executed,
     timeoutPerCellMs: options.timeoutPerCell * 1000,
+    concurrency: options.jobs,
     filter: (name) => !options.only || name.includes(options.only),
     executeNotebook: executeWithTsdlKernel,
     onProgress: (progress) => log(formatProgress(progress)),
