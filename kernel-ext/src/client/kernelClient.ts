@@ -4,7 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import * as zmq from "zeromq";
+import type * as zmq from "zeromq";
 import { writeConnectionFile, type ConnectionInfo } from "./connectionFile.js";
 import { decodeMessage, encodeMessage, newMessage, type JupyterMessage } from "./jupyterMessage.js";
 import { OutputCollector, type NotebookOutput } from "./nbformatOutputs.js";
@@ -110,10 +110,12 @@ export class KernelClient {
       env: options.env ?? process.env,
       stdio: ["ignore", "pipe", "pipe"],
     });
+    // zeromq is a native addon: loaded only when a client starts, not by every import of this package.
+    const { Dealer, Subscriber } = await import("zeromq");
     const url = (port: number) => `tcp://${connection.ip}:${port}`;
-    const shell = new zmq.Dealer({ routingId: `shell-${randomUUID()}` });
-    const control = new zmq.Dealer({ routingId: `control-${randomUUID()}` });
-    const iopub = new zmq.Subscriber();
+    const shell = new Dealer({ routingId: `shell-${randomUUID()}` });
+    const control = new Dealer({ routingId: `control-${randomUUID()}` });
+    const iopub = new Subscriber();
     shell.connect(url(connection.shell_port));
     control.connect(url(connection.control_port));
     iopub.connect(url(connection.iopub_port));
