@@ -69,6 +69,18 @@ describe("train", () => {
     expect(valLoss[valLoss.length - 1]).toBeGreaterThan(result.bestValue);
   });
 
+  it("validationData is used as given and monitored by default", async () => {
+    const model = mlpBinaryClassifier(30, { seed: 5 });
+    const [xVal, yVal] = [x.slice(0, 100), y.slice(0, 100)];
+    const result = await train(model, x.slice(100), y.slice(100), {
+      epochs: 3, batchSize: 64, validationData: [xVal, yVal], progress: false, earlyStopping: { patience: 5 },
+    });
+    expect(result.monitor).toBe("val_loss");
+    const [loss] = model.evaluate(xVal, yVal) as tf.Scalar[];
+    const valLoss = result.history.history.val_loss as number[];
+    expect(loss.dataSync()[0]).toBeCloseTo(valLoss[result.bestEpoch], 4);
+  });
+
   it("rejects bad options with the argument, expectation and value", async () => {
     const model = mlpBinaryClassifier(30);
     await expect(train(model, x, y, { validationSplit: 1.5, progress: false })).rejects.toThrow("validationSplit must be in (0, 1); got 1.5");
