@@ -1,4 +1,5 @@
-import { cp, mkdtemp, readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -28,6 +29,8 @@ describe("executeCourse", () => {
     await cp(fixturesDir, notebooksDir, { recursive: true });
     await cp(path.join(fixturesDir, "02-no-title.ipynb"), path.join(notebooksDir, "00-crashes.ipynb"));
     const outDir = path.join(notebooksDir, "executed");
+    await mkdir(outDir);
+    await writeFile(path.join(outDir, "00-crashes.ipynb"), "an earlier run's copy");
     const progress: CourseProgress[] = [];
 
     const run = await executeCourse({ notebooksDir, outDir, executeNotebook: replayFixtures, onProgress: (p) => progress.push(p) });
@@ -40,6 +43,7 @@ describe("executeCourse", () => {
     expect(run.failures).toEqual([
       { notebook: "01-every-output.ipynb", cellIndex: 14, cellId: "error", ename: "RangeError", evalue: "learning rate must be positive, got -0.1" },
     ]);
+    expect(existsSync(path.join(outDir, "00-crashes.ipynb"))).toBe(false);
     const written = JSON.parse(await readFile(path.join(outDir, "01-every-output.ipynb"), "utf8"));
     expect(written).toEqual(JSON.parse(await readFile(path.join(fixturesDir, "01-every-output.ipynb"), "utf8")));
 

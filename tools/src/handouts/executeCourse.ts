@@ -1,4 +1,4 @@
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readNotebook, type ErrorOutput, type Notebook } from "./notebookFormat.js";
 
@@ -96,6 +96,9 @@ export async function executeCourse(options: ExecuteCourseOptions): Promise<Cour
 
   const executeOne = async (notebook: string, position: number): Promise<ExecutedNotebook> => {
     const inPath = path.join(notebooksDir, notebook);
+    const outPath = path.join(outDir, notebook);
+    // A notebook that crashes this time must not leave an earlier run's copy to be published.
+    await rm(outPath, { force: true });
     const notebookStarted = performance.now();
     const seconds = () => (performance.now() - notebookStarted) / 1000;
     try {
@@ -106,7 +109,6 @@ export async function executeCourse(options: ExecuteCourseOptions): Promise<Cour
         timeoutPerCellMs,
         onCell: (cell) => onProgress({ kind: "cell", notebook, cell, codeCellCount }),
       });
-      const outPath = path.join(outDir, notebook);
       await writeFile(outPath, `${JSON.stringify(executed, null, 1)}\n`);
       const failures = findCellFailures(notebook, executed);
       onProgress({ kind: "notebook-done", notebook, seconds: seconds(), failures });
