@@ -20,3 +20,4 @@ export {
   type TangPoem,
 } from "./text.js";
 export { FASHION_MNIST_CLASSES, loadFashionMnist, type FashionMnistOptions } from "./fashionMnist.js";
+export { CIFAR10_CLASSES, CIFAR10_RECORD_BYTES, loadCifar10Binary, type Cifar10Options, type Cifar10Tensors } from "./cifar10.js";
