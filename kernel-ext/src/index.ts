@@ -3,6 +3,7 @@ import "./renderers/registerBuiltinRenderers.js";
 export { holdNextCell, releaseHeldCells } from "./display/holdNextCell.js";
 export { display, type DisplayHandle, type DisplayOptions } from "./display/display.js";
 export { toDisplayContent } from "./display/toDisplayContent.js";
+export { currentKernelSession, KernelInterruptError, type KernelSession } from "./display/kernelSession.js";
 export { registerRenderer, type Renderer } from "./display/rendererRegistry.js";
 export {
   defaultDisplayBudgetBytes,

@@ -124,6 +124,27 @@ describe("the tsdl kernel over ZeroMQ", () => {
     expect(reply).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
   });
 
+  it("stops a fit left running by an interrupted cell at its next batch", async () => {
+    const setup = await kernel.execute(
+      "let batches = 0;\n" +
+        "const slow = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });\n" +
+        'slow.compile({ optimizer: "sgd", loss: "meanSquaredError" });',
+    );
+    expect(setup.reply.status).toBe("ok");
+    const timer = setTimeout(() => kernel.interrupt(), 2000);
+    const { reply } = await kernel.execute(
+      "await slow.fit(tf.ones([64, 2]), tf.ones([64, 1]), { epochs: 100000, batchSize: 8, verbose: 0, callbacks: [\n" +
+        "  new tf.CustomCallback({ onBatchEnd: async () => { batches++; await new Promise((r) => setTimeout(r, 5)); } }),\n" +
+        "  new tf.CustomCallback(liveProgress({ epochs: 100000 }) as never)] });",
+    );
+    clearTimeout(timer);
+    expect(reply).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
+    const check = await kernel.execute("const seen = batches;\nawait new Promise((r) => setTimeout(r, 500));\n[seen > 0, batches - seen]");
+    expect(check.reply.status).toBe("ok");
+    expect(ofType(check.messages, "execute_result")[0]?.content.data).toEqual({ "text/plain": "[ true, 0 ]" });
+    expect(ofType(check.messages, "stream")).toEqual([]);
+  });
+
   it("runs a cell sent right behind a failing one when stop_on_error is false", async () => {
     const failing = kernel.execute('throw new Error("x")', { stopOnError: false });
     const next = kernel.execute("1 + 1");

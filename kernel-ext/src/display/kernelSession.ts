@@ -8,6 +8,16 @@ export interface KernelSession {
   ): void;
   /** The kernel waits for `work` before it replies to the cell, so late outputs stay in the cell. */
   track(work: Promise<unknown>): void;
+  /** How many interrupts the kernel has received; work that outlives its cell checks it to stop. */
+  readonly interrupts: number;
+}
+
+/**
+ * Thrown by long-running helpers (live training progress) when the kernel was interrupted while
+ * they ran, so that work an interrupted cell left behind (a `fit` still training) stops too.
+ */
+export class KernelInterruptError extends Error {
+  override name = "KeyboardInterrupt";
 }
 
 // On globalThis so that the kernel and every copy of kernel-ext loaded by notebook code meet.

@@ -47,6 +47,7 @@ export class CellRunner {
   private lastCompiled: string | undefined;
   private publish: Publish = () => undefined;
   private pending = new Set<Promise<unknown>>();
+  private interrupts = 0;
 
   constructor(rootDir: string) {
     const node = this.recordingCompiles(createConverter({ isJS: false, isBrowser: false }));
@@ -72,7 +73,11 @@ export class CellRunner {
         this.captured.errors.push(args);
       },
     });
+    const runner = this;
     installKernelSession({
+      get interrupts() {
+        return runner.interrupts;
+      },
       publishDisplay: (kind, content) => this.publish(kind, content),
       track: (work) => {
         const settled = work.then(
@@ -103,6 +108,7 @@ export class CellRunner {
   }
 
   interrupt(): void {
+    this.interrupts += 1;
     this.executor.interrupt();
   }
 

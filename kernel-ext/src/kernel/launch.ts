@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import "../renderers/registerBuiltinRenderers.js";
+import { KernelInterruptError } from "../display/kernelSession.js";
 import { CellRunner } from "./cellRunner.js";
 import { KernelServer } from "./kernelServer.js";
 
@@ -16,5 +17,9 @@ const server = new KernelServer(cells, connectionFile);
 // Jupyter interrupts with SIGINT: synchronous code stops via vm's breakOnSigint, awaits via this.
 process.on("SIGINT", () => cells.interrupt());
 process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
-process.on("unhandledRejection", (reason) => console.error("Unhandled promise rejection:", reason));
+process.on("unhandledRejection", (reason) => {
+  // An interrupted cell's leftover work (a fit stopped by liveProgress) rejects after the cell ended.
+  if (reason instanceof Error && reason.name === new KernelInterruptError().name) return;
+  console.error("Unhandled promise rejection:", reason);
+});
 await server.init();

@@ -1,5 +1,5 @@
 import { display, type DisplayHandle } from "../display/display.js";
-import { currentKernelSession } from "../display/kernelSession.js";
+import { currentKernelSession, KernelInterruptError } from "../display/kernelSession.js";
 import type { DisplayContent } from "../display/mimeBundle.js";
 import { escapeHtml } from "../renderers/html.js";
 import { formatMetric } from "../renderers/historyRenderer.js";
@@ -65,6 +65,15 @@ export function liveProgress(options: LiveProgressOptions = {}): LiveProgressCal
   let current: Record<string, number> = {};
   const curves: Record<string, number[]> = {};
   let finished = false;
+  let interruptsAtStart: number | undefined;
+
+  // Interrupting the cell only abandons the awaited fit; failing its next callback stops it.
+  const stopIfInterrupted = () => {
+    const session = currentKernelSession();
+    if (session && interruptsAtStart !== undefined && session.interrupts !== interruptsAtStart) {
+      throw new KernelInterruptError(`${title} stopped: the cell was interrupted`);
+    }
+  };
 
   const fraction = () => {
     if (!epochs) return 0;
@@ -141,16 +150,19 @@ export function liveProgress(options: LiveProgressOptions = {}): LiveProgressCal
   return {
     onTrainBegin(logs) {
       started = Date.now();
+      interruptsAtStart = currentKernelSession()?.interrupts;
       const params = (logs as { params?: { epochs?: number } } | undefined)?.params;
       epochs ??= params?.epochs;
       return showStatus(true);
     },
     onEpochBegin(e) {
+      stopIfInterrupted();
       epoch = e;
       batch = 0;
       return showStatus(false);
     },
     onBatchEnd(b, logs) {
+      stopIfInterrupted();
       batch = b + 1;
       current = numericLogs(logs);
       return showStatus(false);
