@@ -60,6 +60,7 @@ describe("training history renderer", () => {
     const history = { epoch: [0, 1, 2], history: { loss: [0.9, 0.5, 0.25], acc: [0.5, 0.75, 0.875] }, params: {} };
     const content = renderHistory(history);
     expect(content.data["text/plain"]).toBe("Training history: 3 epochs; final loss 0.2500, acc 0.8750");
+    expect(String(content.data["text/html"])).toContain(">Training history: 3 epochs; final loss 0.2500, acc 0.8750</div>");
     const figure = content.data["application/vnd.plotly.v1+json"] as { data: Array<{ name: string; x: number[]; y: number[]; yaxis: string }> };
     expect(figure.data.map((t) => [t.name, t.yaxis])).toEqual([["loss", "y"], ["acc", "y2"]]);
     expect(figure.data[0]!.x).toEqual([1, 2, 3]);

@@ -1,5 +1,6 @@
 import type { DisplayContent } from "../display/mimeBundle.js";
 import type { Renderer } from "../display/rendererRegistry.js";
+import { caption } from "./html.js";
 import type { PlotlyFigure, PlotlyTrace } from "./plotlyFigure.js";
 import { renderPlotly } from "./plotlyRenderer.js";
 
@@ -65,7 +66,12 @@ export function historySummary(history: HistoryLike): string {
 
 export function renderHistory(history: HistoryLike): DisplayContent {
   const content = renderPlotly(historyFigure(history));
-  return { ...content, data: { ...content.data, "text/plain": historySummary(history) } };
+  const summary = historySummary(history);
+  // JupyterLab shows text/html, so the final values go above the chart as well.
+  return {
+    ...content,
+    data: { ...content.data, "text/html": `${caption(summary)}${String(content.data["text/html"])}`, "text/plain": summary },
+  };
 }
 
 export const historyRenderer: Renderer = {
