@@ -85,12 +85,12 @@ describe("npm run grade on the fixture course", () => {
         `for (let i = 0; i < 20; i++) { console.log("x".repeat(250_000)); console.error("y".repeat(250_000)); }\n${(cellById(sample, "min-max-scaler").source as string[]).join("")}`,
       ),
     });
-    writeSubmission(submissions, "memory-hog", { [SAMPLE]: withCellSource(sample, "numerical-gradient", "export function numericalGradient(): number[] {\n  const hoard: number[][] = [];\n  for (;;) hoard.push(new Array(1_000_000).fill(Math.random()));\n}") });
+    writeSubmission(submissions, "memory-hog", { [SAMPLE]: withCellSource(sample, "numerical-gradient", "export function numericalGradient(): number[] {\n  const hoard: number[][] = [];\n  for (;;) hoard.push(new Array(8_000_000).fill(0));\n}") });
     writeSubmission(submissions, "throws-at-import", { [SAMPLE]: withCellSource(sample, "iqr-outlier-mask", 'throw new Error("boom at import");\nexport function iqrOutlierMask(): boolean[] { return []; }') });
     writeSubmission(submissions, "deleted-cell", { [SAMPLE]: { ...sample, cells: sample.cells.filter((cell) => cell.id !== "numerical-gradient") } });
     writeSubmission(submissions, "mallory", { [SAMPLE]: hostile(outDir, path.join(submissions, "instructor-copy")) });
     report = await gradeSubmissions({
-      submissionsDir: submissions, notebooksDir: fixtureNotebooks, testsDir: fixtureTests, timeoutMs: 2_000, memoryMb: 256,
+      submissionsDir: submissions, notebooksDir: fixtureNotebooks, testsDir: fixtureTests, timeoutMs: 4_000, memoryMb: 256,
     });
   }, 600_000);
 
@@ -119,7 +119,7 @@ describe("npm run grade on the fixture course", () => {
     }
     const broken: [string, string, RegExp][] = [
       ["syntax-error", "stable-softmax", /syntax error on line 1/],
-      ["endless-loop", "iqr-outlier-mask", /did not finish within 2000 ms/],
+      ["endless-loop", "iqr-outlier-mask", /did not finish within 4000 ms/],
       ["process-exit", "numerical-gradient", /exit code 3/],
       ["memory-hog", "numerical-gradient", /ran out of memory \(the limit is 256 MB\)/],
       ["huge-output", "stable-softmax", /over the 67108864-byte limit/],
