@@ -3,25 +3,31 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-// Inline styles only: JupyterLab's sanitiser drops <style> blocks in untrusted outputs, and
-// `inherit` plus translucent grey keep the tables readable in light and dark themes.
-export const tableStyle = "border-collapse: collapse; color: inherit; background: transparent; font-size: 12px; font-family: var(--jp-code-font-family, monospace);";
-export const cellStyle = "border: 1px solid rgba(128, 128, 128, 0.35); padding: 2px 6px; text-align: right; color: inherit; background: transparent;";
-export const headerCellStyle = `${cellStyle} font-weight: bold; background: rgba(128, 128, 128, 0.12);`;
-export const captionStyle = "color: inherit; opacity: 0.8; font-size: 12px; margin: 0 0 4px 0; font-family: var(--jp-code-font-family, monospace);";
+// Inline styles only: JupyterLab's sanitiser drops <style> blocks in untrusted outputs. Text
+// colour is inherited and borders are translucent grey, so tables read in light and dark themes;
+// the styles are short because every cell repeats them.
+export const tableStyle = "border-collapse:collapse;color:inherit;font-size:12px;font-family:var(--jp-code-font-family,monospace)";
+export const cellStyle = "border:1px solid rgba(128,128,128,.35);padding:2px 6px;text-align:right";
+export const headerCellStyle = `${cellStyle};font-weight:bold;background:rgba(128,128,128,.12)`;
+export const captionStyle = "color:inherit;opacity:.8;font-size:12px;margin:0 0 4px;font-family:var(--jp-code-font-family,monospace)";
 
-export function td(content: string, header = false, align?: "left" | "center"): string {
-  const style = (header ? headerCellStyle : cellStyle) + (align ? ` text-align: ${align};` : "");
+export interface TableOptions {
+  /** The first cell of each body row is a header (row labels). Default true. */
+  rowHeaders?: boolean;
+  align?: "left" | "right";
+}
+
+function cell(content: string, header: boolean, align: "left" | "right"): string {
+  const style = `${header ? headerCellStyle : cellStyle}${align === "left" ? ";text-align:left" : ""}`;
   return header ? `<th style="${style}">${content}</th>` : `<td style="${style}">${content}</td>`;
 }
 
-/** A table from rows of already-escaped cells; the first row is the header. */
-export function htmlTable(header: string[], rows: string[][], rowHeaders = true): string {
-  const head = `<tr>${header.map((h) => td(h, true)).join("")}</tr>`;
-  const body = rows
-    .map((row) => `<tr>${row.map((cell, i) => td(cell, rowHeaders && i === 0)).join("")}</tr>`)
-    .join("");
-  return `<table style="${tableStyle}"><thead>${head}</thead><tbody>${body}</tbody></table>`;
+/** A table from already-escaped cells: a header row, then body rows. */
+export function htmlTable(header: string[], rows: string[][], options: TableOptions = {}): string {
+  const { rowHeaders = true, align = "right" } = options;
+  const head = header.length > 0 ? `<thead><tr>${header.map((h) => cell(h, true, align)).join("")}</tr></thead>` : "";
+  const body = rows.map((row) => `<tr>${row.map((c, i) => cell(c, rowHeaders && i === 0, align)).join("")}</tr>`).join("");
+  return `<table style="${tableStyle}">${head}<tbody>${body}</tbody></table>`;
 }
 
 export function caption(text: string): string {

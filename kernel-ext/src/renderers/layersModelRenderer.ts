@@ -81,11 +81,7 @@ export function renderLayersModel(model: LayersModelLike): DisplayContent {
     `Non-trainable params: ${thousands(nonTrainable)}`,
   ];
   const text = [title, rule("_"), line(header), rule("="), ...cells.map(line), rule("="), ...totals].join("\n");
-  const table = htmlTable(
-    header.map(escapeHtml),
-    cells.map((c) => c.map(escapeHtml)),
-    false,
-  ).replace(/text-align: right;/g, "text-align: left;");
+  const table = htmlTable(header.map(escapeHtml), cells.map((c) => c.map(escapeHtml)), { rowHeaders: false, align: "left" });
   const html = `${caption(title)}${table}<div style="color: inherit; font-size: 12px; margin-top: 4px; font-family: var(--jp-code-font-family, monospace);">${totals.map(escapeHtml).join("<br>")}</div>`;
   return { data: { "text/plain": text, "text/html": html } };
 }

@@ -34,8 +34,8 @@ function withEllipsis(cells: string[], preview: EdgePreview, axis: number): stri
 
 function tableHtml(t: TensorLike, preview: EdgePreview): string {
   const cells = formatValues(preview, t.dtype).map(escapeHtml);
-  if (t.rank === 0) return htmlTable([], [[cells[0] ?? ""]], false);
-  if (t.rank === 1) return htmlTable(axisLabels(preview, 0, t.shape[0]!), [withEllipsis(cells, preview, 0)], false);
+  if (t.rank === 0) return htmlTable([], [[cells[0] ?? ""]], { rowHeaders: false });
+  if (t.rank === 1) return htmlTable(axisLabels(preview, 0, t.shape[0]!), [withEllipsis(cells, preview, 0)], { rowHeaders: false });
   const columns = preview.shape[1]!;
   const columnLabels = axisLabels(preview, 1, t.shape[1]!);
   const rowLabels = axisLabels(preview, 0, t.shape[0]!);
