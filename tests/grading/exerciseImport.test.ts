@@ -106,8 +106,12 @@ describe("exercise() on broken learner notebooks", () => {
     useNotebooks(variant("exit", (nb) => withCellSource(nb, "numerical-gradient", "export function numericalGradient(): number[] {\n  process.exit(3);\n}")));
     const { numericalGradient } = (await exercise<SampleExports>(SAMPLE, "numerical-gradient")).exports;
     const { softmax } = (await exercise<SampleExports>(SAMPLE, "stable-softmax")).exports;
+    const { MinMaxScaler } = (await exercise<SampleExports>(SAMPLE, "min-max-scaler")).exports;
+    const before = new MinMaxScaler().fit([2, 4, 6]);
     expect(() => numericalGradient((x) => x[0], [1])).toThrow(/exit code 3 \(exercise code must not call process\.exit\)/);
+    expect(() => before.transform([4])).toThrow(/created before the exercise sandbox restarted .*exit code 3.*so it no longer exists/);
     expect(softmax([0, 0])).toEqual([0.5, 0.5]);
+    expect(new MinMaxScaler().fit([2, 4, 6]).transform([4])).toEqual([0.5]);
   }, 60_000);
 
   it("denies learner code writes outside its temp dir, reads of tests and other learners, and child processes", async () => {

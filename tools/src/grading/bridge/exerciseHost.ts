@@ -114,7 +114,8 @@ export class ExerciseHost {
     const state = this.exercises.get(key);
     if (!state) return { ok: false, kind: "load", message: `exercise ${key} was never loaded` };
     if (state.broken) return state.broken;
-    if (generation !== undefined && generation !== this.generation) {
+    // Handles belong to one sandbox process; once it is gone (or replaced) so are they.
+    if (generation !== undefined && (generation !== this.generation || !this.sandbox)) {
       return { ok: false, kind: "lost", message: `${state.label}: this object was created before the exercise sandbox restarted (${this.lastFailure}), so it no longer exists` };
     }
     if (state.loadedIn !== this.generation || !this.sandbox) {
