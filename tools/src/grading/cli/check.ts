@@ -24,4 +24,9 @@ const program = new Command("check")
     process.exitCode = earned === max && result.fileErrors.length === 0 ? 0 : 1;
   });
 
-await program.parseAsync();
+try {
+  await program.parseAsync();
+} catch (error) {
+  console.error(`${program.name()}: ${(error as Error).message}`);
+  process.exit(1);
+}

@@ -40,4 +40,9 @@ const program = new Command("grade")
     }
   });
 
-await program.parseAsync();
+try {
+  await program.parseAsync();
+} catch (error) {
+  console.error(`${program.name()}: ${(error as Error).message}`);
+  process.exit(1);
+}

@@ -12,4 +12,9 @@ const program = new Command("release")
     console.error(`released ${summary.notebooks.length} notebooks and ${summary.publicChecks.length} public check files to ${outDir}/`);
   });
 
-program.parse();
+try {
+  program.parse();
+} catch (error) {
+  console.error(`${program.name()}: ${(error as Error).message}`);
+  process.exit(1);
+}
