@@ -163,6 +163,12 @@ describe("the tsdl kernel over ZeroMQ", () => {
     expect(ofType(later.messages, "execute_result")[0]?.content.data).toEqual({ "text/plain": "4" });
   });
 
+  it("describes itself in kernel_info_reply", async () => {
+    const info = await kernel.request("kernel_info_request", {});
+    expect(info.content).toMatchObject({ status: "ok", implementation: "tsdl", language_info: { name: "typescript", file_extension: ".ts" } });
+    expect((info.content.language_info as { version: string }).version).toMatch(/^5\./);
+  });
+
   it("keeps tslab's completion and inspection", async () => {
     const completion = await kernel.request("complete_request", { code: "Math.PI.toFix", cursor_pos: 13 });
     expect(completion.content.matches).toContain("toFixed");

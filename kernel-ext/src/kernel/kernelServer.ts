@@ -1,5 +1,9 @@
+import { createRequire } from "node:module";
+import { versions } from "tslab";
 import { JupyterHandlerImpl, ZmqServer } from "tslab/dist/jupyter.js";
 import type { CellRunner, ExecuteRequest } from "./cellRunner.js";
+
+const packageVersion = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 
 type ZmqMessage = Parameters<ZmqServer["handleExecute"]>[1];
 
@@ -32,8 +36,16 @@ export class KernelServer extends ZmqServer {
   override handleKernelInfo(sock: unknown, msg: ZmqMessage): void {
     const reply = msg.createReply();
     reply.header.msg_type = "kernel_info_reply";
-    // The protocol requires `status`, which tslab's reply leaves out.
-    reply.content = { status: "ok", ...this.handler.handleKernel() };
+    const info = this.handler.handleKernel();
+    // The protocol requires `status`, which tslab's reply leaves out; tslab reports TypeScript 3.7.2.
+    reply.content = {
+      status: "ok",
+      ...info,
+      implementation: "tsdl",
+      implementation_version: packageVersion,
+      language_info: { ...info.language_info, version: versions.typescript },
+      banner: `TypeScript ${versions.typescript} (tsdl kernel on tslab ${versions.tslab}, Node ${versions.node})`,
+    };
     reply.signAndSend(this.connInfo.key, sock);
   }
 
