@@ -71,11 +71,12 @@ describe("exercise() on broken learner notebooks", () => {
     expect(() => softmax([1])).toThrow(new RangeError("Exercise stable-softmax (softmax): not implemented yet"));
   });
 
-  it("keeps returned data inert: nested functions are not callable and __proto__ stays a plain key", async () => {
-    useNotebooks(variant("sly", (nb) => withCellSource(nb, "stable-softmax", 'export function softmax(): unknown {\n  return { pick: () => true, nested: JSON.parse(\'{"__proto__": {"x": 1}}\') };\n}')));
-    const { softmax } = (await exercise<{ softmax(): { pick: unknown; nested: object } }>(SAMPLE, "stable-softmax")).exports;
+  it("keeps functions callable in returned data except under matcher hooks, and __proto__ a plain key", async () => {
+    useNotebooks(variant("sly", (nb) => withCellSource(nb, "stable-softmax", 'export function softmax(): unknown {\n  return { twice: (x: number) => 2 * x, asymmetricMatch: () => true, nested: JSON.parse(\'{"__proto__": {"x": 1}}\') };\n}')));
+    const { softmax } = (await exercise<{ softmax(): { twice(x: number): number; asymmetricMatch: unknown; nested: object } }>(SAMPLE, "stable-softmax")).exports;
     const result = softmax();
-    expect(result.pick).toBe("[function pick]");
+    expect(result.twice(21)).toBe(42);
+    expect(result.asymmetricMatch).toBe("[function asymmetricMatch]");
     expect(Object.getPrototypeOf(result.nested)).toBe(Object.prototype);
     expect(Object.keys(result.nested)).toEqual(["__proto__"]);
   });

@@ -15,7 +15,7 @@ export class GradingError extends Error {
 }
 
 /** Members that vitest's equality calls on compared values; learner objects never get them. */
-const MATCHER_HOOKS = new Set(["asymmetricMatch", "isEqualNode", "equals", "then", "toAsymmetricMatcher", "~standard", "nodeType", "nodeName"]);
+const MATCHER_HOOKS = new Set(["asymmetricMatch", "isEqualNode", "equals", "then", "toAsymmetricMatcher", "~standard", "validate", "toJSON"]);
 
 const BUILT_IN_ERRORS: Record<string, ErrorConstructor> = { Error, RangeError, TypeError, SyntaxError, ReferenceError, EvalError, URIError };
 
@@ -98,7 +98,7 @@ export class RemoteValues {
     return fn;
   }
 
-  decode(value: unknown, key: string, generation: number, notebook: string, exercise: string, nested = false): unknown {
+  decode(value: unknown, key: string, generation: number, notebook: string, exercise: string, property?: string): unknown {
     if (typeof value !== "object" || value === null || ArrayBuffer.isView(value)) return value;
     switch (tagOf(value)) {
       case "tensor": {
@@ -108,18 +108,18 @@ export class RemoteValues {
       }
       case "function": {
         const record = value as FunctionRecord;
-        // Matchers call functions they find inside compared values (asymmetricMatch, isEqualNode…);
-        // a callable nested in returned data could make any assertion pass, so it stays inert.
-        if (nested) return `[function ${record.name || "anonymous"}]`;
+        // Matchers call functions they find under certain keys of compared values (asymmetricMatch,
+        // isEqualNode…); such a function could make any assertion pass, so it stays inert.
+        if (property !== undefined && MATCHER_HOOKS.has(property)) return `[function ${record.name || "anonymous"}]`;
         return this.remoteFunction(key, record.name || "function", { kind: "handle", handle: record.handle }, generation, notebook, exercise);
       }
       case "object":
         return this.snapshot(value as ObjectRecord, key, generation, notebook, exercise);
     }
-    if (Array.isArray(value)) return value.map((item) => this.decode(item, key, generation, notebook, exercise, true));
+    if (Array.isArray(value)) return value.map((item) => this.decode(item, key, generation, notebook, exercise));
     if (value instanceof Map || value instanceof Set || value instanceof Date || value instanceof RegExp || value instanceof Error) return value;
     const out: Record<string, unknown> = {};
-    for (const [name, item] of Object.entries(value)) setOwn(out, name, this.decode(item, key, generation, notebook, exercise, true));
+    for (const [name, item] of Object.entries(value)) setOwn(out, name, this.decode(item, key, generation, notebook, exercise, name));
     return out;
   }
 
@@ -247,6 +247,6 @@ export class RemoteValues {
     const key = this.refs.get(object)?.key ?? "";
     const target = object as Record<string, unknown>;
     for (const name of Object.keys(target)) if (!(name in fields)) delete target[name];
-    for (const [name, value] of Object.entries(fields)) setOwn(target, name, this.decode(value, key, generation, notebook, exercise, true));
+    for (const [name, value] of Object.entries(fields)) setOwn(target, name, this.decode(value, key, generation, notebook, exercise, name));
   }
 }
