@@ -63,6 +63,15 @@ describe("the tsdl kernel over ZeroMQ", () => {
     expect(traceback[1]).toBe('    at cell line 2: throw new RangeError("too far");');
   });
 
+  it("keeps what a cell defined before it threw, as ipykernel does", async () => {
+    const failed = await kernel.execute('const defined = 20;\nfunction twice(x: number) { return 2 * x; }\nthrow new Error("late");');
+    expect(failed.reply.status).toBe("error");
+    const completion = await kernel.request("complete_request", { code: "twi", cursor_pos: 3 });
+    expect(completion.content.matches).toContain("twice");
+    const { messages } = await kernel.execute("twice(defined) + 2");
+    expect(ofType(messages, "execute_result")[0]?.content.data).toEqual({ "text/plain": "42" });
+  });
+
   it("points a library error (deep tfjs stack) at the cell line that called it", async () => {
     const { reply } = await kernel.execute("const a = tf.ones([2, 3]) as tf.Tensor2D;\nconst b = tf.ones([4, 5]) as tf.Tensor2D;\nconst c = a.matMul(b);");
     expect(reply.evalue).toContain("matMul inner dimensions must match");

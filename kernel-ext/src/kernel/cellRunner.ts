@@ -45,6 +45,8 @@ export class CellRunner {
   private count = 0;
   private captured: Captured = { hasValue: false, value: undefined, errors: [] };
   private lastCompiled: string | undefined;
+  private lastDeclarations: string | undefined;
+  private declarationsOverride: string | undefined;
   private publish: Publish = () => undefined;
   private pending = new Set<Promise<unknown>>();
   private interrupts = 0;
@@ -90,13 +92,24 @@ export class CellRunner {
     });
   }
 
+  /**
+   * Records each compile, and lets the declarations of a cell that failed at run time stand in
+   * for the executor's own: tslab keeps only successful cells' declarations, so after
+   * `const model = …; await model.fit(…)` threw, the next cell could not even mention `model`
+   * although it exists (ipykernel keeps such variables too).
+   */
   private recordingCompiles(converter: Converter): Converter {
     const convert = converter.convert.bind(converter);
+    const inspect = converter.inspect.bind(converter);
+    const complete = converter.complete.bind(converter);
     converter.convert = (prevDecl, src) => {
-      const result = convert(prevDecl, src);
+      const result = convert(this.declarationsOverride ?? prevDecl, src);
       this.lastCompiled = result.output;
+      this.lastDeclarations = result.declOutput;
       return result;
     };
+    converter.inspect = (prevDecl, src, position) => inspect(this.declarationsOverride ?? prevDecl, src, position);
+    converter.complete = (prevDecl, src, position) => complete(this.declarationsOverride ?? prevDecl, src, position);
     return converter;
   }
 
@@ -126,6 +139,7 @@ export class CellRunner {
     await releaseHeldCells();
     this.captured = { hasValue: false, value: undefined, errors: [] };
     this.lastCompiled = undefined;
+    this.lastDeclarations = undefined;
     let ok: boolean;
     try {
       ok = await this.executor.execute(request.code);
@@ -134,6 +148,10 @@ export class CellRunner {
       ok = false;
     }
     const captured = this.captured;
+    // A successful cell's declarations include the override, so the executor has caught up;
+    // a cell that compiled and then threw leaves its declarations to the following cells.
+    if (ok) this.declarationsOverride = undefined;
+    else if (this.lastCompiled !== undefined && this.lastDeclarations !== undefined) this.declarationsOverride = this.lastDeclarations;
     await this.settleDisplays();
 
     if (!ok) {
