@@ -48,7 +48,7 @@ export async function openPage(context: BrowserContext, siteDir: string, file: s
   try {
     await page.goto(pathToFileURL(path.join(siteDir, file)).href, { waitUntil: "load" });
     await page
-      .waitForFunction(() => [...document.querySelectorAll(".plotly-chart")].every((chart) => chart.querySelector(".main-svg")), null, {
+      .waitForFunction(() => Array.from(document.querySelectorAll(".plotly-chart")).every((chart) => chart.querySelector(".main-svg")), null, {
         timeout: 20_000,
       })
       .catch(() => undefined);
@@ -56,7 +56,7 @@ export async function openPage(context: BrowserContext, siteDir: string, file: s
     Object.assign(
       report,
       await page.evaluate(() => {
-        const charts = [...document.querySelectorAll(".plotly-chart")];
+        const charts = Array.from(document.querySelectorAll(".plotly-chart"));
         return {
           charts: charts.length,
           drawnCharts: charts.filter((chart) => chart.querySelector(".main-svg")).length,
