@@ -30,6 +30,19 @@ describe("the tsdl kernel over ZeroMQ", () => {
     expect(ofType(messages, "execute_input")[0]?.content.code).toBe("1 + 1");
   });
 
+  it("sends plotly.js with the first chart, and again when the cell that carried it is re-run or deleted", async () => {
+    const chart = 'new Figure([{ type: "scatter", y: [1, 2] }])';
+    const carriesLoader = async (cellId: string, deletedCells: string[] = []) => {
+      const { messages } = await kernel.execute(chart, { metadata: { cellId, deletedCells } });
+      return messages.some((m) => String((m.content.data as Record<string, unknown> | undefined)?.["text/html"] ?? "").includes("window.__tsdlPlotly ="));
+    };
+    expect(await carriesLoader("c1")).toBe(true);
+    expect(await carriesLoader("c2")).toBe(false);
+    expect(await carriesLoader("c1")).toBe(true);
+    expect(await carriesLoader("c2")).toBe(false);
+    expect(await carriesLoader("c3", ["c1"])).toBe(true);
+  });
+
   it("shows a tensor with text/html and text/plain", async () => {
     const { messages } = await kernel.execute("tf.tensor2d([[1, 2], [3, 4]])");
     const data = ofType(messages, "execute_result")[0]?.content.data as Record<string, string>;

@@ -64,7 +64,11 @@ export async function executeNotebook(inPath: string, options: ExecuteNotebookOp
     for (const [index, cell] of notebook.cells.entries()) {
       if (cell.cell_type !== "code") continue;
       const started = Date.now();
-      const result = await kernel.execute(cellSource(cell), { stopOnError: false, timeoutMs });
+      const result = await kernel.execute(cellSource(cell), {
+        stopOnError: false,
+        timeoutMs,
+        ...(cell.id ? { metadata: { cellId: cell.id } } : {}),
+      });
       cell.outputs = result.outputs;
       if (result.timedOut) {
         cell.outputs.push({

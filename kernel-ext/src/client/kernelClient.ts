@@ -31,6 +31,8 @@ export interface ExecuteOptions {
   timeoutMs?: number;
   /** Called with every iopub message of this request as it arrives. */
   onMessage?: (message: JupyterMessage) => void;
+  /** The request's metadata, e.g. JupyterLab's `{ cellId }`. */
+  metadata?: Record<string, unknown>;
 }
 
 export interface ExecuteReplyContent {
@@ -246,6 +248,7 @@ export class KernelClient {
       allow_stdin: false,
       stop_on_error: options.stopOnError ?? true,
     });
+    message.metadata = options.metadata ?? {};
     const messages: JupyterMessage[] = [];
     const outputs: NotebookOutput[] = [];
     const replied = this.send(this.shell, message, {

@@ -5,8 +5,15 @@ import { releaseHeldCells } from "../display/holdNextCell.js";
 import { installKernelSession } from "../display/kernelSession.js";
 import type { MimeBundle } from "../display/mimeBundle.js";
 import { toDisplayContent } from "../display/toDisplayContent.js";
+import { plotlyLoaderSent, resetPlotlyLoader } from "../renderers/plotlyRenderer.js";
 import { diagnosticFormat, diagnosticsError, runtimeError, type CellError } from "./cellError.js";
 import { CellQueue } from "./cellQueue.js";
+
+/** What JupyterLab puts in an execute_request's metadata. */
+export interface ExecuteMetadata {
+  cellId?: string;
+  deletedCells?: string[];
+}
 
 export interface ExecuteRequest {
   code: string;
@@ -50,6 +57,7 @@ export class CellRunner {
   private publish: Publish = () => undefined;
   private pending = new Set<Promise<unknown>>();
   private interrupts = 0;
+  private plotlyLoaderCell: string | undefined;
 
   constructor(rootDir: string) {
     const node = this.recordingCompiles(createConverter({ isJS: false, isBrowser: false }));
@@ -113,9 +121,9 @@ export class CellRunner {
     return converter;
   }
 
-  execute(request: ExecuteRequest, publish: Publish): Promise<ExecuteReply> {
+  execute(request: ExecuteRequest, publish: Publish, metadata: ExecuteMetadata = {}): Promise<ExecuteReply> {
     return this.queue.add(
-      () => this.run(request, publish),
+      () => this.run(request, publish, metadata),
       () => ({ status: "aborted", execution_count: this.count }),
     );
   }
@@ -125,7 +133,17 @@ export class CellRunner {
     this.executor.interrupt();
   }
 
-  private async run(request: ExecuteRequest, publish: Publish): Promise<ExecuteReply> {
+  private async run(request: ExecuteRequest, publish: Publish, metadata: ExecuteMetadata): Promise<ExecuteReply> {
+    this.keepPlotlyInNotebook(metadata);
+    const loaderSentBefore = plotlyLoaderSent();
+    try {
+      return await this.runCell(request, publish);
+    } finally {
+      if (!loaderSentBefore && plotlyLoaderSent()) this.plotlyLoaderCell = metadata.cellId;
+    }
+  }
+
+  private async runCell(request: ExecuteRequest, publish: Publish): Promise<ExecuteReply> {
     const silent = request.silent === true;
     if (!silent && request.store_history !== false) this.count += 1;
     const count = this.count;
@@ -169,6 +187,20 @@ export class CellRunner {
       publish("execute_result", { execution_count: count, data: data.data, metadata: data.metadata });
     }
     return { status: "ok", execution_count: count, payload: [], user_expressions: {} };
+  }
+
+  /**
+   * plotly.js travels once per session, in the outputs of the cell that drew the first chart. When
+   * JupyterLab re-runs or deletes that cell its outputs (and the library) are gone from the
+   * notebook, so the next chart must carry the library again.
+   */
+  private keepPlotlyInNotebook(metadata: ExecuteMetadata): void {
+    const carrier = this.plotlyLoaderCell;
+    if (carrier === undefined) return;
+    if (metadata.cellId === carrier || metadata.deletedCells?.includes(carrier)) {
+      resetPlotlyLoader();
+      this.plotlyLoaderCell = undefined;
+    }
   }
 
   private async resultBundle(value: unknown): Promise<{ data: MimeBundle; metadata: Record<string, unknown> }> {

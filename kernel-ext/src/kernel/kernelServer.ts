@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { versions } from "tslab";
 import { JupyterHandlerImpl, ZmqServer } from "tslab/dist/jupyter.js";
-import type { CellRunner, ExecuteRequest } from "./cellRunner.js";
+import type { CellRunner, ExecuteMetadata, ExecuteRequest } from "./cellRunner.js";
 
 const packageVersion = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 
@@ -26,7 +26,7 @@ export class KernelServer extends ZmqServer {
       message.content = content;
       message.signAndSend(this.connInfo.key, this.iopub);
     };
-    const content = await this.cells.execute(msg.content as ExecuteRequest, publish);
+    const content = await this.cells.execute(msg.content as ExecuteRequest, publish, msg.metadata as ExecuteMetadata);
     const reply = msg.createReply();
     reply.header.msg_type = "execute_reply";
     reply.content = content;

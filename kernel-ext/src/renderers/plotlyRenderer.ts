@@ -57,7 +57,12 @@ function plotlyLoader(): string {
   return loaderScript;
 }
 
-/** Forgets that this kernel already sent plotly.js (for tests). */
+/** Whether this kernel already sent plotly.js. */
+export function plotlyLoaderSent(): boolean {
+  return (globalThis as GlobalWithLoader)[LOADER_SENT] === true;
+}
+
+/** Makes the next chart send plotly.js again (the output that carried it was cleared). */
 export function resetPlotlyLoader(): void {
   (globalThis as GlobalWithLoader)[LOADER_SENT] = false;
 }
