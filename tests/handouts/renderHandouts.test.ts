@@ -108,7 +108,19 @@ describe("renderHandouts on the hand-made executed notebooks", () => {
     const plotly = path.join(repoRoot, "node_modules/plotly.js-dist-min/plotly.min.js");
     expect((await stat(path.join(assets, "plotly.min.js"))).size).toBe((await stat(plotly)).size);
     expect(await readdir(path.join(assets, "katex/fonts"))).toEqual(await readdir(path.join(repoRoot, "node_modules/katex/dist/fonts")));
-    expect((await readdir(assets)).sort()).toEqual(["handouts.css", "highlight.css", "katex", "plotly-charts.js", "plotly.min.js"]);
+    expect((await readdir(assets)).sort()).toEqual(["handouts.css", "highlight.css", "katex", "minisearch.js", "plotly-charts.js", "plotly.min.js", "search.js"]);
+  });
+
+  it("indexes every markdown and code cell for the course search, under its nearest heading", async () => {
+    const script = await readFile(path.join(site.outDir, "search-index.js"), "utf8");
+    const docs = JSON.parse(script.replace(/^window\.tsdlSearchDocs = /, "").replace(/;\n$/, "")) as { href: string; heading: string; text: string }[];
+    // 17 non-raw cells in 01-every-output, 5 in 02-no-title.
+    expect(docs).toHaveLength(22);
+    expect(docs).toContainEqual(expect.objectContaining({ href: "01-every-output.html#cell-exercise-softmax", heading: "Exercises" }));
+    const math = docs.find((doc) => doc.href === "01-every-output.html#cell-math")!;
+    expect(math.text).toMatch(/^Math and markdown The mean squared error is mathrm\{MSE\}/);
+    expect(math.text).toContain("MSE regression cross-entropy classification Common misconception: accuracy");
+    expect(docs.find((doc) => doc.href === "02-no-title.html#cell-again")!.text).toContain("the errors section is on the previous page");
   });
 
   it("references no other host from any page", () => {

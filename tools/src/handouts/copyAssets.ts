@@ -11,7 +11,7 @@ function packageDir(name: string): string {
   return path.dirname(require.resolve(`${name}/package.json`));
 }
 
-/** Copies plotly.js, KaTeX's CSS and fonts, the highlight theme and the site's own CSS and JS once into `assetsDir`. */
+/** Copies plotly.js, MiniSearch, KaTeX's CSS and fonts, the highlight theme and the site's own CSS and JS once into `assetsDir`. */
 export async function copyAssets(assetsDir: string): Promise<void> {
   await mkdir(path.join(assetsDir, "katex"), { recursive: true });
   const katex = path.join(packageDir("katex"), "dist");
@@ -22,5 +22,8 @@ export async function copyAssets(assetsDir: string): Promise<void> {
     cp(path.join(packageDir("highlight.js"), "styles", "github.css"), path.join(assetsDir, "highlight.css")),
     cp(path.join(staticDir, "handouts.css"), path.join(assetsDir, "handouts.css")),
     cp(path.join(staticDir, "plotly-charts.js"), path.join(assetsDir, "plotly-charts.js")),
+    cp(path.join(staticDir, "search.js"), path.join(assetsDir, "search.js")),
+    // MiniSearch exports no package.json; its browser build sits beside its CommonJS entry.
+    cp(path.join(path.dirname(require.resolve("minisearch")), "..", "umd", "index.js"), path.join(assetsDir, "minisearch.js")),
   ]);
 }

@@ -62,7 +62,13 @@ export function pageLayout(input: PageLayoutInput): string {
 <link rel="stylesheet" href="assets/handouts.css">
 </head>
 <body>
-<header class="site-header"><a href="index.html">${escapeHtml(COURSE_TITLE)}</a></header>
+<header class="site-header">
+<a href="index.html">${escapeHtml(COURSE_TITLE)}</a>
+<div class="course-search" role="search">
+<input id="course-search" type="search" placeholder="Search the course" aria-label="Search the course" autocomplete="off">
+<ul id="course-search-results" aria-live="polite"></ul>
+</div>
+</header>
 <div class="layout">
 ${courseToc(input.course, input.current)}
 <main>
@@ -74,6 +80,7 @@ ${input.current ? pager(input.previous, input.next) : ""}
 </main>
 ${outline(input.headings)}
 </div>
+<script src="assets/search.js" defer></script>
 ${charts}
 </body>
 </html>

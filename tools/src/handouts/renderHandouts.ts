@@ -5,6 +5,7 @@ import { escapeHtml } from "./escapeHtml.js";
 import { readNotebook } from "./notebookFormat.js";
 import { COURSE_TITLE, pageLayout, type PageLink } from "./pageLayout.js";
 import { renderNotebookBody, type RenderedNotebook } from "./renderNotebookBody.js";
+import { searchDocs, writeSearchIndex } from "./searchIndex.js";
 
 export interface RenderHandoutsOptions {
   /** Folder of executed `.ipynb` files; pages follow their file-name order. */
@@ -76,6 +77,10 @@ export async function renderHandouts({ executedDir, outDir, sourceDir = executed
     ),
   );
   await writeFile(path.join(outDir, "index.html"), indexPage(rendered, course));
+  await writeSearchIndex(
+    path.join(outDir, "search-index.js"),
+    searchDocs(rendered.map((page) => ({ file: page.file, title: page.title, sections: page.body.sections }))),
+  );
 
   return {
     outDir,

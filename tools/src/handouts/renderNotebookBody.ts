@@ -12,23 +12,50 @@ export interface RenderedNotebook {
   chartCount: number;
   /** Relative paths of local files (figures) the markdown links to. */
   localFiles: string[];
+  /** One entry per markdown or code cell, for the course search. */
+  sections: CellSection[];
+}
+
+export interface CellSection {
+  /** The cell's element id on the page. */
+  anchor: string;
+  /** The nearest heading at or above the cell. */
+  heading: string;
+  kind: "markdown" | "code";
+  source: string;
 }
 
 export function renderNotebookBody(notebook: Notebook): RenderedNotebook {
   const context: OutputContext = { markdownEnv: newPageMarkdownEnv(), chartCount: 0 };
-  const html = notebook.cells.map((cell, index) => renderCell(cell, index, context)).join("\n");
   const headings = context.markdownEnv.headings;
+  const sections: CellSection[] = [];
+  const html = notebook.cells
+    .map((cell, index) => {
+      const headingsBefore = headings.length;
+      const rendered = renderCell(cell, index, context);
+      if (cell.cell_type !== "raw") {
+        const heading = headings[headingsBefore] ?? headings.at(-1);
+        sections.push({ anchor: cellAnchor(cell, index), heading: heading?.text ?? "", kind: cell.cell_type, source: joinSource(cell.source) });
+      }
+      return rendered;
+    })
+    .join("\n");
   return {
     title: headings.find((heading) => heading.level === 1)?.text,
     headings,
     html,
     chartCount: context.chartCount,
     localFiles: [...context.markdownEnv.localFiles],
+    sections,
   };
 }
 
+function cellAnchor(cell: Cell, index: number): string {
+  return `cell-${cell.id ?? String(index)}`;
+}
+
 function renderCell(cell: Cell, index: number, context: OutputContext): string {
-  const anchor = `cell-${escapeHtml(cell.id ?? String(index))}`;
+  const anchor = escapeHtml(cellAnchor(cell, index));
   const source = joinSource(cell.source);
   switch (cell.cell_type) {
     case "markdown":
