@@ -1,0 +1,50 @@
+// Public checks for notebook 02 (algorithms), shipped to learners: the notebook's self-checks.
+import { expect } from "vitest";
+import { exercise } from "../../tools/src/grading/index.js";
+
+const NOTEBOOK = "02-algorithms.ipynb";
+
+const softmax = await exercise<{ stableSoftmax(scores: number[]): number[] }>(NOTEBOOK, "ex02-stable-softmax");
+softmax.test("softmax([1, 2, 3]) = [0.09003057, 0.24472847, 0.66524096]", 1, () => {
+  const p = softmax.exports.stableSoftmax([1, 2, 3]);
+  expect(p).toHaveLength(3);
+  [0.09003057, 0.24472847, 0.66524096].forEach((expected, i) => expect(p[i]).toBeCloseTo(expected, 7));
+});
+softmax.test("huge scores do not overflow", 1, () => {
+  expect(softmax.exports.stableSoftmax([1000, 1000])).toEqual([0.5, 0.5]);
+});
+
+type Sigmoid = { value: number; derivative: number };
+const sigmoid = await exercise<{ sigmoidWithDerivative(z: number): Sigmoid }>(NOTEBOOK, "ex02-sigmoid");
+sigmoid.test("σ(0) = 0.5 and σ'(0) = 0.25", 1, () => {
+  const at0 = sigmoid.exports.sigmoidWithDerivative(0);
+  expect(at0.value).toBeCloseTo(0.5, 12);
+  expect(at0.derivative).toBeCloseTo(0.25, 12);
+});
+sigmoid.test("σ'(2) = 0.10499359", 1, () => {
+  expect(sigmoid.exports.sigmoidWithDerivative(2).derivative).toBeCloseTo(0.10499359, 7);
+});
+
+type AdamState = { theta: number; m: number; v: number };
+const adam = await exercise<{ adamUpdate(theta: number, g: number, m: number, v: number, t: number): AdamState }>(NOTEBOOK, "ex02-adam-step");
+adam.test("the first step moves θ by α whatever the gradient's size", 1, () => {
+  expect(adam.exports.adamUpdate(1, 50, 0, 0, 1).theta).toBeCloseTo(0.999, 9);
+});
+adam.test("the moments after one step with g = 2 are m = 0.2, v = 0.004", 1, () => {
+  const state = adam.exports.adamUpdate(1, 2, 0, 0, 1);
+  expect(state.m).toBeCloseTo(0.2, 12);
+  expect(state.v).toBeCloseTo(0.004, 12);
+});
+
+const gradient = await exercise<{ numericalGradient(f: (x: number[]) => number, x: number[]): number[] }>(NOTEBOOK, "ex02-numerical-gradient");
+gradient.test("the gradient of x² + 3y at (2, 5) is (4, 3)", 1, () => {
+  const g = gradient.exports.numericalGradient(([a, b]) => a! ** 2 + 3 * b!, [2, 5]);
+  expect(g).toHaveLength(2);
+  expect(g[0]).toBeCloseTo(4, 6);
+  expect(g[1]).toBeCloseTo(3, 6);
+});
+gradient.test("leaves x unchanged", 1, () => {
+  const x = [1, 2];
+  gradient.exports.numericalGradient(([a]) => a! * a!, x);
+  expect(x).toEqual([1, 2]);
+});

@@ -1,0 +1,96 @@
+// Hidden tests for notebook 02 (algorithms). Reference values from SciPy (softmax, expit) and
+// PyTorch's torch.optim.Adam run with the exercise's hyperparameters in float64.
+import { expect } from "vitest";
+import { exercise } from "../../tools/src/grading/index.js";
+
+const NOTEBOOK = "02-algorithms.ipynb";
+
+const softmax = await exercise<{ stableSoftmax(scores: number[]): number[] }>(NOTEBOOK, "ex02-stable-softmax");
+softmax.test("is unchanged by shifting every score, even far from zero", 2, () => {
+  const p = softmax.exports.stableSoftmax([1001, 1002, 1003]);
+  [0.09003057, 0.24472847, 0.66524096].forEach((expected, i) => expect(p[i]).toBeCloseTo(expected, 7));
+  const q = softmax.exports.stableSoftmax([-1000, -1000]);
+  expect(q[0]).toBeCloseTo(0.5, 12);
+  expect(q[1]).toBeCloseTo(0.5, 12);
+});
+softmax.test("keeps the order of the scores and sums to one", 1, () => {
+  // scipy.special.softmax([0, 1, -1]) = [0.24472847, 0.66524096, 0.09003057]
+  const p = softmax.exports.stableSoftmax([0, 1, -1]);
+  [0.24472847, 0.66524096, 0.09003057].forEach((expected, i) => expect(p[i]).toBeCloseTo(expected, 7));
+  expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+});
+softmax.test("a single score gets probability 1; tied scores share equally", 1, () => {
+  expect(softmax.exports.stableSoftmax([42])).toEqual([1]);
+  softmax.exports.stableSoftmax([3, 3, 3, 3]).forEach((p) => expect(p).toBeCloseTo(0.25, 12));
+});
+softmax.test("does not change the scores array", 1, () => {
+  const scores = [3, 1, 2];
+  softmax.exports.stableSoftmax(scores);
+  expect(scores).toEqual([3, 1, 2]);
+});
+
+type Sigmoid = { value: number; derivative: number };
+const sigmoid = await exercise<{ sigmoidWithDerivative(z: number): Sigmoid }>(NOTEBOOK, "ex02-sigmoid");
+sigmoid.test("matches scipy.special.expit at ±2 and at ln 3", 2, () => {
+  const plus = sigmoid.exports.sigmoidWithDerivative(2);
+  const minus = sigmoid.exports.sigmoidWithDerivative(-2);
+  expect(plus.value).toBeCloseTo(0.88079708, 8);
+  expect(minus.value).toBeCloseTo(0.11920292, 8);
+  expect(minus.derivative).toBeCloseTo(0.10499359, 8);
+  // σ(ln 3) = 1 / (1 + 1/3) = 3/4, σ' = 3/4 · 1/4 = 3/16
+  const atLn3 = sigmoid.exports.sigmoidWithDerivative(Math.log(3));
+  expect(atLn3.value).toBeCloseTo(0.75, 12);
+  expect(atLn3.derivative).toBeCloseTo(0.1875, 12);
+});
+sigmoid.test("saturates without NaN for large |z|", 1, () => {
+  for (const z of [-800, -40, 40, 800]) {
+    const { value, derivative } = sigmoid.exports.sigmoidWithDerivative(z);
+    expect(value).toBeCloseTo(z > 0 ? 1 : 0, 12);
+    expect(derivative).toBeGreaterThanOrEqual(0);
+    expect(derivative).toBeLessThan(1e-15);
+  }
+});
+
+type AdamState = { theta: number; m: number; v: number };
+const adam = await exercise<{ adamUpdate(theta: number, g: number, m: number, v: number, t: number): AdamState }>(NOTEBOOK, "ex02-adam-step");
+adam.test("the first step moves θ by α·sign(g), against the gradient", 1, () => {
+  // m̂ = g and v̂ = g², so the step is α·g / (|g| + ε): within α·ε/|g| of α·sign(g).
+  expect(adam.exports.adamUpdate(1, -5, 0, 0, 1).theta).toBeCloseTo(1.001, 10);
+  expect(adam.exports.adamUpdate(0, 0.1, 0, 0, 1).theta).toBeCloseTo(-0.001, 9);
+});
+adam.test("three steps match torch.optim.Adam (bias correction uses t)", 3, () => {
+  // torch.optim.Adam(lr=0.001, betas=(0.9, 0.999), eps=1e-8) on θ = 1 with gradients 2, 1, -0.5:
+  const expected = [
+    { theta: 0.999000000005, m: 0.2, v: 0.004 },
+    { theta: 0.9980678203720851, m: 0.28, v: 0.004996 },
+    { theta: 0.9975041589998044, m: 0.202, v: 0.005241004 },
+  ];
+  let state: AdamState = { theta: 1, m: 0, v: 0 };
+  [2, 1, -0.5].forEach((g, i) => {
+    state = adam.exports.adamUpdate(state.theta, g, state.m, state.v, i + 1);
+    expect(state.theta).toBeCloseTo(expected[i]!.theta, 12);
+    expect(state.m).toBeCloseTo(expected[i]!.m, 12);
+    expect(state.v).toBeCloseTo(expected[i]!.v, 12);
+  });
+});
+adam.test("a zero gradient from fresh moments leaves θ where it is", 1, () => {
+  expect(adam.exports.adamUpdate(0.5, 0, 0, 0, 1)).toEqual({ theta: 0.5, m: 0, v: 0 });
+});
+
+const gradient = await exercise<{ numericalGradient(f: (x: number[]) => number, x: number[]): number[] }>(NOTEBOOK, "ex02-numerical-gradient");
+gradient.test("differentiates a product of three variables: ∇(xyz) at (1, 2, 3) = (6, 3, 2)", 2, () => {
+  const g = gradient.exports.numericalGradient((v) => v[0]! * v[1]! * v[2]!, [1, 2, 3]);
+  expect(g).toHaveLength(3);
+  [6, 3, 2].forEach((expected, i) => expect(g[i]).toBeCloseTo(expected, 6));
+});
+gradient.test("uses central differences with ε = 1e-5 (x³ at 1: 3 + ε², not the forward 3 + 3ε)", 2, () => {
+  const [g] = gradient.exports.numericalGradient((v) => v[0]! ** 3, [1]);
+  expect(Math.abs(g! - 3)).toBeLessThan(1e-7);
+  const [c] = gradient.exports.numericalGradient((v) => Math.sin(v[0]!), [0]);
+  expect(c).toBeCloseTo(1, 9);
+});
+gradient.test("perturbs one coordinate at a time", 1, () => {
+  // f = Σ i·x_i² → ∂f/∂x_i = 2·i·x_i; at x = (1, 1, 1, 1, 1): (0, 2, 4, 6, 8)
+  const g = gradient.exports.numericalGradient((v) => v.reduce((sum, x, i) => sum + i * x * x, 0), [1, 1, 1, 1, 1]);
+  [0, 2, 4, 6, 8].forEach((expected, i) => expect(g[i]).toBeCloseTo(expected, 6));
+});

@@ -1,0 +1,40 @@
+// Public checks for notebook 03 (preprocessing), shipped to learners: the notebook's self-checks.
+import { expect } from "vitest";
+import { exercise } from "../../tools/src/grading/index.js";
+
+const NOTEBOOK = "03-preprocessing.ipynb";
+
+type MinMax = { min: number; max: number };
+const scaler = await exercise<{ fitMinMax(train: number[]): MinMax; applyMinMax(values: number[], fitted: MinMax): number[] }>(
+  NOTEBOOK, "ex03-min-max-scaler");
+scaler.test("learns the minimum and maximum", 1, () => {
+  expect(scaler.exports.fitMinMax([2, 4, 10])).toEqual({ min: 2, max: 10 });
+});
+scaler.test("scales test data with the training statistics", 1, () => {
+  const scaled = scaler.exports.applyMinMax([6, 12], { min: 2, max: 10 });
+  expect(scaled).toHaveLength(2);
+  expect(scaled[0]).toBeCloseTo(0.5, 12);
+  expect(scaled[1]).toBeCloseTo(1.25, 12);
+});
+
+const impute = await exercise<{ imputeMedian(values: (number | null)[]): number[] }>(NOTEBOOK, "ex03-median-impute");
+impute.test("odd count of present values", 1, () => {
+  expect(impute.exports.imputeMedian([3, null, 1, 2])).toEqual([3, 2, 1, 2]);
+});
+impute.test("even count of present values", 1, () => {
+  expect(impute.exports.imputeMedian([null, 1, 4, 10, 2])).toEqual([3, 1, 4, 10, 2]);
+});
+
+const split = await exercise<{ stratifiedSplit(labels: string[], testFraction: number): { train: number[]; test: number[] } }>(
+  NOTEBOOK, "ex03-stratified-split");
+split.test("keeps each class's share", 1, () => {
+  expect(split.exports.stratifiedSplit(["a", "a", "a", "a", "b", "b"], 0.5)).toEqual({ train: [2, 3, 5], test: [0, 1, 4] });
+});
+
+const iqr = await exercise<{ iqrOutlierMask(values: number[]): boolean[] }>(NOTEBOOK, "ex03-iqr-mask");
+iqr.test("flags the extreme value", 1, () => {
+  expect(iqr.exports.iqrOutlierMask([1, 2, 3, 4, 100])).toEqual([false, false, false, false, true]);
+});
+iqr.test("finds no outliers in a tight cluster", 1, () => {
+  expect(iqr.exports.iqrOutlierMask([10, 11, 12, 13])).toEqual([false, false, false, false]);
+});
