@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { executeCourse, type CourseProgress, type NotebookExecutor } from "../../tools/src/handouts/executeCourse.js";
 import { readNotebook } from "../../tools/src/handouts/notebookFormat.js";
 import { formatProgress, formatSummary } from "../../tools/src/handouts/reportProgress.js";
+import { executeWithTsdlKernel } from "../../tools/src/handouts/tsdlKernelExecutor.js";
 import { repoRoot } from "../helpers/runNode.js";
 
 const fixturesDir = path.join(repoRoot, "tests/handouts/fixtures");
@@ -95,4 +96,21 @@ describe("executeCourse", () => {
       executeCourse({ notebooksDir: fixturesDir, outDir: empty, executeNotebook: replayFixtures, timeoutPerCellMs: 0 }),
     ).rejects.toThrow("executeCourse: timeoutPerCellMs must be a positive number of milliseconds, got 0");
   });
+});
+
+describe("executeCourse with the real tsdl kernel (kernel-ext/dist), as a notebook test would call it", () => {
+  it("executes every cell, keeps going after the failing one, and writes valid executed notebooks", async () => {
+    const work = await mkdtemp(path.join(tmpdir(), "course-kernel-"));
+    const run = await executeCourse({
+      notebooksDir: path.join(repoRoot, "tests/handouts/source"),
+      outDir: work,
+      executeNotebook: executeWithTsdlKernel,
+      timeoutPerCellMs: 60_000,
+    });
+    expect(run.notebooks.map((notebook) => [notebook.notebook, notebook.crash])).toEqual([["tiny.ipynb", undefined]]);
+    expect(run.failures).toEqual([{ notebook: "tiny.ipynb", cellIndex: 2, cellId: "boom", ename: "Error", evalue: "boom" }]);
+    const executed = await readNotebook(path.join(work, "tiny.ipynb"));
+    const last = executed.cells.at(-1)!;
+    expect(last.cell_type === "code" && last.outputs).toMatchObject([{ output_type: "execute_result", data: { "text/plain": "42" } }]);
+  }, 120_000);
 });

@@ -1,12 +1,18 @@
+import { fileURLToPath } from "node:url";
 import { executeNotebook } from "@tsdl/kernel-ext";
 import type { NotebookExecutor } from "./executeCourse.js";
 import { parseNotebook } from "./notebookFormat.js";
+
+// The built tsdl launcher, named explicitly: kernel-ext's default is found next to its own module,
+// which under vitest's source aliases is a .ts folder with no launcher.
+const tsdlLauncher = fileURLToPath(new URL("../../../kernel-ext/dist/kernel/launch.js", import.meta.url));
 
 /** Runs a notebook in the `tsdl` kernel over the Jupyter protocol (kernel-ext's client, no Python). */
 export const executeWithTsdlKernel: NotebookExecutor = async (inPath, { cwd, timeoutPerCellMs, onCell }) => {
   const executed = await executeNotebook(inPath, {
     cwd,
     timeoutPerCellMs,
+    argv: [process.execPath, tsdlLauncher, "{connection_file}"],
     onCell: (report) => {
       const error = report.cell.outputs?.find((output) => output.output_type === "error");
       onCell?.({

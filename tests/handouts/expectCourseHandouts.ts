@@ -1,0 +1,39 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { expect } from "vitest";
+import { repoRoot } from "../helpers/runNode.js";
+import { checkHandoutsSite } from "./checkHandoutsSite.js";
+import { convertWithNbconvert, expectValidConversions } from "./nbconvertCheck.js";
+import { launchChromium } from "./openPagesInChromium.js";
+
+export interface CourseHandoutsOptions {
+  /** Executed notebooks, e.g. what `executeCourse` wrote to `dist/notebooks`. */
+  executedDir?: string;
+  /** The course notebooks, for the figures they link to. */
+  notebooksDir?: string;
+  siteDir?: string;
+}
+
+/**
+ * The handouts acceptance on an already executed course, for the test that executes it (CI runs
+ * the course once): renders `dist/handouts`, opens every page in Chromium (no console error, no
+ * request leaving file://, every chart drawn, math rendered, a screenshot per notebook under
+ * `dist/handouts/screenshots/`), and converts every executed notebook with Debian's nbconvert.
+ */
+export async function expectCourseHandouts(options: CourseHandoutsOptions = {}): Promise<void> {
+  const executedDir = options.executedDir ?? path.join(repoRoot, "dist/notebooks");
+  const notebooksDir = options.notebooksDir ?? path.join(repoRoot, "notebooks");
+  const siteDir = options.siteDir ?? path.join(repoRoot, "dist/handouts");
+  const executed = readdirSync(executedDir).filter((name) => name.endsWith(".ipynb")).sort();
+  expect(executed.length, `executed notebooks in ${executedDir}`).toBeGreaterThan(0);
+
+  const browser = await launchChromium();
+  try {
+    const reports = await checkHandoutsSite(browser, executedDir, notebooksDir, siteDir);
+    expect(reports.size).toBe(executed.length + 1);
+  } finally {
+    await browser.close();
+  }
+  const files = executed.map((name) => path.join(executedDir, name));
+  expectValidConversions(await convertWithNbconvert(files), files);
+}
