@@ -56,9 +56,9 @@ describe("LayersModel renderer", () => {
 });
 
 describe("training history renderer", () => {
-  it("plots loss and metrics per epoch and states the final values", () => {
+  it("plots loss and metrics per epoch and states the final values", async () => {
     const history = { epoch: [0, 1, 2], history: { loss: [0.9, 0.5, 0.25], acc: [0.5, 0.75, 0.875] }, params: {} };
-    const content = renderHistory(history);
+    const content = await renderHistory(history);
     expect(content.data["text/plain"]).toBe("Training history: 3 epochs; final loss 0.2500, acc 0.8750");
     expect(String(content.data["text/html"])).toContain(">Training history: 3 epochs; final loss 0.2500, acc 0.8750</div>");
     const figure = content.data["application/vnd.plotly.v1+json"] as { data: Array<{ name: string; x: number[]; y: number[]; yaxis: string }> };

@@ -4,6 +4,7 @@ import type { DisplayContent } from "../display/mimeBundle.js";
 import { escapeHtml } from "../renderers/html.js";
 import { formatMetric } from "../renderers/historyRenderer.js";
 import type { PlotlyFigure } from "../renderers/plotlyFigure.js";
+import { plotlyContent, renderPlotly } from "../renderers/plotlyRenderer.js";
 
 export interface LiveProgressOptions {
   title?: string;
@@ -139,11 +140,16 @@ export function liveProgress(options: LiveProgressOptions = {}): LiveProgressCal
     return status.shown;
   };
 
-  const showChart = () => {
+  // A static picture costs 0.3–1.5 s, so the chart gets one only when training ends; until then a
+  // note stands in for it (only seen if the notebook is saved and reopened mid-training).
+  const showChart = (final: boolean) => {
     if (!currentKernelSession() || Object.keys(curves).length === 0) return;
     const figure = lossFigure();
-    if (chart) return chart.update(figure);
-    chart = display(figure);
+    const bundle = final
+      ? { [Symbol.for("Jupyter.display")]: async () => (await renderPlotly(figure)).data }
+      : asDisplayable(() => plotlyContent(figure, { reason: "training had not finished" }));
+    if (chart) return chart.update(bundle);
+    chart = display(bundle);
     return chart.shown;
   };
 
@@ -175,11 +181,11 @@ export function liveProgress(options: LiveProgressOptions = {}): LiveProgressCal
         if (!name.includes("loss")) continue;
         (curves[name] ??= []).push(value);
       }
-      return Promise.all([showStatus(true), showChart()]).then(() => undefined);
+      return Promise.all([showStatus(true), showChart(false)]).then(() => undefined);
     },
     onTrainEnd() {
       finished = true;
-      return showStatus(true);
+      return Promise.all([showStatus(true), showChart(true)]).then(() => undefined);
     },
   };
 }

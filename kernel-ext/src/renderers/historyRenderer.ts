@@ -64,8 +64,8 @@ export function historySummary(history: HistoryLike): string {
   return `Training history: ${history.epoch.length} epoch${history.epoch.length === 1 ? "" : "s"}; final ${finals.join(", ")}`;
 }
 
-export function renderHistory(history: HistoryLike): DisplayContent {
-  const content = renderPlotly(historyFigure(history));
+export async function renderHistory(history: HistoryLike): Promise<DisplayContent> {
+  const content = await renderPlotly(historyFigure(history));
   const summary = historySummary(history);
   // JupyterLab shows text/html, so the final values go above the chart as well.
   return {

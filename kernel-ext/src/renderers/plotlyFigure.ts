@@ -49,7 +49,7 @@ export class Figure implements PlotlyFigure {
     return { data: this.data, layout: this.layout, config: this.config };
   }
 
-  [jupyterDisplaySymbol]() {
-    return renderPlotly(this.toJSON()).data;
+  async [jupyterDisplaySymbol]() {
+    return (await renderPlotly(this.toJSON())).data;
   }
 }

@@ -5,6 +5,7 @@ import { gzipSync } from "node:zlib";
 import { currentKernelSession } from "../display/kernelSession.js";
 import type { DisplayContent } from "../display/mimeBundle.js";
 import type { Renderer } from "../display/rendererRegistry.js";
+import { plotlyToStaticChart, type StaticChartResult } from "../staticChart/index.js";
 import { escapeHtml } from "./html.js";
 import { isPlotlyFigure, type PlotlyFigure } from "./plotlyFigure.js";
 
@@ -35,9 +36,10 @@ export function plotlyJson(figure: PlotlyFigure): PlotlyFigure {
   return json;
 }
 
-// The kernel sends plotly.js (gzip + base64, about 2 MB) once per session as its own output just
-// before the first chart; charts wait for that copy, so a notebook carries the library once, needs
-// no network, and updating a chart in place (live progress) never drops the library.
+// The kernel sends plotly.js (its cartesian build: scatter, bar, histogram, heatmap, image; gzip +
+// base64, about 0.6 MB) once per session as its own output just before the first chart; charts wait
+// for that copy, so a notebook carries the library once, needs no network, and updating a chart in
+// place (live progress) never drops the library.
 const LOADER_SENT = Symbol.for("tsdl.kernel.plotlyLoaderSent");
 type GlobalWithLoader = typeof globalThis & { [LOADER_SENT]?: boolean };
 let loaderScript: string | undefined;
@@ -45,7 +47,7 @@ let loaderScript: string | undefined;
 function plotlyLoader(): string {
   if (loaderScript === undefined) {
     const require = createRequire(import.meta.url);
-    const source = readFileSync(require.resolve("plotly.js-dist-min"));
+    const source = readFileSync(require.resolve("plotly.js-cartesian-dist-min"));
     const packed = gzipSync(source, { level: 6 }).toString("base64");
     loaderScript =
       `<script>if (!window.Plotly && !window.__tsdlPlotly) { window.__tsdlPlotly = (async function () {` +
@@ -74,15 +76,28 @@ export function plotlyText(figure: PlotlyFigure): string {
   return `Plotly figure: ${figure.data.length} trace${figure.data.length === 1 ? "" : "s"} (${[...new Set(types)].join(", ")})${titleText ? ` · ${titleText}` : ""}`;
 }
 
-function chartHtml(figure: PlotlyFigure, id: string): string {
-  const height = Number(figure.layout?.height ?? 420);
+/** What stands in for the chart until plotly.js draws it: a static picture, or why there is none. */
+export type PlotlyFallback = StaticChartResult;
+
+// The picture (or the note) sits in the chart's slot and stays when scripts cannot run (an untrusted,
+// reopened notebook) or plotly.js is missing; the chart's script removes it once the chart is drawn.
+function fallbackHtml(fallback: PlotlyFallback, id: string, text: string): string {
+  if ("image" in fallback) {
+    const { dataUrl, width, height } = fallback.image;
+    return `<img id="${id}-static" src="${dataUrl}" width="${width}" height="${height}" alt="${escapeHtml(text)}" style="max-width:100%;height:auto">`;
+  }
+  return `<pre id="${id}-static" style="color:inherit;opacity:.8;font-size:12px;white-space:pre-wrap">${escapeHtml(`${text}\nNo static picture: ${fallback.reason}. Run the cell to draw the chart.`)}</pre>`;
+}
+
+function chartHtml(figure: PlotlyFigure, id: string, fallback: PlotlyFallback, text: string): string {
   const spec = JSON.stringify(figure).replace(/</g, "\\u003c");
   return (
-    `<div id="${id}" style="width: 100%; min-height: ${height}px;"></div>` +
-    `<script>(function () { var el = document.getElementById("${id}"); var spec = ${spec};` +
+    `<div>${fallbackHtml(fallback, id, text)}<div id="${id}"></div></div>` +
+    `<script>(function () { var el = document.getElementById("${id}"); var picture = document.getElementById("${id}-static"); var spec = ${spec};` +
     `var ready = window.Plotly ? Promise.resolve(window.Plotly) : window.__tsdlPlotly;` +
-    `if (!ready) { el.textContent = "Run this cell again to draw the chart (plotly.js is sent once per kernel session, before its first chart)."; return; }` +
-    `ready.then(function (Plotly) { Plotly.newPlot(el, spec.data, spec.layout || {}, Object.assign({ responsive: true }, spec.config || {})); });` +
+    `if (!ready) return;` +
+    `ready.then(function (Plotly) { return Plotly.newPlot(el, spec.data, spec.layout || {}, Object.assign({ responsive: true }, spec.config || {})); })` +
+    `.then(function () { if (picture) picture.remove(); });` +
     `})();</script>`
   );
 }
@@ -99,13 +114,26 @@ function sendPlotlyLoaderOnce(): void {
   });
 }
 
-/** The bundle of a Plotly figure: the Plotly MIME type, interactive HTML and a text summary. */
-export function renderPlotly(input: PlotlyFigure): DisplayContent {
+/**
+ * The bundle of a Plotly figure with a given stand-in (synchronous): the Plotly MIME type, HTML that
+ * shows the stand-in and draws the chart when scripts run, and a text summary.
+ */
+export function plotlyContent(input: PlotlyFigure, fallback: PlotlyFallback): DisplayContent {
   const figure = plotlyJson(input);
   const text = plotlyText(figure);
   sendPlotlyLoaderOnce();
-  const html = `${chartHtml(figure, `tsdl-plot-${randomUUID()}`)}<noscript>${escapeHtml(text)}</noscript>`;
+  const html = chartHtml(figure, `tsdl-plot-${randomUUID()}`, fallback, text);
   return { data: { [plotlyMimeType]: figure, "text/html": html, "text/plain": text }, metadata: {} };
+}
+
+/**
+ * The bundle of a Plotly figure: the Plotly MIME type, HTML with a static picture of the chart
+ * (readable in an untrusted notebook) that plotly.js replaces with the interactive chart, and a text
+ * summary.
+ */
+export async function renderPlotly(input: PlotlyFigure): Promise<DisplayContent> {
+  const figure = plotlyJson(input);
+  return plotlyContent(figure, await plotlyToStaticChart(figure));
 }
 
 export const plotlyRenderer: Renderer = {
