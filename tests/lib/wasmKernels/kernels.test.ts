@@ -201,6 +201,14 @@ describe("wasm training kernels", () => {
     expect(maxAbsDiff(runs)).toBeLessThan(TOLERANCE);
   });
 
+  it("Pow matches cpu for a scalar exponent (GELU's x³) and for tensor exponents", async () => {
+    const runs = await onCpuAndWasm(() => {
+      const x = seededNormal([4, 5, 6], 70);
+      return [tf.pow(x, 3), tf.pow(tf.abs(x), 0.5), tf.pow(tf.abs(x), seededNormal([6], 71)), tf.pow(x, tf.scalar(2))];
+    });
+    expect(maxAbsDiff(runs)).toBeLessThan(TOLERANCE);
+  });
+
   it("Identity and Cast share data without changing values; Cast to another dtype converts", async () => {
     const runs = await onCpuAndWasm(() => {
       const x = seededNormal([3, 4], 60);

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type { KernelConfig } from "@tensorflow/tfjs";
 import { broadcastCompareConfigs } from "./broadcastCompare.js";
+import { powConfig } from "./broadcastPow.js";
 import { conv2DBackpropFilterConfig, conv2DBackpropInputConfig } from "./convBackprop.js";
 import { gatherV2Config } from "./gather.js";
 import { batchMatMulConfig, fusedMatMulConfig } from "./matMul.js";
@@ -26,6 +27,7 @@ const trainingKernels: KernelConfig[] = [
   identityConfig,
   castConfig,
   ...broadcastCompareConfigs,
+  powConfig,
 ];
 
 /** The kernels registered on the wasm backend by `registerWasmTrainingKernels`. */
