@@ -48,4 +48,10 @@ describe.skipIf(notebooks.length === 0 || (!execute && !executedBefore))("the co
   it("every page draws offline in Chromium with charts and math, and nbconvert accepts every executed notebook", async () => {
     await expectCourseHandouts({ executedDir, notebooksDir });
   }, 15 * 60_000);
+
+  it("every output reads in JupyterLab untrusted as it does trusted (charts as pictures), light and dark", async (context) => {
+    const { expectCourseInJupyterLab, jlrenderAvailable } = await import("../jupyterlab/expectCourseInJupyterLab.js");
+    if (!jlrenderAvailable()) context.skip("../shared/tools/jlrender is not beside the clone");
+    await expectCourseInJupyterLab(executedDir);
+  }, 20 * 60_000);
 });
