@@ -11,7 +11,9 @@ softmax.test("softmax([1, 2, 3]) = [0.09003057, 0.24472847, 0.66524096]", 1, () 
   [0.09003057, 0.24472847, 0.66524096].forEach((expected, i) => expect(p[i]).toBeCloseTo(expected, 7));
 });
 softmax.test("huge scores do not overflow", 1, () => {
-  expect(softmax.exports.stableSoftmax([1000, 1000])).toEqual([0.5, 0.5]);
+  const p = softmax.exports.stableSoftmax([1000, 1000]);
+  expect(p).toHaveLength(2);
+  p.forEach((probability) => expect(probability).toBeCloseTo(0.5, 12));
 });
 
 type Sigmoid = { value: number; derivative: number };

