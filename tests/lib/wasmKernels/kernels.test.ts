@@ -71,7 +71,7 @@ describe("wasm training kernels", () => {
 
   it("UnsortedSegmentSum matches cpu on random rows with many duplicate and out-of-range ids", async () => {
     const runs = await onCpuAndWasm(() => {
-      const ids = tf.floor(tf.randomUniform([30], -2, 12, "float32", 5)).toInt();
+      const ids = tf.floor(tf.randomUniform([30], -2, 12, "float32", 5)).toInt() as tf.Tensor1D;
       return tf.unsortedSegmentSum(seededNormal([30, 5, 3], 6), ids, 10);
     });
     expect(maxAbsDiff(runs)).toBeLessThan(TOLERANCE);

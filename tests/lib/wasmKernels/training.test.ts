@@ -7,13 +7,13 @@ import { maxAbsDiff, onCpuAndWasm, seededNormal } from "./compareBackends.js";
 function layerGradients(layer: tf.layers.Layer, input: tf.Tensor, inputIsData: boolean): tf.Tensor[] {
   layer.apply(input);
   layer.setWeights(layer.getWeights().map((w, i) => tf.mul(seededNormal(w.shape, 40 + i), 0.3)));
-  const weights = layer.trainableWeights.map((w) => w.read());
+  const weights = layer.trainableWeights.map((w) => w.read() as tf.Variable);
   const targets = inputIsData ? weights : [...weights, input];
   const loss = (...xs: tf.Tensor[]) => {
     const out = layer.apply(inputIsData ? input : xs[xs.length - 1]) as tf.Tensor;
     return tf.sum(tf.mul(out, seededNormal(out.shape, 50)));
   };
-  const { grads } = tf.variableGrads(() => loss(...targets) as tf.Scalar, weights as tf.Variable[]);
+  const { grads } = tf.variableGrads(() => loss(...targets) as tf.Scalar, weights);
   const inputGrad = inputIsData ? [] : [tf.grad((x: tf.Tensor) => loss(...weights, x))(input)];
   return [...weights.map((w) => grads[w.name]), ...inputGrad];
 }
