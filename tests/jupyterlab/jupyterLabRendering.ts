@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -62,10 +62,17 @@ export function jlrenderAvailable(): boolean {
 export function installJupyterLabPackages(): string {
   const lock = readFileSync(path.join(jlrenderSource, "package-lock.json"));
   const dir = path.join(tmpdir(), `tsdl-jlrender-${createHash("sha256").update(lock).digest("hex").slice(0, 12)}`);
-  if (existsSync(path.join(dir, "node_modules", ".ready"))) return dir;
-  cpSync(jlrenderSource, dir, { recursive: true, filter: (source) => !source.includes("node_modules") });
-  execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: dir, stdio: "ignore" });
-  writeFileSync(path.join(dir, "node_modules", ".ready"), "");
+  if (existsSync(dir)) return dir;
+  // Installed beside and renamed into place, so test files running in parallel never share a half-done install.
+  const staging = `${dir}-${process.pid}`;
+  cpSync(jlrenderSource, staging, { recursive: true, filter: (source) => !source.includes("node_modules") });
+  execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: staging, stdio: "ignore" });
+  try {
+    renameSync(staging, dir);
+  } catch (error) {
+    if (!existsSync(dir)) throw error;
+    rmSync(staging, { recursive: true, force: true });
+  }
   return dir;
 }
 
@@ -90,9 +97,9 @@ export class JupyterLabRenderer {
 
   static async start(): Promise<JupyterLabRenderer> {
     const packages = installJupyterLabPackages();
-    const pageDir = path.join(packages, "page");
-    mkdirSync(pageDir, { recursive: true });
-    const entry = path.join(packages, "outputsPage.js");
+    // esbuild resolves the page's imports from the folder it sits in, so it goes beside node_modules.
+    const pageDir = mkdtempSync(path.join(packages, "page-"));
+    const entry = path.join(pageDir, "outputsPage.js");
     cpSync(path.join(here, "outputsPage.js"), entry);
     const esbuild = createRequire(path.join(packages, "package.json"))("esbuild") as Esbuild;
     await esbuild.build({
@@ -156,7 +163,8 @@ export class JupyterLabRenderer {
     }
   }
 
-  close(): Promise<void> {
-    return this.browser.close();
+  async close(): Promise<void> {
+    await this.browser.close();
+    rmSync(this.pageDir, { recursive: true, force: true });
   }
 }
