@@ -13,6 +13,9 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
+    // The exercise tests run inside the grader (tests/grading/courseExercises.test.ts grades the
+    // instructor notebooks and the release with them), not directly.
+    exclude: ["tests/exercises/**", "**/node_modules/**"],
     setupFiles: ["tests/setup/backendReady.ts"],
     pool: "forks",
     testTimeout: 60_000,
