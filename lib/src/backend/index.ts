@@ -1,9 +1,11 @@
 import * as tf from "@tensorflow/tfjs";
 import { holdNextCell } from "@tsdl/kernel-ext";
 import { onWasmSelected, selectBackend } from "./selectBackend.js";
+import { registerTileGradient } from "./tileGradient.js";
 import { registerWasmTrainingKernels } from "./wasmKernels/index.js";
 
 onWasmSelected(registerWasmTrainingKernels);
+registerTileGradient();
 
 holdNextCell(selectBackend().ready);
 
@@ -17,4 +19,5 @@ export {
   type BackendInfo,
   type BackendName,
 } from "./selectBackend.js";
+export { registerTileGradient, tileGradient } from "./tileGradient.js";
 export { registerWasmTrainingKernels, wasmTrainingKernelNames } from "./wasmKernels/index.js";
