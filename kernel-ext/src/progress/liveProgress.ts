@@ -140,10 +140,12 @@ export function liveProgress(options: LiveProgressOptions = {}): LiveProgressCal
     return status.shown;
   };
 
-  // A static picture costs 0.3–1.5 s, so the chart gets one only when training ends; until then a
-  // note stands in for it (only seen if the notebook is saved and reopened mid-training).
+  // A static picture costs 0.3–1.5 s, so the chart gets one only with the last epoch (or at train end
+  // after early stopping); until then a note stands in for it (seen only in a notebook saved mid-training).
+  let pictured = false;
   const showChart = (final: boolean) => {
-    if (!currentKernelSession() || Object.keys(curves).length === 0) return;
+    if (!currentKernelSession() || Object.keys(curves).length === 0 || pictured) return;
+    pictured = final;
     const figure = lossFigure();
     const bundle = final
       ? { [Symbol.for("Jupyter.display")]: async () => (await renderPlotly(figure)).data }
@@ -181,7 +183,7 @@ export function liveProgress(options: LiveProgressOptions = {}): LiveProgressCal
         if (!name.includes("loss")) continue;
         (curves[name] ??= []).push(value);
       }
-      return Promise.all([showStatus(true), showChart(false)]).then(() => undefined);
+      return Promise.all([showStatus(true), showChart(epochs !== undefined && epoch >= epochs)]).then(() => undefined);
     },
     onTrainEnd() {
       finished = true;
