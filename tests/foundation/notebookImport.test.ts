@@ -26,7 +26,7 @@ const executor = createExecutor(process.cwd(), { node: conv, browser: conv, clos
 `;
 
 describe("a notebook cell imports the course packages by name", () => {
-  it("type-checks and runs imports of @tsdl/lib and @tsdl/kernel-ext from notebooks/", () => {
+  it("type-checks and runs imports of @tsdl/lib and @tsdl/kernel-ext from notebooks/", { timeout: 240_000 }, () => {
     const cells = [
       'import { tf, backendInfo } from "@tsdl/lib";\nimport { holdNextCell } from "@tsdl/kernel-ext";',
       "const t: tf.Tensor = tf.tensor([1, 2, 3]).square();\nt.dataSync().join(',')",
@@ -36,7 +36,7 @@ describe("a notebook cell imports the course packages by name", () => {
     const run = spawnSync(process.execPath, ["-e", runCells, JSON.stringify(cells)], {
       cwd: path.join(repoRoot, "notebooks"),
       encoding: "utf8",
-      timeout: 120_000,
+      timeout: 230_000,
     });
     expect(run.status, run.stderr).toBe(0);
     const printed = JSON.parse(run.stdout.trim().split("\n").at(-1)!);

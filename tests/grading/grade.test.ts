@@ -85,7 +85,7 @@ describe("npm run grade on the fixture course", () => {
         `for (let i = 0; i < 20; i++) { console.log("x".repeat(250_000)); console.error("y".repeat(250_000)); }\n${(cellById(sample, "min-max-scaler").source as string[]).join("")}`,
       ),
     });
-    writeSubmission(submissions, "memory-hog", { [SAMPLE]: withCellSource(sample, "numerical-gradient", "export function numericalGradient(): number[] {\n  const hoard: number[][] = [];\n  for (;;) hoard.push(new Array(8_000_000).fill(0));\n}") });
+    writeSubmission(submissions, "memory-hog", { [SAMPLE]: withCellSource(sample, "numerical-gradient", "export function numericalGradient(): number[] {\n  const hoard: number[][] = [];\n  for (;;) hoard.push(new Array(32_000_000).fill(0));\n}") });
     writeSubmission(submissions, "throws-at-import", { [SAMPLE]: withCellSource(sample, "iqr-outlier-mask", 'throw new Error("boom at import");\nexport function iqrOutlierMask(): boolean[] { return []; }') });
     writeSubmission(submissions, "deleted-cell", { [SAMPLE]: { ...sample, cells: sample.cells.filter((cell) => cell.id !== "numerical-gradient") } });
     writeSubmission(submissions, "mallory", { [SAMPLE]: hostile(outDir, path.join(submissions, "instructor-copy")) });

@@ -36,9 +36,9 @@ describe.skipIf(notebooks.length === 0 || (!execute && !executedBefore))("the co
   beforeAll(async () => {
     if (!execute) return;
     expect(existsSync(cli), `${cli} must be built first (npm run build)`).toBe(true);
-    const run = await runHandoutsCli(["--timeout-per-cell", "300"]);
+    const run = await runHandoutsCli(["--timeout-per-cell", "600"]);
     expect(run.stderr).toMatch(/Rendered \d+ pages/);
-  }, 40 * 60_000);
+  }, 60 * 60_000);
 
   it.each(notebooks)("%s executed without an error output", async (name) => {
     const executedPath = path.join(executedDir, name);
