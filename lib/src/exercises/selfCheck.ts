@@ -71,6 +71,8 @@ function render(result: CheckResult): Record<string, string> {
     ...result.passed.map((name) => `  ✔ ${name}`),
     ...result.failed.map((f) => `  ✘ ${f.name}: ${f.reason}`),
   ];
+  // The colour marks only the border: coloured text would fall below 3:1 contrast in dark themes.
+  // Only the border carries the colour: coloured text falls below 3:1 contrast in dark themes.
   const colour = ok ? "#1a7f37" : "#cf222e";
   const items = [
     ...result.passed.map((name) => `<li>✔ ${escapeHtml(name)}</li>`),
@@ -78,7 +80,7 @@ function render(result: CheckResult): Record<string, string> {
   ].join("");
   return {
     "text/plain": lines.join("\n"),
-    "text/html": `<div style="border-left:4px solid ${colour};padding:2px 10px"><b style="color:${colour}">${escapeHtml(headline)}</b><ul style="margin:4px 0;list-style:none;padding-left:8px">${items}</ul></div>`,
+    "text/html": `<div style="border-left:4px solid ${colour};padding:2px 10px"><b>${escapeHtml(headline)}</b><ul style="margin:4px 0;list-style:none;padding-left:8px">${items}</ul></div>`,
   };
 }
 
