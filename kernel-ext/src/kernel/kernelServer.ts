@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { versions } from "tslab";
 import { JupyterHandlerImpl, ZmqServer } from "tslab/dist/jupyter.js";
 import type { CellRunner, ExecuteMetadata, ExecuteRequest } from "./cellRunner.js";
+import { serializeSends, type SendingSocket } from "./serializeSends.js";
 
 const packageVersion = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 
@@ -17,6 +18,11 @@ export class KernelServer extends ZmqServer {
     configPath: string,
   ) {
     super(new JupyterHandlerImpl(cells.executor, false), configPath);
+  }
+
+  override async init(): Promise<void> {
+    await super.init();
+    for (const socket of [this.iopub, this.shell, this.control, this.stdin]) serializeSends(socket as unknown as SendingSocket);
   }
 
   override async handleExecute(sock: unknown, msg: ZmqMessage): Promise<void> {
