@@ -1,7 +1,7 @@
 // Issue 6's acceptance for the course's own exercises: graded by the real machinery, the
 // instructor notebooks score full marks on every exercise and the release scores zero on every
 // test, each failing on its stub. Grading spawns judges and sandboxes from tools/dist: build first.
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { GradeReport, StudentGrade } from "../../tools/src/grading/grade/gradeReport.js";
@@ -12,11 +12,12 @@ import { releaseCourse } from "../../tools/src/grading/release/releaseCourse.js"
 import { defaultNotebooksDir, defaultTestsDir } from "../../tools/src/grading/repoPaths.js";
 import { scratchDir } from "./helpers/fixtureCourse.js";
 
-// Notebooks outside this list are graded by their own tests; leaving them out of the course folder
-// graded here makes their tests fail at once (missing notebook) instead of costing time.
-const NOTEBOOKS = ["00-setup", "01-concepts", "02-algorithms", "03-preprocessing", "04-training", "05-evaluation", "09-faq"];
+const NOTEBOOKS = readdirSync(defaultNotebooksDir)
+  .filter((name) => name.endsWith(".ipynb"))
+  .map((name) => name.replace(/\.ipynb$/, ""))
+  .sort();
 
-describe("grading the exercises of notebooks 00–05 and 09", () => {
+describe("grading the exercises of every course notebook", () => {
   const exercises = new Map<string, string[]>();
   let report: GradeReport;
   const student = (name: string): StudentGrade => report.students.find((s) => s.student === name)!;
