@@ -73,6 +73,16 @@ function testCount(fn: string, n: number, testSize: unknown, arg = "options.test
   return count;
 }
 
+/** Reads the `(x, y?, options?)` arguments the split functions share, checking that x and y agree in length. */
+function splitArguments<O>(fn: string, x: Splittable, yOrOptions: Splittable | O | undefined, maybeOptions: O | undefined): { y: Splittable | undefined; options: Partial<O>; n: number } {
+  const hasY = Array.isArray(yOrOptions) || yOrOptions instanceof tf.Tensor || isDataFrame(yOrOptions);
+  const y = hasY ? (yOrOptions as Splittable) : undefined;
+  const options = ((hasY ? maybeOptions : (yOrOptions as O | undefined)) ?? {}) as Partial<O>;
+  const n = lengthOf(fn, "x", x);
+  if (y !== undefined && lengthOf(fn, "y", y) !== n) throw inputError(fn, "y", `the same number of samples as x (${n})`, `${lengthOf(fn, "y", y)}`);
+  return { y, options, n };
+}
+
 /**
  * Shuffled train/test split (scikit-learn's `train_test_split` semantics: the test split has
  * `ceil(testSize · n)` samples), optionally stratified. `y` may be omitted.
@@ -81,12 +91,9 @@ export function trainTestSplit<X extends Splittable>(x: X, options?: TrainTestSp
 export function trainTestSplit<X extends Splittable, Y extends Splittable>(x: X, y: Y, options?: TrainTestSplitOptions): Split<X, Y>;
 export function trainTestSplit(x: Splittable, yOrOptions?: Splittable | TrainTestSplitOptions, maybeOptions?: TrainTestSplitOptions): Split<Splittable, Splittable | undefined> {
   const fn = "trainTestSplit";
-  const hasY = Array.isArray(yOrOptions) || yOrOptions instanceof tf.Tensor || isDataFrame(yOrOptions);
-  const y = hasY ? (yOrOptions as Splittable) : undefined;
-  const options = (hasY ? maybeOptions : (yOrOptions as TrainTestSplitOptions | undefined)) ?? {};
   const n = lengthOf(fn, "x", x);
   if (n < 2) throw inputError(fn, "x", "at least 2 samples", `${n}`);
-  if (y !== undefined && lengthOf(fn, "y", y) !== n) throw inputError(fn, "y", `the same number of samples as x (${n})`, `${lengthOf(fn, "y", y)}`);
+  const { y, options } = splitArguments<TrainTestSplitOptions>(fn, x, yOrOptions, maybeOptions);
   const nTest = testCount(fn, n, options.testSize ?? 0.25);
   const rng = toRng(options.seed ?? 0);
   let trainIndices: number[];
@@ -178,11 +185,7 @@ export function trainValTestSplit<X extends Splittable>(x: X, options?: TrainVal
 export function trainValTestSplit<X extends Splittable, Y extends Splittable>(x: X, y: Y, options?: TrainValTestSplitOptions): ThreeWaySplit<X, Y>;
 export function trainValTestSplit(x: Splittable, yOrOptions?: Splittable | TrainValTestSplitOptions, maybeOptions?: TrainValTestSplitOptions): ThreeWaySplit<Splittable, Splittable | undefined> {
   const fn = "trainValTestSplit";
-  const hasY = Array.isArray(yOrOptions) || yOrOptions instanceof tf.Tensor || isDataFrame(yOrOptions);
-  const y = hasY ? (yOrOptions as Splittable) : undefined;
-  const options = (hasY ? maybeOptions : (yOrOptions as TrainValTestSplitOptions | undefined)) ?? {};
-  const n = lengthOf(fn, "x", x);
-  if (y !== undefined && lengthOf(fn, "y", y) !== n) throw inputError(fn, "y", `the same number of samples as x (${n})`, `${lengthOf(fn, "y", y)}`);
+  const { y, options, n } = splitArguments<TrainValTestSplitOptions>(fn, x, yOrOptions, maybeOptions);
   const nTest = testCount(fn, n, options.testSize ?? 0.2);
   const nVal = testCount(fn, n, options.valSize ?? 0.2, "options.valSize");
   if (nTest + nVal >= n) throw inputError(fn, "options.valSize", `room for training samples after ${nTest} test samples (of ${n})`, `${nVal} validation samples`);
