@@ -21,6 +21,10 @@ afterAll(async () => {
 const ofType = (messages: JupyterMessage[], type: string) => messages.filter((m) => m.header.msg_type === type);
 
 describe("the tsdl kernel over ZeroMQ", () => {
+  it("starts and imports without an uncaught error on its stderr", () => {
+    expect(kernel.stderr).not.toMatch(/Uncaught|Unhandled|could not start/);
+  });
+
   it("sends 1 + 1 as an execute_result with text/plain 2 and the reply's execution_count", async () => {
     const { reply, messages } = await kernel.execute("1 + 1");
     expect(reply.status).toBe("ok");

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { versions } from "tslab";
 import { JupyterHandlerImpl, ZmqServer } from "tslab/dist/jupyter.js";
 import type { CellRunner, ExecuteMetadata, ExecuteRequest } from "./cellRunner.js";
-import { serializeSends, type SendingSocket } from "./serializeSends.js";
+import { queueSends } from "./queueSends.js";
 
 const packageVersion = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 
@@ -22,7 +22,11 @@ export class KernelServer extends ZmqServer {
 
   override async init(): Promise<void> {
     await super.init();
-    for (const socket of [this.iopub, this.shell, this.control, this.stdin]) serializeSends(socket as unknown as SendingSocket);
+    // tslab's receive loops already hold the raw shell and control sockets; replies use these fields.
+    this.iopub = queueSends(this.iopub);
+    this.shell = queueSends(this.shell);
+    this.control = queueSends(this.control);
+    this.stdin = queueSends(this.stdin);
   }
 
   override async handleExecute(sock: unknown, msg: ZmqMessage): Promise<void> {

@@ -22,4 +22,10 @@ process.on("unhandledRejection", (reason) => {
   if (reason instanceof Error && reason.name === new KernelInterruptError().name) return;
   console.error("Unhandled promise rejection:", reason);
 });
-await server.init();
+try {
+  await server.init();
+} catch (error) {
+  // Left running, a half-started kernel would answer nothing; the frontend should see it exit.
+  console.error("tsdl kernel could not start:", error);
+  process.exit(1);
+}
