@@ -31,6 +31,7 @@ const program = new Command("handouts")
   .option("--timeout-per-cell <seconds>", "interrupt a cell after this long", positiveSeconds, 600)
   .option("--jobs <n>", "notebooks executed at once, one kernel each", positiveInteger, Math.min(availableParallelism(), 4))
   .option("--render-only", "skip execution; render the notebooks already in --executed")
+  .option("--with-solutions", "show each exercise's reference solution, collapsed (an answer key); by default pages show the learners' stubs")
   .parse();
 
 const options = program.opts<{
@@ -41,6 +42,7 @@ const options = program.opts<{
   timeoutPerCell: number;
   jobs: number;
   renderOnly?: boolean;
+  withSolutions?: boolean;
 }>();
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -61,7 +63,12 @@ if (!options.renderOnly) {
 }
 
 const started = performance.now();
-const site = await renderHandouts({ executedDir: options.executed, outDir: options.out, sourceDir: options.notebooks });
+const site = await renderHandouts({
+  executedDir: options.executed,
+  outDir: options.out,
+  sourceDir: options.notebooks,
+  withSolutions: options.withSolutions ?? false,
+});
 log(`\nRendered ${site.pages.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s: ${site.index}`);
 // The site is written even when cells failed (their errors are on the pages), but the run reports failure.
 process.exitCode = failed ? 1 : 0;

@@ -14,6 +14,8 @@ export interface RenderHandoutsOptions {
   outDir: string;
   /** The folder the notebooks' relative links (figures) resolve against, e.g. `notebooks/`. Default: `executedDir`. */
   sourceDir?: string;
+  /** Put each exercise's reference solution, collapsed, under the learner's version. Default: false. */
+  withSolutions?: boolean;
 }
 
 export interface HandoutPage {
@@ -37,7 +39,7 @@ function titleFromFileName(fileName: string): string {
 }
 
 /** Renders every executed notebook in `executedDir` to one HTML page each plus `index.html`, with bundled assets. */
-export async function renderHandouts({ executedDir, outDir, sourceDir = executedDir }: RenderHandoutsOptions): Promise<HandoutsSite> {
+export async function renderHandouts({ executedDir, outDir, sourceDir = executedDir, withSolutions = false }: RenderHandoutsOptions): Promise<HandoutsSite> {
   const entries = await readdir(executedDir).catch((error: NodeJS.ErrnoException) => {
     throw new Error(`renderHandouts: executedDir must be a readable folder, got ${executedDir} (${error.code})`);
   });
@@ -48,7 +50,7 @@ export async function renderHandouts({ executedDir, outDir, sourceDir = executed
 
   const rendered: { file: string; notebook: string; body: RenderedNotebook; title: string }[] = [];
   for (const notebook of notebookFiles) {
-    const body = renderNotebookBody(await readNotebook(path.join(executedDir, notebook)));
+    const body = renderNotebookBody(await readNotebook(path.join(executedDir, notebook)), { name: notebook, withSolutions });
     rendered.push({ notebook, file: `${path.basename(notebook, ".ipynb")}.html`, body, title: body.title ?? titleFromFileName(notebook) });
   }
 

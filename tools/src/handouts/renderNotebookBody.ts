@@ -1,3 +1,5 @@
+import { exerciseIdOf } from "../grading/notebook/findExerciseCell.js";
+import { hasSolutionMarker, stripSolutions } from "../grading/release/stripSolutions.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { highlightCode } from "./highlightCode.js";
 import { newPageMarkdownEnv, renderMarkdown, type Heading } from "./markdown.js";
@@ -25,17 +27,28 @@ export interface CellSection {
   source: string;
 }
 
-export function renderNotebookBody(notebook: Notebook): RenderedNotebook {
+export interface RenderBodyOptions {
+  /** The notebook's file name, for error messages. */
+  name: string;
+  /**
+   * Whether pages carry the reference solutions (collapsed under the learner's version of the
+   * exercise). Off, a page shows exactly what the release hands learners.
+   */
+  withSolutions: boolean;
+}
+
+export function renderNotebookBody(notebook: Notebook, options: RenderBodyOptions): RenderedNotebook {
   const context: OutputContext = { markdownEnv: newPageMarkdownEnv(), chartCount: 0 };
   const headings = context.markdownEnv.headings;
   const sections: CellSection[] = [];
   const html = notebook.cells
     .map((cell, index) => {
       const headingsBefore = headings.length;
-      const rendered = renderCell(cell, index, context);
+      const source = cell.cell_type === "code" ? learnerSource(cell, index, options.name) : joinSource(cell.source);
+      const rendered = renderCell(cell, index, source, context, options);
       if (cell.cell_type !== "raw") {
         const heading = headings[headingsBefore] ?? headings.at(-1);
-        sections.push({ anchor: cellAnchor(cell, index), heading: heading?.text ?? "", kind: cell.cell_type, source: joinSource(cell.source) });
+        sections.push({ anchor: cellAnchor(cell, index), heading: heading?.text ?? "", kind: cell.cell_type, source });
       }
       return rendered;
     })
@@ -54,9 +67,22 @@ function cellAnchor(cell: Cell, index: number): string {
   return `cell-${cell.id ?? String(index)}`;
 }
 
-function renderCell(cell: Cell, index: number, context: OutputContext): string {
-  const anchor = escapeHtml(cellAnchor(cell, index));
+/** A code cell as the release shows it: each solution block replaced by a stub naming the exercise. */
+function learnerSource(cell: Cell, index: number, notebookName: string): string {
   const source = joinSource(cell.source);
+  if (!hasSolutionMarker(source)) return source;
+  const exercise = exerciseIdOf(cell) ?? cell.id ?? `cell ${index + 1}`;
+  return stripSolutions(source, exercise, `${notebookName}, cell ${JSON.stringify(cell.id ?? index + 1)}`);
+}
+
+function solutionDetails(cell: Cell, shown: string): string {
+  const solution = joinSource(cell.source);
+  if (solution === shown) return "";
+  return `<details class="solution"><summary>Reference solution</summary><pre class="hljs"><code class="language-typescript">${highlightCode(solution)}</code></pre></details>`;
+}
+
+function renderCell(cell: Cell, index: number, source: string, context: OutputContext, options: RenderBodyOptions): string {
+  const anchor = escapeHtml(cellAnchor(cell, index));
   switch (cell.cell_type) {
     case "markdown":
       context.markdownEnv.attachments = cell.attachments;
@@ -69,6 +95,7 @@ function renderCell(cell: Cell, index: number, context: OutputContext): string {
       return [
         `<section class="cell code-cell" id="${anchor}">`,
         `<div class="cell-input">${prompt}${badge}<pre class="hljs"><code class="language-typescript">${highlightCode(source)}</code></pre></div>`,
+        options.withSolutions ? solutionDetails(cell, source) : "",
         outputs.trim() ? `<div class="cell-outputs">${outputs}</div>` : "",
         `</section>`,
       ].join("");

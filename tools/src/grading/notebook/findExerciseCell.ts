@@ -3,7 +3,7 @@ import { cellTags, type Notebook, type NotebookCell, NotebookError } from "./rea
 export const EXERCISE_TAG = "exercise";
 
 /** The exercise a cell holds: its `exercise:<id>` tag if it has one, else its cell id. */
-export function exerciseIdOf(cell: NotebookCell): string | undefined {
+export function exerciseIdOf(cell: Pick<NotebookCell, "id" | "metadata">): string | undefined {
   const tagged = cellTags(cell).find((tag) => tag.startsWith(`${EXERCISE_TAG}:`));
   if (tagged) return tagged.slice(EXERCISE_TAG.length + 1);
   return cellTags(cell).includes(EXERCISE_TAG) && typeof cell.id === "string" ? cell.id : undefined;

@@ -31,7 +31,7 @@ export function cellSource(cell: NotebookCell): string {
   return Array.isArray(cell.source) ? cell.source.join("") : String(cell.source ?? "");
 }
 
-export function cellTags(cell: NotebookCell): string[] {
+export function cellTags(cell: Pick<NotebookCell, "metadata">): string[] {
   const tags = cell.metadata?.tags;
   return Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === "string") : [];
 }
