@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findCellFailures } from "../../tools/src/handouts/executeCourse.js";
-import { readNotebook } from "../../tools/src/handouts/notebookFormat.js";
+import { joinSource, readNotebook } from "../../tools/src/handouts/notebookFormat.js";
 import { repoRoot } from "../helpers/runNode.js";
 import { expectCourseHandouts } from "./expectCourseHandouts.js";
 
@@ -32,6 +32,15 @@ function runHandoutsCli(args: string[]): Promise<{ status: number | null; stderr
   });
 }
 
+/** The `text/plain` of a cell's execute_result in an executed notebook. */
+async function resultText(notebookPath: string, cellId: string): Promise<string> {
+  const cell = (await readNotebook(notebookPath)).cells.find((c) => c.id === cellId);
+  expect(cell?.cell_type, `${path.basename(notebookPath)} has no code cell ${cellId}`).toBe("code");
+  const result = cell?.cell_type === "code" ? cell.outputs.find((output) => output.output_type === "execute_result") : undefined;
+  expect(result, `${cellId} in ${path.basename(notebookPath)} has no result`).toBeDefined();
+  return result && "data" in result ? joinSource(result.data["text/plain"] as string | string[]) : "";
+}
+
 describe.skipIf(notebooks.length === 0 || (!execute && !executedBefore))("the course, executed and published as handouts", () => {
   beforeAll(async () => {
     if (!execute) return;
@@ -44,6 +53,23 @@ describe.skipIf(notebooks.length === 0 || (!execute && !executedBefore))("the co
     const executedPath = path.join(executedDir, name);
     expect(existsSync(executedPath), `${name} was not executed (see the progress above)`).toBe(true);
     expect(findCellFailures(name, await readNotebook(executedPath))).toEqual([]);
+  });
+
+  // The targets the trained models must reach, read from the cells that print them (by cell id).
+  it.each([
+    ["06-language.ipynb", "nb06-18", "English LSTM test accuracy (%)", /English test accuracy: ([\d.]+)%/, 70],
+    ["06-language.ipynb", "nb06-29", "Chinese LSTM test accuracy", /prePadding: ([\d.]+)/, 0.8],
+    ["07-vision.ipynb", "nb07-09", "CNN Fashion-MNIST test accuracy (%)", /test accuracy on 2000 unseen images: ([\d.]+)%/, 80],
+  ] as const)("%s: %s shows %s of at least %s", async (name, cellId, _what, pattern, target) => {
+    const value = Number(pattern.exec(await resultText(path.join(executedDir, name), cellId))?.[1]);
+    expect(value).toBeGreaterThanOrEqual(target);
+  });
+
+  it.each(["nb08-15", "nb08-21"])("08-large-models.ipynb: %s shows the tiny GPT's validation loss well below the unigram baseline", async (cellId) => {
+    const text = await resultText(path.join(executedDir, "08-large-models.ipynb"), cellId);
+    const loss = Number(/validationLoss: ([\d.]+)/.exec(text)?.[1]);
+    const baseline = Number(/unigramBaseline: ([\d.]+)/.exec(text)?.[1]);
+    expect(baseline - loss, text).toBeGreaterThan(0.3);
   });
 
   it("every page draws offline in Chromium with charts and math, and nbconvert accepts every executed notebook", async () => {
