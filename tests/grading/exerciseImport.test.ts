@@ -1,7 +1,9 @@
+import { type AddressInfo, createServer } from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { tf } from "@tsdl/lib";
 import { exercise, GradingError } from "../../tools/src/grading/index.js";
+import { sandboxNetworkIsolated } from "../../tools/src/grading/sandbox/sandboxProcess.js";
 import { repoRoot } from "../helpers/runNode.js";
 import { fixtureNotebooks, SAMPLE, sampleNotebook, scratchDir, withCellSource, writeSubmission } from "./helpers/fixtureCourse.js";
 
@@ -137,5 +139,32 @@ describe("exercise() on broken learner notebooks", () => {
     useNotebooks(path.join(root, "mallory"));
     const { probe: run } = (await exercise<{ probe(): string[] }>(SAMPLE, "stable-softmax")).exports;
     expect(run()).toEqual(["ERR_ACCESS_DENIED", "ERR_ACCESS_DENIED", "ERR_ACCESS_DENIED", "ERR_ACCESS_DENIED", "ERR_ACCESS_DENIED", "allowed"]);
+  });
+
+  it.skipIf(!sandboxNetworkIsolated())("gives learner code no network: a connection to this machine never arrives", async () => {
+    const connections: string[] = [];
+    const server = createServer((socket) => {
+      connections.push(String(socket.remoteAddress));
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const connectAtImport = [
+      'import { connect } from "node:net";',
+      `connect(${port}, "127.0.0.1").on("error", () => undefined);`,
+      'fetch("http://127.0.0.1:' + port + '/").catch(() => undefined);',
+      "export function softmax(logits: number[]): number[] {",
+      "  return logits.map(() => 1 / logits.length);",
+      "}",
+    ].join("\n");
+    useNotebooks(variant("phones-home", (nb) => withCellSource(nb, "stable-softmax", connectAtImport)));
+    try {
+      const { softmax } = (await exercise<SampleExports>(SAMPLE, "stable-softmax")).exports;
+      expect(softmax([0, 0])).toEqual([0.5, 0.5]);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(connections).toEqual([]);
+    } finally {
+      server.close();
+    }
   });
 });

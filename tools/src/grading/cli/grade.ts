@@ -4,6 +4,7 @@ import path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { gradeSubmissions } from "../grade/gradeSubmissions.js";
 import { writeReports } from "../grade/writeReports.js";
+import { sandboxNetworkIsolated } from "../sandbox/sandboxProcess.js";
 
 function positiveInteger(name: string) {
   return (raw: string): number => {
@@ -23,6 +24,9 @@ const program = new Command("grade")
   .option("--timeout <ms>", "time limit for one call into a learner's code", positiveInteger("--timeout"), 5000)
   .option("--memory <mb>", "heap limit of a learner's sandbox", positiveInteger("--memory"), 512)
   .action(async (submissions: string, options: { out: string; notebooks: string; tests: string; jobs: number; timeout: number; memory: number }) => {
+    if (!sandboxNetworkIsolated()) {
+      console.error("warning: `unshare --user --net` is not allowed here, so learner code can reach the network (files, processes and memory stay confined)");
+    }
     const report = await gradeSubmissions({
       submissionsDir: submissions,
       notebooksDir: options.notebooks,
