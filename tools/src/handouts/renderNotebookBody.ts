@@ -1,5 +1,4 @@
-import { exerciseIdOf } from "../grading/notebook/findExerciseCell.js";
-import { hasSolutionMarker, stripSolutions } from "../grading/release/stripSolutions.js";
+import { learnerCellSource } from "../grading/release/stripSolutions.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { highlightCode } from "./highlightCode.js";
 import { newPageMarkdownEnv, renderMarkdown, type Heading } from "./markdown.js";
@@ -44,7 +43,7 @@ export function renderNotebookBody(notebook: Notebook, options: RenderBodyOption
   const html = notebook.cells
     .map((cell, index) => {
       const headingsBefore = headings.length;
-      const source = cell.cell_type === "code" ? learnerSource(cell, index, options.name) : joinSource(cell.source);
+      const source = cell.cell_type === "code" ? learnerCellSource(joinSource(cell.source), cell, index, options.name) : joinSource(cell.source);
       const rendered = renderCell(cell, index, source, context, options);
       if (cell.cell_type !== "raw") {
         const heading = headings[headingsBefore] ?? headings.at(-1);
@@ -65,14 +64,6 @@ export function renderNotebookBody(notebook: Notebook, options: RenderBodyOption
 
 function cellAnchor(cell: Cell, index: number): string {
   return `cell-${cell.id ?? String(index)}`;
-}
-
-/** A code cell as the release shows it: each solution block replaced by a stub naming the exercise. */
-function learnerSource(cell: Cell, index: number, notebookName: string): string {
-  const source = joinSource(cell.source);
-  if (!hasSolutionMarker(source)) return source;
-  const exercise = exerciseIdOf(cell) ?? cell.id ?? `cell ${index + 1}`;
-  return stripSolutions(source, exercise, `${notebookName}, cell ${JSON.stringify(cell.id ?? index + 1)}`);
 }
 
 function solutionDetails(cell: Cell, shown: string): string {

@@ -1,11 +1,10 @@
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { findTestFiles } from "../grade/gradeSubmissions.js";
-import { exerciseIdOf } from "../notebook/findExerciseCell.js";
 import { cellSource, type Notebook, NotebookError, readNotebook } from "../notebook/readNotebook.js";
 import { visibilityOf } from "../judge/judgeResult.js";
 import { repoRoot } from "../repoPaths.js";
-import { hasSolutionMarker, stripSolutions } from "./stripSolutions.js";
+import { hasSolutionMarker, learnerCellSource } from "./stripSolutions.js";
 
 export interface ReleaseOptions {
   notebooksDir: string;
@@ -28,9 +27,7 @@ export function releaseNotebook(notebook: Notebook, name: string): Notebook {
     const copy = { ...cell, metadata: { ...(cell.metadata ?? {}) } };
     delete copy.metadata.execution;
     if (cell.cell_type === "code") {
-      const exercise = exerciseIdOf(cell) ?? cell.id ?? `cell ${index + 1}`;
-      const where = `${name}, cell ${JSON.stringify(cell.id ?? index + 1)}`;
-      copy.source = asSourceLines(stripSolutions(cellSource(cell), exercise, where));
+      copy.source = asSourceLines(learnerCellSource(cellSource(cell), cell, index, name));
       copy.outputs = [];
       copy.execution_count = null;
     } else if (hasSolutionMarker(cellSource(cell))) {

@@ -1,5 +1,6 @@
 import ts from "typescript";
-import { NotebookError } from "../notebook/readNotebook.js";
+import { exerciseIdOf } from "../notebook/findExerciseCell.js";
+import { type NotebookCell, NotebookError } from "../notebook/readNotebook.js";
 
 const BEGIN = /^([ \t]*)\/\/[ \t]*BEGIN SOLUTION\b.*$/;
 const END = /^[ \t]*\/\/[ \t]*END SOLUTION\b.*$/;
@@ -60,6 +61,12 @@ export function stripSolutions(code: string, exercise: string, where: string): s
   });
   if (open) throw new NotebookError(`${where}: BEGIN SOLUTION on line ${open.line + 1} has no END SOLUTION`);
   return out.join("\n");
+}
+
+/** A code cell's source as learners get it: each solution block replaced by a stub naming the exercise. */
+export function learnerCellSource(source: string, cell: Pick<NotebookCell, "id" | "metadata">, index: number, notebookName: string): string {
+  const exercise = exerciseIdOf(cell) ?? cell.id ?? `cell ${index + 1}`;
+  return stripSolutions(source, exercise, `${notebookName}, cell ${JSON.stringify(cell.id ?? index + 1)}`);
 }
 
 export function hasSolutionMarker(code: string): boolean {
