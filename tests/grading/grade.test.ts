@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -163,6 +163,37 @@ function cpuSeconds(): number {
   return ticks / 100;
 }
 
+// Judge processes started by this process (found through /proc, as an OOM killer would pick them).
+function judgePids(): number[] {
+  return readdirSync("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number).filter((pid) => {
+    try {
+      const parent = Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+      return parent === process.pid && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("judgeMain.js");
+    } catch {
+      return false;
+    }
+  });
+}
+
+describe("a judge process that dies", () => {
+  it("is replaced, and the learner it was judging is judged again", async () => {
+    const submissions = scratchDir("killed-judge");
+    for (let i = 0; i < 4; i++) writeSubmission(submissions, `student-${i}`, { [SAMPLE]: sampleNotebook() });
+    const progress: string[] = [];
+    let killed = 0;
+    const report = await gradeSubmissions({
+      submissionsDir: submissions, notebooksDir: fixtureNotebooks, testsDir: fixtureTests, jobs: 1,
+      onProgress: (line) => {
+        progress.push(line);
+        if (/^\[1\/4\]/.test(line)) for (const pid of judgePids()) killed += Number(process.kill(pid, "SIGKILL"));
+      },
+    });
+    expect(killed).toBe(1);
+    expect(report.students.map((s) => [s.student, s.points, s.error])).toEqual([0, 1, 2, 3].map((i) => [`student-${i}`, FULL, undefined]));
+    expect(progress.filter((line) => /\/4\]/.test(line))).toHaveLength(4);
+  }, 120_000);
+});
+
 describe("grading throughput", () => {
   it("grades 50 copies of a full-mark submission in under a minute", async () => {
     const submissions = scratchDir("submissions");
@@ -177,7 +208,8 @@ describe("grading throughput", () => {
     console.log(
       `graded 50 submissions in ${seconds.toFixed(1)} s (${(50 / seconds).toFixed(2)}/s) using ${cpu.toFixed(1)} CPU s on ${cores} cores, load average ${os.loadavg()[0]!.toFixed(1)}; ${progress.at(-1)}`,
     );
-    expect(report.students.map((s) => s.points)).toEqual(Array(50).fill(FULL));
+    const short = report.students.filter((s) => s.points !== FULL).map((s) => `${s.student}: ${s.points} (${s.error ?? s.exercises.flatMap((e) => [...e.problems, ...e.tests.filter((t) => !t.passed).map((t) => t.message)]).join("; ")})`);
+    expect(short).toEqual([]);
     // On a machine shared with other jobs the wall clock stretches; the CPU spread over the cores is what grading itself costs.
     expect(Math.min(seconds, cpu / cores)).toBeLessThan(60);
   }, 300_000);

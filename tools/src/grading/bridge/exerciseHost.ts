@@ -14,6 +14,8 @@ const MAX_STRIKES = 2;
 const STDERR_TAIL = 8 * 1024;
 // Loading @tsdl/lib (TensorFlow.js and friends) is trusted work that can take seconds on a busy machine.
 const LIBRARY_TIMEOUT_MS = 120_000;
+// Starting Node is trusted work too: on a loaded machine it must not eat the learner's time limit.
+const SANDBOX_START_TIMEOUT_MS = 60_000;
 
 interface ExerciseState {
   key: string;
@@ -97,9 +99,13 @@ export class ExerciseHost {
   private async ensureLoaded(state: ExerciseState, timeoutMs: number): Promise<Success | Failure> {
     if (state.broken) return state.broken;
     if (state.usesLib) {
+      const started = await this.ensureStarted();
+      if (!started.ok) return this.fail(state, started, "while starting its sandbox");
       const prepared = await this.send({ op: "prepare-lib" }, LIBRARY_TIMEOUT_MS);
       if (!prepared.ok) return this.fail(state, prepared, "while loading @tsdl/lib");
     }
+    const started = await this.ensureStarted();
+    if (!started.ok) return this.fail(state, started, "while starting its sandbox");
     const reply = await this.send({ op: "load", exercise: state.key, file: state.file!, usesLib: state.usesLib }, timeoutMs);
     if (!reply.ok) {
       // Module evaluation is deterministic: failing once means failing every time.
@@ -194,6 +200,14 @@ export class ExerciseHost {
     }
     if (code !== null) return `the process ended with exit code ${code} (exercise code must not call process.exit)`;
     return `the process was killed by ${signal}`;
+  }
+
+  /** Starts a sandbox if none is running and waits until it answers. */
+  private async ensureStarted(): Promise<Success | Failure> {
+    if (this.sandbox && !this.sandbox.exited) return { ok: true, value: null, generation: this.generation };
+    const reply = await this.send({ op: "ping" }, SANDBOX_START_TIMEOUT_MS);
+    if ("kind" in reply) return { ...reply, kind: "crash", message: `the sandbox process did not start: ${reply.message}` };
+    return { ok: true, value: null, generation: this.generation };
   }
 
   private send(payload: SandboxPayload, timeoutMs: number): Promise<SandboxReply | Failure> {

@@ -173,7 +173,12 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
       const studentStart = Date.now();
       await precompile(dir, exercises, cacheDir);
       const settings = settingsFor(dir, `student-${graded.size}-${student.replace(/[^\w.-]/g, "_")}`);
-      const outcome = await judge(student, settings, studentTimeoutMs);
+      let outcome = await judge(student, settings, studentTimeoutMs);
+      if (!outcome.ok && outcome.infrastructure) {
+        progress(`${student}: retrying on a fresh judge (${outcome.reason})`);
+        rmSync(settings.eventsFile!, { force: true });
+        outcome = await judge(student, settings, studentTimeoutMs);
+      }
       const grade = gradeStudent(student, reference!, outcome.ok ? outcome.result : undefined, outcome.ok ? undefined : outcome.reason, readEvents(settings.eventsFile!));
       graded.set(student, grade);
       done += 1;
@@ -188,7 +193,7 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
       students: students.map((student) => graded.get(student)!),
     };
   } finally {
-    pool.close();
+    await pool.close();
     rmSync(workDir, { recursive: true, force: true });
   }
 }

@@ -10,7 +10,8 @@ type JudgeMessage =
   | { type: "result"; student: string; result: JudgeResult }
   | { type: "error"; student: string; message: string };
 
-export type JudgeOutcome = { ok: true; result: JudgeResult } | { ok: false; reason: string };
+/** `infrastructure`: the judge itself failed (learner code never runs in it), so a retry is fair. */
+export type JudgeOutcome = { ok: true; result: JudgeResult } | { ok: false; reason: string; infrastructure: boolean };
 
 /** One judge process; replaced by a fresh one after it times out or dies. */
 class JudgeProcess {
@@ -29,6 +30,11 @@ class JudgeProcess {
       this.stderr = (this.stderr + chunk.toString("utf8")).slice(-4000);
     });
     this.child = child;
+    // A judge that dies between jobs is replaced on the next one; a send to it fails there, not here.
+    child.on("error", () => undefined);
+    child.once("exit", () => {
+      if (this.child === child) this.ready = undefined;
+    });
     return new Promise((resolve, reject) => {
       const onMessage = (message: JudgeMessage) => {
         if (message.type !== "ready") return;
@@ -52,9 +58,12 @@ class JudgeProcess {
       await this.ready;
     } catch (error) {
       this.ready = undefined;
-      return { ok: false, reason: (error as Error).message };
+      return { ok: false, reason: (error as Error).message, infrastructure: true };
     }
     const child = this.child!;
+    if (child.exitCode !== null || child.signalCode !== null) {
+      return { ok: false, reason: `the judge process had died (${child.signalCode ?? `exit code ${child.exitCode}`})`, infrastructure: true };
+    }
     return new Promise((resolve) => {
       const finish = (outcome: JudgeOutcome, restart: boolean) => {
         clearTimeout(timer);
@@ -68,11 +77,11 @@ class JudgeProcess {
       };
       const onMessage = (message: JudgeMessage) => {
         if (message.type === "result" && message.student === student) finish({ ok: true, result: message.result }, false);
-        if (message.type === "error" && message.student === student) finish({ ok: false, reason: message.message.split("\n")[0] }, true);
+        if (message.type === "error" && message.student === student) finish({ ok: false, reason: message.message.split("\n")[0], infrastructure: true }, true);
       };
       const onExit = (code: number | null, signal: string | null) =>
-        finish({ ok: false, reason: `the judge process died (${signal ?? `exit code ${code}`})` }, true);
-      const timer = setTimeout(() => finish({ ok: false, reason: `grading took longer than ${timeoutMs / 1000} s` }, true), timeoutMs);
+        finish({ ok: false, reason: `the judge process died (${signal ?? `exit code ${code}`})`, infrastructure: true }, true);
+      const timer = setTimeout(() => finish({ ok: false, reason: `grading took longer than ${timeoutMs / 1000} s`, infrastructure: false }, true), timeoutMs);
       child.on("message", onMessage);
       child.on("exit", onExit);
       const command: JudgeCommand = { type: "judge", student, settings };
@@ -80,9 +89,19 @@ class JudgeProcess {
     });
   }
 
-  close(): void {
-    this.child?.disconnect?.();
-    this.child?.kill();
+  /** Resolves once the process has exited, so its CPU time is accounted to the grader. */
+  close(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const forced = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      child.once("exit", () => {
+        clearTimeout(forced);
+        resolve();
+      });
+      if (child.connected) child.disconnect();
+      child.kill();
+    });
   }
 }
 
@@ -107,7 +126,7 @@ export class JudgePool {
     );
   }
 
-  close(): void {
-    for (const judge of this.judges) judge.close();
+  async close(): Promise<void> {
+    await Promise.all(this.judges.map((judge) => judge.close()));
   }
 }

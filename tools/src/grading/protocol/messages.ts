@@ -77,6 +77,7 @@ export type CallTarget =
   | { kind: "method"; name: string };
 
 export type SandboxRequest =
+  | { id: number; op: "ping" }
   | { id: number; op: "prepare-lib" }
   | { id: number; op: "load"; exercise: string; file: string; usesLib: boolean }
   | { id: number; op: "call"; target: CallTarget; thisRef?: number; args: unknown[]; construct: boolean }

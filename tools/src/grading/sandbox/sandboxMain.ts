@@ -161,6 +161,8 @@ function resolveTarget(target: CallTarget, self: unknown): (...args: unknown[]) 
 
 async function handle(request: SandboxRequest): Promise<SandboxReply> {
   switch (request.op) {
+    case "ping":
+      return { id: request.id, ok: true, value: null };
     case "prepare-lib":
       await prepareLibrary();
       return { id: request.id, ok: true, value: null };
