@@ -3,6 +3,15 @@ import { defineConfig } from "vitest/config";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
+const COURSE = "tests/handouts/course.test.ts";
+
+const shared = {
+  setupFiles: ["tests/setup/backendReady.ts"],
+  pool: "forks" as const,
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+};
+
 export default defineConfig({
   resolve: {
     // Unit tests run against the sources; notebook and kernel tests use the built packages.
@@ -12,13 +21,29 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/**/*.test.ts"],
-    // The exercise tests run inside the grader (tests/grading/courseExercises.test.ts grades the
-    // instructor notebooks and the release with them), not directly.
-    exclude: ["tests/exercises/**", "**/node_modules/**"],
-    setupFiles: ["tests/setup/backendReady.ts"],
-    pool: "forks",
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          ...shared,
+          name: "units",
+          include: ["tests/**/*.test.ts"],
+          // The exercise tests run inside the grader (tests/grading/courseExercises.test.ts grades the
+          // instructor notebooks and the release with them), not directly.
+          exclude: ["tests/exercises/**", "**/node_modules/**", COURSE],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...shared,
+          name: "course",
+          include: [COURSE],
+          // Alone on the machine, so the time printed per notebook is the notebook's own.
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

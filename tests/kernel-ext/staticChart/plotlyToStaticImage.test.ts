@@ -1,4 +1,4 @@
-import { PNG } from "pngjs";
+import { PNG, type PNGWithMetadata } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { plotlyToStaticChart, plotlyToStaticImage, staticImageBudgetBytes } from "../../../kernel-ext/src/staticChart/index.js";
 import { figureToVegaLite } from "../../../kernel-ext/src/staticChart/figureToVegaLite.js";
@@ -18,7 +18,7 @@ function ofType(items: SceneMarkItem[], marktype: string): SceneMarkItem[] {
   return items.filter((i) => i.marktype === marktype);
 }
 
-function decodePng(dataUrl: string): PNG {
+function decodePng(dataUrl: string): PNGWithMetadata {
   return PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ""), "base64"));
 }
 

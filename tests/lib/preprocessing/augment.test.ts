@@ -94,7 +94,7 @@ describe("image augmentation on [N, H, W, C] tensors", () => {
   });
 
   it.each([
-    [() => flipLeftRight(tf.zeros([3, 3]) as tf.Tensor4D), "flipLeftRight: images must be a [N, H, W, C] tensor; got a float32 tensor of shape [3, 3]"],
+    [() => flipLeftRight(tf.zeros([3, 3]) as unknown as tf.Tensor4D), "flipLeftRight: images must be a [N, H, W, C] tensor; got a float32 tensor of shape [3, 3]"],
     [() => shift(image(grid3), { dx: 3 }), "shift: options.dx must be an integer with |dx| < width (3); got 3"],
     [() => rotate(image(grid3), NaN), "rotate: radians must be a finite angle in radians; got NaN"],
     [() => randomCrop(image(grid3), [4, 1], 0), "randomCrop: size must be [height, width] of whole pixels within the 3×3 images; got [4,1]"],
