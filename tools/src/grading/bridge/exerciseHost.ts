@@ -98,14 +98,12 @@ export class ExerciseHost {
 
   private async ensureLoaded(state: ExerciseState, timeoutMs: number): Promise<Success | Failure> {
     if (state.broken) return state.broken;
+    const started = await this.ensureStarted();
+    if (!started.ok) return this.fail(state, started, "while starting its sandbox");
     if (state.usesLib) {
-      const started = await this.ensureStarted();
-      if (!started.ok) return this.fail(state, started, "while starting its sandbox");
       const prepared = await this.send({ op: "prepare-lib" }, LIBRARY_TIMEOUT_MS);
       if (!prepared.ok) return this.fail(state, prepared, "while loading @tsdl/lib");
     }
-    const started = await this.ensureStarted();
-    if (!started.ok) return this.fail(state, started, "while starting its sandbox");
     const reply = await this.send({ op: "load", exercise: state.key, file: state.file!, usesLib: state.usesLib }, timeoutMs);
     if (!reply.ok) {
       // Module evaluation is deterministic: failing once means failing every time.
