@@ -61,9 +61,6 @@ class JudgeProcess {
       return { ok: false, reason: (error as Error).message, infrastructure: true };
     }
     const child = this.child!;
-    if (child.exitCode !== null || child.signalCode !== null) {
-      return { ok: false, reason: `the judge process had died (${child.signalCode ?? `exit code ${child.exitCode}`})`, infrastructure: true };
-    }
     return new Promise((resolve) => {
       const finish = (outcome: JudgeOutcome, restart: boolean) => {
         clearTimeout(timer);
