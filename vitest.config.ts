@@ -17,6 +17,8 @@ export default defineConfig({
     // Unit tests run against the sources; notebook and kernel tests use the built packages.
     alias: {
       "@tsdl/lib": here("./lib/src/index.ts"),
+      // Before "@tsdl/kernel-ext", which would match this subpath as a prefix.
+      "@tsdl/kernel-ext/notebook": here("./kernel-ext/src/client/notebook.ts"),
       "@tsdl/kernel-ext": here("./kernel-ext/src/index.ts"),
     },
   },

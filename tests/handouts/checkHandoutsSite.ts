@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { expect } from "vitest";
-import { joinSource, readNotebook, type Notebook } from "../../tools/src/handouts/notebookFormat.js";
+import { joinSource, readNotebookFile, type Notebook } from "@tsdl/kernel-ext/notebook";
 import { renderHandouts } from "../../tools/src/handouts/renderHandouts.js";
 import { openPage, type PageReport } from "./openPagesInChromium.js";
 
@@ -11,7 +11,7 @@ function hasMath(notebook: Notebook): boolean {
   return notebook.cells.some((cell) =>
     cell.cell_type === "markdown"
       ? /\$\$[\s\S]+?\$\$|(^|[^\\$])\$[^$\s][^$\n]*\$/.test(joinSource(cell.source))
-      : cell.cell_type === "code" && cell.outputs.some((output) => "data" in output && output.data["text/latex"] !== undefined),
+      : cell.cell_type === "code" && cell.outputs.some((output) => (output.output_type === "display_data" || output.output_type === "execute_result") && output.data["text/latex"] !== undefined),
   );
 }
 
@@ -35,7 +35,7 @@ export async function checkHandoutsSite(browser: Browser, executedDir: string, s
     const report = await openPage(context, outDir, page.file, screenshot);
     reports.set(page.file, report);
     expect(existsSync(screenshot)).toBe(true);
-    if (hasMath(await readNotebook(path.join(executedDir, page.notebook)))) {
+    if (hasMath(await readNotebookFile(path.join(executedDir, page.notebook)))) {
       expect(report.katex, `rendered math on ${page.file}`).toBeGreaterThan(0);
     }
     expect(report.charts, `charts on ${page.file}`).toBe(page.chartCount);

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findCellFailures } from "../../tools/src/handouts/executeCourse.js";
-import { joinSource, readNotebook } from "../../tools/src/handouts/notebookFormat.js";
+import { joinSource, readNotebookFile, type MultilineString } from "@tsdl/kernel-ext/notebook";
 import { repoRoot } from "../helpers/runNode.js";
 import { expectCourseHandouts } from "./expectCourseHandouts.js";
 
@@ -34,11 +34,11 @@ function runHandoutsCli(args: string[]): Promise<{ status: number | null; stderr
 
 /** The `text/plain` of a cell's execute_result in an executed notebook. */
 async function resultText(notebookPath: string, cellId: string): Promise<string> {
-  const cell = (await readNotebook(notebookPath)).cells.find((c) => c.id === cellId);
+  const cell = (await readNotebookFile(notebookPath)).cells.find((c) => c.id === cellId);
   expect(cell?.cell_type, `${path.basename(notebookPath)} has no code cell ${cellId}`).toBe("code");
   const result = cell?.cell_type === "code" ? cell.outputs.find((output) => output.output_type === "execute_result") : undefined;
   expect(result, `${cellId} in ${path.basename(notebookPath)} has no result`).toBeDefined();
-  return result && "data" in result ? joinSource(result.data["text/plain"] as string | string[]) : "";
+  return result?.output_type === "execute_result" ? joinSource(result.data["text/plain"] as MultilineString) : "";
 }
 
 describe.skipIf(notebooks.length === 0 || (!execute && !executedBefore))("the course, executed and published as handouts", () => {
@@ -52,7 +52,7 @@ describe.skipIf(notebooks.length === 0 || (!execute && !executedBefore))("the co
   it.each(notebooks)("%s executed without an error output", async (name) => {
     const executedPath = path.join(executedDir, name);
     expect(existsSync(executedPath), `${name} was not executed (see the progress above)`).toBe(true);
-    expect(findCellFailures(name, await readNotebook(executedPath))).toEqual([]);
+    expect(findCellFailures(name, await readNotebookFile(executedPath))).toEqual([]);
   });
 
   // The targets the trained models must reach, read from the cells that print them (by cell id).

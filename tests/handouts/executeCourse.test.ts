@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { executeCourse, type CourseProgress, type NotebookExecutor } from "../../tools/src/handouts/executeCourse.js";
-import { readNotebook } from "../../tools/src/handouts/notebookFormat.js";
+import { readNotebookFile } from "@tsdl/kernel-ext/notebook";
 import { formatProgress, formatSummary } from "../../tools/src/handouts/reportProgress.js";
 import { executeWithTsdlKernel } from "../../tools/src/handouts/tsdlKernelExecutor.js";
 import { repoRoot } from "../helpers/runNode.js";
@@ -15,7 +15,7 @@ const fixturesDir = path.join(repoRoot, "tests/handouts/fixtures");
 // same name, and crashes on one notebook, so the orchestration around the kernel is what is tested.
 const replayFixtures: NotebookExecutor = async (inPath, { onCell }) => {
   if (path.basename(inPath) === "00-crashes.ipynb") throw new Error("the kernel exited (SIGKILL)");
-  const notebook = await readNotebook(path.join(fixturesDir, path.basename(inPath)));
+  const notebook = await readNotebookFile(path.join(fixturesDir, path.basename(inPath)));
   notebook.cells.forEach((cell, index) => {
     if (cell.cell_type !== "code") return;
     const failed = cell.outputs.some((output) => output.output_type === "error");
@@ -77,7 +77,7 @@ describe("executeCourse", () => {
       // "a" finishes last, so an order taken from completion would differ from file-name order.
       await new Promise((resolve) => setTimeout(resolve, path.basename(inPath) === "a.ipynb" ? 120 : 30));
       running--;
-      return readNotebook(inPath);
+      return readNotebookFile(inPath);
     };
     const run = await executeCourse({ notebooksDir, outDir: path.join(notebooksDir, "out"), executeNotebook: slowExecutor, concurrency: 2 });
     expect(mostAtOnce).toBe(2);
@@ -109,7 +109,7 @@ describe("executeCourse with the real tsdl kernel (kernel-ext/dist), as a notebo
     });
     expect(run.notebooks.map((notebook) => [notebook.notebook, notebook.crash])).toEqual([["tiny.ipynb", undefined]]);
     expect(run.failures).toEqual([{ notebook: "tiny.ipynb", cellIndex: 2, cellId: "boom", ename: "Error", evalue: "boom" }]);
-    const executed = await readNotebook(path.join(work, "tiny.ipynb"));
+    const executed = await readNotebookFile(path.join(work, "tiny.ipynb"));
     const last = executed.cells.at(-1)!;
     expect(last.cell_type === "code" && last.outputs).toMatchObject([{ output_type: "execute_result", data: { "text/plain": "42" } }]);
   }, 120_000);

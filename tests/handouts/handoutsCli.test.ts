@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseNotebook, type CodeCell } from "../../tools/src/handouts/notebookFormat.js";
+import { parseNotebook, type CodeCell } from "@tsdl/kernel-ext/notebook";
 import { repoRoot } from "../helpers/runNode.js";
 
 // The built CLI behind `npm run handouts`, run on a one-notebook course through the real tsdl kernel.

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promise
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseNotebook } from "../../tools/src/handouts/notebookFormat.js";
+import { parseNotebook } from "@tsdl/kernel-ext/notebook";
 import { renderHandouts, type HandoutsSite } from "../../tools/src/handouts/renderHandouts.js";
 import { repoRoot } from "../helpers/runNode.js";
 
@@ -148,10 +148,10 @@ describe("renderHandouts and parseNotebook reject bad input", () => {
 
   it("names the notebook, the expected and the actual nbformat", () => {
     expect(() => parseNotebook(JSON.stringify({ nbformat: 3, cells: [] }), "old.ipynb")).toThrow(
-      "notebook old.ipynb: expected nbformat 4, got 3",
+      "old.ipynb has nbformat 3; expected 4 (save it with Jupyter 4 or later)",
     );
     expect(() => parseNotebook(JSON.stringify({ nbformat: 4, cells: [{ cell_type: "heading" }] }), "x.ipynb")).toThrow(
-      'notebook x.ipynb: cell 0 expected cell_type code, markdown or raw, got "heading"',
+      'x.ipynb: cell 0 is not a notebook cell (expected cell_type code, markdown or raw, got "heading")',
     );
   });
 });

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { decodeMessage, encodeMessage, newMessage } from "../../kernel-ext/src/client/jupyterMessage.js";
-import { OutputCollector, type NotebookOutput } from "../../kernel-ext/src/client/nbformatOutputs.js";
+import { OutputCollector } from "../../kernel-ext/src/client/nbformatOutputs.js";
+import type { NotebookOutput } from "../../kernel-ext/src/client/notebook.js";
 
 describe("Jupyter wire messages", () => {
   it("signs header, parent, metadata and content with HMAC-SHA256 as jupyter_client does", () => {

@@ -1,29 +1,12 @@
-import { readFile } from "node:fs/promises";
+import type { ILanguageInfoMetadata } from "@jupyterlab/nbformat";
 import path from "node:path";
 import { KernelClient, type StartKernelOptions } from "./kernelClient.js";
-import type { NotebookOutput } from "./nbformatOutputs.js";
-
-export interface NotebookCell {
-  cell_type: "code" | "markdown" | "raw";
-  source: string | string[];
-  metadata: Record<string, unknown>;
-  id?: string;
-  outputs?: NotebookOutput[];
-  execution_count?: number | null;
-  [key: string]: unknown;
-}
-
-export interface Notebook {
-  nbformat: number;
-  nbformat_minor: number;
-  metadata: Record<string, unknown>;
-  cells: NotebookCell[];
-}
+import { cellSource, readNotebookFile, type CodeCell, type Notebook } from "./notebook.js";
 
 export interface CellReport {
   /** Position among all cells of the notebook. */
   index: number;
-  cell: NotebookCell;
+  cell: CodeCell;
   status: "ok" | "error" | "aborted";
   durationMs: number;
   timedOut: boolean;
@@ -41,20 +24,13 @@ export interface ExecuteNotebookOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export function cellSource(cell: NotebookCell): string {
-  return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
-}
-
 /**
  * Runs every code cell of an nbformat-4 notebook in a fresh kernel, continuing after failing
  * cells (as nbclient with `allow_errors`), and returns the executed notebook: outputs as nbformat
  * outputs, `execution_count` set, errors kept as error outputs. The input file is not changed.
  */
 export async function executeNotebook(inPath: string, options: ExecuteNotebookOptions = {}): Promise<Notebook> {
-  const notebook = JSON.parse(await readFile(inPath, "utf8")) as Notebook;
-  if (notebook.nbformat !== 4 || !Array.isArray(notebook.cells)) {
-    throw new Error(`executeNotebook: ${inPath} must be an nbformat 4 notebook, got nbformat ${String(notebook.nbformat)}`);
-  }
+  const notebook = await readNotebookFile(inPath);
   const timeoutMs = options.timeoutPerCellMs ?? 600_000;
   const startOptions: StartKernelOptions = { cwd: options.cwd ?? path.dirname(path.resolve(inPath)) };
   if (options.argv) startOptions.argv = options.argv;
@@ -87,7 +63,7 @@ export async function executeNotebook(inPath: string, options: ExecuteNotebookOp
         timedOut: result.timedOut,
       });
     }
-    const languageInfo = kernel.kernelInfo.language_info;
+    const languageInfo = kernel.kernelInfo.language_info as ILanguageInfoMetadata | undefined;
     notebook.metadata = {
       ...notebook.metadata,
       kernelspec: { name: "tsdl", display_name: "TypeScript (tsdl)", language: "typescript" },

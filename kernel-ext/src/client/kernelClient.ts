@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import type * as zmq from "zeromq";
 import { writeConnectionFile, type ConnectionInfo } from "./connectionFile.js";
 import { decodeMessage, encodeMessage, newMessage, type JupyterMessage } from "./jupyterMessage.js";
-import { OutputCollector, type NotebookOutput } from "./nbformatOutputs.js";
+import { OutputCollector } from "./nbformatOutputs.js";
+import type { NotebookOutput } from "./notebook.js";
 
 /** The tsdl kernel launcher in this package (built). */
 export const launcherPath = fileURLToPath(new URL("../kernel/launch.js", import.meta.url));

@@ -1,18 +1,8 @@
+import type { OutputMetadata } from "@jupyterlab/nbformat";
 import type { JupyterMessage } from "./jupyterMessage.js";
+import { joinSource, type DisplayDataOutput, type ExecuteResultOutput, type MimeBundle, type NotebookOutput } from "./notebook.js";
 
-/** An nbformat 4 output. */
-export type NotebookOutput =
-  | { output_type: "stream"; name: "stdout" | "stderr"; text: string }
-  | { output_type: "display_data"; data: Record<string, unknown>; metadata: Record<string, unknown> }
-  | {
-      output_type: "execute_result";
-      execution_count: number | null;
-      data: Record<string, unknown>;
-      metadata: Record<string, unknown>;
-    }
-  | { output_type: "error"; ename: string; evalue: string; traceback: string[] };
-
-type RichOutput = Extract<NotebookOutput, { data: unknown }>;
+type RichOutput = DisplayDataOutput | ExecuteResultOutput;
 
 /**
  * Turns iopub messages into nbformat outputs the way nbclient does: consecutive stream text is
@@ -34,8 +24,8 @@ export class OutputCollector {
     if (type === "update_display_data") {
       const id = (content.transient as { display_id?: string } | undefined)?.display_id;
       for (const output of (id && this.byDisplayId.get(id)) || []) {
-        output.data = content.data as Record<string, unknown>;
-        output.metadata = (content.metadata as Record<string, unknown>) ?? {};
+        output.data = content.data as MimeBundle;
+        output.metadata = (content.metadata as OutputMetadata) ?? {};
       }
       return;
     }
@@ -47,7 +37,7 @@ export class OutputCollector {
     }
     const last = outputs.at(-1);
     if (output.output_type === "stream" && last?.output_type === "stream" && last.name === output.name) {
-      last.text += output.text;
+      last.text = joinSource(last.text) + joinSource(output.text);
       return;
     }
     outputs.push(output);
@@ -67,15 +57,15 @@ export class OutputCollector {
       case "display_data":
         return {
           output_type: "display_data",
-          data: c.data as Record<string, unknown>,
-          metadata: (c.metadata as Record<string, unknown>) ?? {},
+          data: c.data as MimeBundle,
+          metadata: (c.metadata as OutputMetadata) ?? {},
         };
       case "execute_result":
         return {
           output_type: "execute_result",
           execution_count: (c.execution_count as number) ?? null,
-          data: c.data as Record<string, unknown>,
-          metadata: (c.metadata as Record<string, unknown>) ?? {},
+          data: c.data as MimeBundle,
+          metadata: (c.metadata as OutputMetadata) ?? {},
         };
       case "error":
         return {

@@ -1,6 +1,6 @@
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { readNotebook, type ErrorOutput, type Notebook } from "./notebookFormat.js";
+import { readNotebookFile, type ErrorOutput, type Notebook } from "@tsdl/kernel-ext/notebook";
 
 /** What one finished cell reports while a notebook runs. */
 export interface CellEvent {
@@ -102,7 +102,7 @@ export async function executeCourse(options: ExecuteCourseOptions): Promise<Cour
     const notebookStarted = performance.now();
     const seconds = () => (performance.now() - notebookStarted) / 1000;
     try {
-      const codeCellCount = (await readNotebook(inPath)).cells.filter((cell) => cell.cell_type === "code").length;
+      const codeCellCount = (await readNotebookFile(inPath)).cells.filter((cell) => cell.cell_type === "code").length;
       onProgress({ kind: "notebook-start", notebook, position: position + 1, total: names.length, codeCellCount });
       const executed = await options.executeNotebook(inPath, {
         cwd: notebooksDir,

@@ -2,7 +2,7 @@ import markdownItKatex from "@vscode/markdown-it-katex";
 import katex from "katex";
 import MarkdownIt, { type MarkdownIt as Markdown, type Token } from "markdown-it";
 import markdownItAnchor from "markdown-it-anchor";
-import type { MimeBundle } from "./notebookFormat.js";
+import type { MimeBundle } from "@tsdl/kernel-ext/notebook";
 import { highlightCode } from "./highlightCode.js";
 
 export interface Heading {
@@ -17,7 +17,7 @@ export interface Heading {
 export interface PageMarkdownEnv {
   [key: string | symbol]: unknown;
   headings: Heading[];
-  attachments?: Record<string, MimeBundle>;
+  attachments?: Record<string, MimeBundle | undefined>;
   /** Relative paths of local files (figures) the page's markdown links to, to copy next to the page. */
   localFiles: Set<string>;
 }

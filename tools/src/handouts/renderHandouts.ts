@@ -2,7 +2,7 @@ import { cp, mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { copyAssets } from "./copyAssets.js";
 import { escapeHtml } from "./escapeHtml.js";
-import { readNotebook } from "./notebookFormat.js";
+import { readNotebookFile } from "@tsdl/kernel-ext/notebook";
 import { COURSE_TITLE, pageLayout, type PageLink } from "./pageLayout.js";
 import { renderNotebookBody, type RenderedNotebook } from "./renderNotebookBody.js";
 import { searchDocs, writeSearchIndex } from "./searchIndex.js";
@@ -50,7 +50,7 @@ export async function renderHandouts({ executedDir, outDir, sourceDir = executed
 
   const rendered: { file: string; notebook: string; body: RenderedNotebook; title: string }[] = [];
   for (const notebook of notebookFiles) {
-    const body = renderNotebookBody(await readNotebook(path.join(executedDir, notebook)), { name: notebook, withSolutions });
+    const body = renderNotebookBody(await readNotebookFile(path.join(executedDir, notebook)), { name: notebook, withSolutions });
     rendered.push({ notebook, file: `${path.basename(notebook, ".ipynb")}.html`, body, title: body.title ?? titleFromFileName(notebook) });
   }
 

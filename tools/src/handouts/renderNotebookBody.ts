@@ -2,7 +2,7 @@ import { learnerCellSource } from "../grading/release/stripSolutions.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { highlightCode } from "./highlightCode.js";
 import { newPageMarkdownEnv, renderMarkdown, type Heading } from "./markdown.js";
-import { joinSource, type Cell, type Notebook } from "./notebookFormat.js";
+import { cellTags, joinSource, type NotebookCell, type Notebook } from "@tsdl/kernel-ext/notebook";
 import { renderOutputs, type OutputContext } from "./renderOutput.js";
 
 export interface RenderedNotebook {
@@ -62,25 +62,24 @@ export function renderNotebookBody(notebook: Notebook, options: RenderBodyOption
   };
 }
 
-function cellAnchor(cell: Cell, index: number): string {
+function cellAnchor(cell: NotebookCell, index: number): string {
   return `cell-${cell.id ?? String(index)}`;
 }
 
-function solutionDetails(cell: Cell, shown: string): string {
+function solutionDetails(cell: NotebookCell, shown: string): string {
   const solution = joinSource(cell.source);
   if (solution === shown) return "";
   return `<details class="solution"><summary>Reference solution</summary><pre class="hljs"><code class="language-typescript">${highlightCode(solution)}</code></pre></details>`;
 }
 
-function renderCell(cell: Cell, index: number, source: string, context: OutputContext, options: RenderBodyOptions): string {
+function renderCell(cell: NotebookCell, index: number, source: string, context: OutputContext, options: RenderBodyOptions): string {
   const anchor = escapeHtml(cellAnchor(cell, index));
   switch (cell.cell_type) {
     case "markdown":
       context.markdownEnv.attachments = cell.attachments;
       return `<section class="cell markdown-cell" id="${anchor}">${renderMarkdown(source, context.markdownEnv)}</section>`;
     case "code": {
-      const tags = Array.isArray(cell.metadata.tags) ? (cell.metadata.tags as unknown[]) : [];
-      const badge = tags.includes("exercise") ? `<span class="cell-badge">Exercise</span>` : "";
+      const badge = cellTags(cell).includes("exercise") ? `<span class="cell-badge">Exercise</span>` : "";
       const prompt = `<span class="prompt" aria-label="execution count">[${cell.execution_count ?? " "}]</span>`;
       const outputs = renderOutputs(cell.outputs, context);
       return [

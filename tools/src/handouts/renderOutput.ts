@@ -1,7 +1,7 @@
 import { ansiToHtml } from "./ansiToHtml.js";
 import { escapeHtml, jsonForScriptTag } from "./escapeHtml.js";
 import { renderLatex, renderMarkdown, type PageMarkdownEnv } from "./markdown.js";
-import { joinSource, type MimeBundle, type MultilineString, type Output, type StreamOutput } from "./notebookFormat.js";
+import { joinSource, type MimeBundle, type MultilineString, type NotebookOutput, type StreamOutput } from "@tsdl/kernel-ext/notebook";
 
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
@@ -68,8 +68,8 @@ export function renderMimeBundle(data: MimeBundle, metadata: Record<string, unkn
 }
 
 /** Renders a code cell's outputs; consecutive chunks of one stream are joined as a terminal would show them. */
-export function renderOutputs(outputs: Output[], context: OutputContext): string {
-  const merged: Output[] = [];
+export function renderOutputs(outputs: NotebookOutput[], context: OutputContext): string {
+  const merged: NotebookOutput[] = [];
   for (const output of outputs) {
     const previous = merged.at(-1);
     if (output.output_type === "stream" && previous?.output_type === "stream" && previous.name === output.name) {
@@ -81,7 +81,7 @@ export function renderOutputs(outputs: Output[], context: OutputContext): string
   return merged.map((output) => renderOutput(output, context)).join("\n");
 }
 
-function renderOutput(output: Output, context: OutputContext): string {
+function renderOutput(output: NotebookOutput, context: OutputContext): string {
   switch (output.output_type) {
     case "stream":
       return `<pre class="output-stream output-${output.name}">${ansiToHtml(joinSource(output.text))}</pre>`;

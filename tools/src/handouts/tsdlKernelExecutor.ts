@@ -1,7 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { executeNotebook } from "@tsdl/kernel-ext";
 import type { NotebookExecutor } from "./executeCourse.js";
-import { parseNotebook } from "./notebookFormat.js";
 
 // The built tsdl launcher, named explicitly: kernel-ext's default is found next to its own module,
 // which under vitest's source aliases is a .ts folder with no launcher.
@@ -9,7 +8,7 @@ const tsdlLauncher = fileURLToPath(new URL("../../../kernel-ext/dist/kernel/laun
 
 /** Runs a notebook in the `tsdl` kernel over the Jupyter protocol (kernel-ext's client, no Python). */
 export const executeWithTsdlKernel: NotebookExecutor = async (inPath, { cwd, timeoutPerCellMs, onCell }) => {
-  const executed = await executeNotebook(inPath, {
+  return executeNotebook(inPath, {
     cwd,
     timeoutPerCellMs,
     argv: [process.execPath, tsdlLauncher, "{connection_file}"],
@@ -24,5 +23,4 @@ export const executeWithTsdlKernel: NotebookExecutor = async (inPath, { cwd, tim
       });
     },
   });
-  return parseNotebook(JSON.stringify(executed), inPath);
 };

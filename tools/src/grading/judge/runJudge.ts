@@ -72,6 +72,7 @@ export class Judge {
         resolve: {
           alias: {
             "@tsdl/lib": path.join(repoRoot, "lib/src/index.ts"),
+            "@tsdl/kernel-ext/notebook": path.join(repoRoot, "kernel-ext/src/client/notebook.ts"),
             "@tsdl/kernel-ext": path.join(repoRoot, "kernel-ext/src/index.ts"),
           },
         },

@@ -26,7 +26,7 @@ export function releaseNotebook(notebook: Notebook, name: string): Notebook {
   const cells = notebook.cells.map((cell, index) => {
     const copy = { ...cell, metadata: { ...(cell.metadata ?? {}) } };
     delete copy.metadata.execution;
-    if (cell.cell_type === "code") {
+    if (copy.cell_type === "code") {
       copy.source = asSourceLines(learnerCellSource(cellSource(cell), cell, index, name));
       copy.outputs = [];
       copy.execution_count = null;
