@@ -1,7 +1,5 @@
 import { tf } from "../backend/index.js";
-import { DEFAULT_SEED } from "../models/seededInit.js";
-import { seededRandom } from "../random/index.js";
-import { shuffledIndices } from "../training/seededRandom.js";
+import { DEFAULT_SEED, seededRandom, shuffledIndices } from "../random/index.js";
 import {
   classificationAccuracy, cloneModel, float32WeightBytes, report, type CompressionReport, type EvaluationData,
 } from "./modelStats.js";

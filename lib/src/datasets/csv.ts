@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
-import * as dfd from "danfojs-node";
+import type * as dfd from "danfojs-node";
+import { danfo } from "../preprocessing/dataFrame.js";
 
 export type CsvValue = string | number | null;
 export type CsvRow = Record<string, CsvValue>;
@@ -45,5 +46,5 @@ export function readCsvRows(file: string, options: ReadCsvOptions = {}): { colum
 /** Reads a CSV file into a danfo DataFrame (missing values as `NaN`/`null`, which danfo's `isNa` sees). */
 export function readCsvFrame(file: string, options: ReadCsvOptions = {}): dfd.DataFrame {
   const { columns, rows } = readCsvRows(file, options);
-  return new dfd.DataFrame(rows, { columns });
+  return new (danfo().DataFrame)(rows, { columns });
 }

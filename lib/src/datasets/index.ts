@@ -1,8 +1,8 @@
 export { DATA_DIR_ENV, dataDir, dataFile } from "./paths.js";
 export { verifyDataChecksums, type ChecksumResult } from "./checksums.js";
 export { readCsvFrame, readCsvRows, type CsvRow, type CsvValue, type ReadCsvOptions } from "./csv.js";
+export { csvToTensors, type CsvTensors, type CsvToTensorsOptions } from "./csvToTensors.js";
 export { parseIdx, readIdxGz, type IdxArray } from "./idx.js";
-export { isDataFrame, isSeries } from "./isDataFrame.js";
 export {
   loadBreastCancer,
   loadBreastCancerTensors,

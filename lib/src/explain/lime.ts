@@ -1,7 +1,5 @@
 import { tf } from "../backend/index.js";
-import { DEFAULT_SEED } from "../models/seededInit.js";
-import { gaussian, seededRandom } from "../random/index.js";
-import { shuffledIndices } from "../training/seededRandom.js";
+import { DEFAULT_SEED, gaussian, seededRandom, shuffledIndices } from "../random/index.js";
 import { weightedLeastSquares } from "./weightedLeastSquares.js";
 
 export interface LimeFeatureWeight {

@@ -1,8 +1,6 @@
 import { tf } from "../backend/index.js";
 import { accuracyFromPredictions } from "../compression/modelStats.js";
-import { DEFAULT_SEED } from "../models/seededInit.js";
-import { seededRandom } from "../random/index.js";
-import { shuffledIndices } from "../training/seededRandom.js";
+import { DEFAULT_SEED, seededRandom, shuffledIndices } from "../random/index.js";
 
 /** A model or a function mapping a batch of rows to predictions. */
 export type Predictor = tf.LayersModel | ((x: tf.Tensor2D) => tf.Tensor);

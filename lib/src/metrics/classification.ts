@@ -13,7 +13,7 @@ export function labelPair(fn: string, yTrue: unknown, yPred: unknown, options: T
   const t = trueLabels(fn, yTrue);
   checkDiscrete(fn, "yTrue", t);
   const p = predictedLabels(fn, yPred, options);
-  checkSameLength(fn, "yTrue", t.length, "yPred", p.length);
+  checkSameLength(fn, "yTrue", t, "yPred", p);
   uniqueLabels(fn, "yTrue and yPred", t, p);
   return { t, p };
 }

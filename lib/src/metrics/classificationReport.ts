@@ -1,4 +1,5 @@
-import * as dfd from "danfojs-node";
+import type * as dfd from "danfojs-node";
+import { danfo } from "../preprocessing/dataFrame.js";
 import { describe, inputError, uniqueLabels, type Label } from "../preprocessing/validate.js";
 import { labelPair, prfs, type ZeroDivision } from "./classification.js";
 import type { ThresholdOption } from "./predictions.js";
@@ -62,7 +63,7 @@ export function classificationReport(yTrue: unknown, yPred: unknown, options: Cl
       rows.push({ label: `${average} avg`, precision: avg.precision, recall: avg.recall, f1Score: avg.f1, support: total });
     }
   }
-  const frame = new dfd.DataFrame(
+  const frame = new (danfo().DataFrame)(
     rows.map((r) => [r.precision ?? Number.NaN, r.recall ?? Number.NaN, r.f1Score, r.support]),
     { columns: ["precision", "recall", "f1-score", "support"], index: rows.map((r) => r.label) },
   );

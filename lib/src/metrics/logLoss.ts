@@ -27,7 +27,7 @@ export function logLoss(yTrue: unknown, yPred: unknown, options: LogLossOptions 
   const e = eps === "auto" ? FLOAT64_EPS : eps;
   const matrix = yPred instanceof tf.Tensor ? yPred.rank === 2 : Array.isArray(yPred) && Array.isArray(yPred[0]);
   let rows = matrix ? toNumberMatrix(fn, "yPred", yPred) : toNumberArray(fn, "yPred", yPred).map((p) => [p]);
-  checkSameLength(fn, "yTrue", t.length, "yPred", rows.length);
+  checkSameLength(fn, "yTrue", t, "yPred", rows);
   rows.forEach((row, i) =>
     row.forEach((p, j) => {
       if (p < 0 || p > 1) throw inputError(fn, matrix ? `yPred[${i}][${j}]` : `yPred[${i}]`, "a probability in [0, 1]", String(p));

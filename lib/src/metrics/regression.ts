@@ -10,7 +10,7 @@ function columns(fn: string, yTrue: unknown, yPred: unknown): { t: number[][]; p
   };
   const t = read("yTrue", yTrue);
   const p = read("yPred", yPred);
-  checkSameLength(fn, "yTrue", t[0]!.length, "yPred", p[0]!.length);
+  checkSameLength(fn, "yTrue", t[0]!, "yPred", p[0]!);
   if (t.length !== p.length) throw inputError(fn, "yPred", `${t.length} output column(s) like yTrue`, `${p.length}`);
   return { t, p };
 }

@@ -35,7 +35,7 @@ export function rocCurve(yTrue: unknown, yScore: unknown, options: RocCurveOptio
   const fn = "rocCurve";
   const t = toLabelArray(fn, "yTrue", yTrue);
   const s = toNumberArray(fn, "yScore", yScore);
-  checkSameLength(fn, "yTrue", t.length, "yScore", s.length);
+  checkSameLength(fn, "yTrue", t, "yScore", s);
   const positive = positiveMask(fn, t, options.posLabel);
   // Descending by score; ties are grouped, so their internal order does not matter.
   const order = s.map((_, i) => i).sort((a, b) => s[b]! - s[a]!);
@@ -81,7 +81,7 @@ export function auc(x: unknown, y: unknown): number {
   const fn = "auc";
   const xs = toNumberArray(fn, "x", x);
   const ys = toNumberArray(fn, "y", y);
-  checkSameLength(fn, "x", xs.length, "y", ys.length);
+  checkSameLength(fn, "x", xs, "y", ys);
   if (xs.length < 2) throw inputError(fn, "x", "at least 2 points", `${xs.length}`);
   const diffs = xs.slice(1).map((v, i) => v - xs[i]!);
   let direction = 1;
@@ -130,11 +130,11 @@ export function rocAucScore(yTrue: unknown, yScore: unknown, options: RocAucOpti
     if (matrix) throw inputError(fn, "yScore", "1-D scores of the positive class for binary yTrue (take column 1 of [n, 2] probabilities)", describe(yScore));
     if (classes.length > 2) throw inputError(fn, "yScore", `[n, ${classes.length}] class probabilities for multiclass yTrue`, "1-D scores");
     const s = toNumberArray(fn, "yScore", yScore);
-    checkSameLength(fn, "yTrue", t.length, "yScore", s.length);
+    checkSameLength(fn, "yTrue", t, "yScore", s);
     return binaryAuc(t.map((v) => v === classes[1]), s);
   }
   const rows = toNumberMatrix(fn, "yScore", yScore);
-  checkSameLength(fn, "yTrue", t.length, "yScore", rows.length);
+  checkSameLength(fn, "yTrue", t, "yScore", rows);
   if (rows[0]!.length !== classes.length) {
     throw inputError(fn, "yScore", `${classes.length} columns, one per class in yTrue [${classes.join(", ")}]`, `${rows[0]!.length} columns`);
   }

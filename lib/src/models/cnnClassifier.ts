@@ -1,6 +1,7 @@
+import { DEFAULT_SEED } from "../random/index.js";
 import { tf } from "../backend/index.js";
 import { softmaxCrossEntropyFromLogits } from "./logitsLoss.js";
-import { DEFAULT_SEED, SeededInit, positiveInt } from "./seededInit.js";
+import { SeededInit, positiveInt } from "./seededInit.js";
 
 export interface CnnClassifierOptions {
   inputShape?: [number, number, number];

@@ -1,4 +1,4 @@
-export { DEFAULT_SEED, SeededInit } from "./seededInit.js";
+export { SeededInit } from "./seededInit.js";
 export { mlpBinaryClassifier, type MlpBinaryClassifierOptions } from "./mlpBinaryClassifier.js";
 export {
   conv1dTextClassifier,

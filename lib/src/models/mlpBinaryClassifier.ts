@@ -1,5 +1,6 @@
+import { DEFAULT_SEED } from "../random/index.js";
 import { tf } from "../backend/index.js";
-import { DEFAULT_SEED, SeededInit, positiveInt } from "./seededInit.js";
+import { SeededInit, positiveInt } from "./seededInit.js";
 
 export interface MlpBinaryClassifierOptions {
   seed?: number;

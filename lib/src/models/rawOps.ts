@@ -1,8 +1,7 @@
 import { tf } from "../backend/index.js";
-import { seededRandom } from "../random/index.js";
-import { shuffledIndices } from "../training/seededRandom.js";
+import { DEFAULT_SEED, seededRandom, shuffledIndices } from "../random/index.js";
 import { softmaxCrossEntropyFromLogits } from "./logitsLoss.js";
-import { DEFAULT_SEED, SeededInit, positiveInt } from "./seededInit.js";
+import { SeededInit, positiveInt } from "./seededInit.js";
 
 export interface RawFitOptions {
   epochs?: number;

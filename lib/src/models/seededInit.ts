@@ -50,8 +50,6 @@ export class SeededInit {
   }
 }
 
-export const DEFAULT_SEED = 42;
-
 export function positiveInt(name: string, value: number): number {
   if (!Number.isInteger(value) || value <= 0) {
     throw new Error(`${name} must be a positive integer; got ${value}`);

@@ -1,5 +1,6 @@
+import { DEFAULT_SEED } from "../random/index.js";
 import { tf } from "../backend/index.js";
-import { DEFAULT_SEED, SeededInit, positiveInt } from "./seededInit.js";
+import { SeededInit, positiveInt } from "./seededInit.js";
 
 type LstmArgs = Parameters<typeof tf.layers.lstm>[0];
 type Lstm = ReturnType<typeof tf.layers.lstm>;

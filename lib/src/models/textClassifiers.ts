@@ -1,5 +1,6 @@
+import { DEFAULT_SEED } from "../random/index.js";
 import { tf } from "../backend/index.js";
-import { DEFAULT_SEED, SeededInit, positiveInt } from "./seededInit.js";
+import { SeededInit, positiveInt } from "./seededInit.js";
 
 // Dropout layers get no seed on purpose: tf.dropout with a fixed seed draws the same mask at
 // every step. `train` seeds the generator dropout draws from instead.

@@ -1,6 +1,6 @@
 import { tf } from "../backend/index.js";
-import { seededRandom } from "../random/index.js";
-import { DEFAULT_SEED, SeededInit, positiveInt } from "./seededInit.js";
+import { DEFAULT_SEED, seededRandom } from "../random/index.js";
+import { SeededInit, positiveInt } from "./seededInit.js";
 
 type LayerArgs = ConstructorParameters<typeof tf.layers.Layer>[0];
 

@@ -49,11 +49,7 @@ export function numbersWithGaps(where: string, name: string, values: NumericInpu
   return out.map((v) => (Number.isFinite(v) ? v : null));
 }
 
-export function checkSameLength(where: string, firstName: string, first: ArrayLike<unknown>, secondName: string, second: ArrayLike<unknown>): void {
-  if (first.length !== second.length) {
-    throw new Error(`${where}: ${secondName} must have ${first.length} values like ${firstName}, got ${second.length}`);
-  }
-}
+export { checkSameLength } from "../preprocessing/validate.js";
 
 /** 0, 1, …, n − 1: the default x of a series. */
 export function indices(n: number): number[] {

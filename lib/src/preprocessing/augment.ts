@@ -1,5 +1,5 @@
-import { isDataFrame } from "../datasets/isDataFrame.js";
-import * as dfd from "danfojs-node";
+import { isDataFrame } from "./dataFrame.js";
+import type * as dfd from "danfojs-node";
 import { tf } from "../backend/index.js";
 import { gaussian, toRng, type SeedOrRng } from "../random/index.js";
 import { checkFrame, columnsOf, frameFrom, isNumericColumn, type Cell } from "./frame.js";

@@ -1,5 +1,5 @@
-import { isDataFrame } from "../datasets/isDataFrame.js";
-import * as dfd from "danfojs-node";
+import { danfo, isDataFrame } from "./dataFrame.js";
+import type * as dfd from "danfojs-node";
 import { describe, inputError } from "./validate.js";
 
 export type Cell = number | string | boolean | null | undefined;
@@ -35,7 +35,7 @@ export function checkColumns(fn: string, frame: dfd.DataFrame, columns: unknown,
 
 /** A new DataFrame from named columns, keeping the row index. */
 export function frameFrom(columns: [string, Cell[]][], index: (string | number)[]): dfd.DataFrame {
-  return new dfd.DataFrame(Object.fromEntries(columns), { index, columns: columns.map(([name]) => name) });
+  return new (danfo().DataFrame)(Object.fromEntries(columns), { index, columns: columns.map(([name]) => name) });
 }
 
 export function columnsOf(frame: dfd.DataFrame): [string, Cell[]][] {

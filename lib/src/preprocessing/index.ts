@@ -12,7 +12,7 @@ export {
   type RotateOptions,
   type ShiftOptions,
 } from "./augment.js";
-export { csvToTensors, type CsvTensors, type CsvToTensorsOptions } from "./csvToTensors.js";
+export { isDataFrame, isSeries } from "./dataFrame.js";
 export { countNa, dropNa, fillNa, interpolateLinear, type DropNaOptions, type FillNaOptions, type FillStrategy } from "./missing.js";
 export { OneHotEncoder, type OneHotEncoderOptions } from "./oneHot.js";
 export { clipOutliers, detectOutliers, dropOutliers, outlierBounds, quantile, type OutlierFrameOptions, type OutlierRule } from "./outliers.js";

@@ -1,5 +1,5 @@
-import { isDataFrame } from "../datasets/isDataFrame.js";
-import * as dfd from "danfojs-node";
+import { isDataFrame } from "./dataFrame.js";
+import type * as dfd from "danfojs-node";
 import { checkColumns, checkFrame, columnsOf, frameFrom, isMissing, isNumericColumn, type Cell } from "./frame.js";
 import { compareLabels, describe, inputError, type Label } from "./validate.js";
 

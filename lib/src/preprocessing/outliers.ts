@@ -1,5 +1,5 @@
 import type * as dfd from "danfojs-node";
-import { tf } from "../backend/index.js";
+import { isDataFrame } from "./dataFrame.js";
 import { checkColumns, checkFrame, columnsOf, frameFrom, isNumericColumn, type Cell } from "./frame.js";
 import { describe, inputError, toNumberArray, type NumericVector } from "./validate.js";
 
@@ -62,10 +62,6 @@ export function outlierBounds(values: NumericVector, rule?: OutlierRule): { lowe
 
 type Data = NumericVector | dfd.DataFrame;
 
-function isFrame(data: unknown): data is dfd.DataFrame {
-  return !(data instanceof tf.Tensor) && !Array.isArray(data) && !ArrayBuffer.isView(data) && typeof data === "object" && data !== null && "columns" in data;
-}
-
 /** Per-column bounds for the chosen numeric columns of a frame. */
 function frameBounds(fn: string, frame: dfd.DataFrame, rule: unknown, options: OutlierFrameOptions): Map<string, { lower: number; upper: number }> {
   checkFrame(fn, "data", frame);
@@ -87,7 +83,7 @@ const outside = (v: number, b: { lower: number; upper: number }) => v < b.lower 
 /** `true` for each outlier; for a DataFrame, `true` for each row with an outlier in any inspected column. */
 export function detectOutliers(data: Data, rule?: OutlierRule, options: OutlierFrameOptions = {}): boolean[] {
   const fn = "detectOutliers";
-  if (isFrame(data)) {
+  if (isDataFrame(data)) {
     const bounds = frameBounds(fn, data, rule, options);
     const mask = new Array<boolean>(data.shape[0]).fill(false);
     for (const [name, b] of bounds) (data.column(name).values as number[]).forEach((v, i) => (mask[i] ||= outside(v, b)));
@@ -103,7 +99,7 @@ export function clipOutliers(data: dfd.DataFrame, rule?: OutlierRule, options?: 
 export function clipOutliers(data: Data, rule?: OutlierRule, options: OutlierFrameOptions = {}): number[] | dfd.DataFrame {
   const fn = "clipOutliers";
   const clip = (v: number, b: { lower: number; upper: number }) => Math.min(Math.max(v, b.lower), b.upper);
-  if (isFrame(data)) {
+  if (isDataFrame(data)) {
     const bounds = frameBounds(fn, data, rule, options);
     return frameFrom(
       columnsOf(data).map(([name, values]): [string, Cell[]] => {
@@ -122,7 +118,7 @@ export function dropOutliers(data: NumericVector, rule?: OutlierRule): number[];
 export function dropOutliers(data: dfd.DataFrame, rule?: OutlierRule, options?: OutlierFrameOptions): dfd.DataFrame;
 export function dropOutliers(data: Data, rule?: OutlierRule, options: OutlierFrameOptions = {}): number[] | dfd.DataFrame {
   const fn = "dropOutliers";
-  if (isFrame(data)) {
+  if (isDataFrame(data)) {
     const mask = detectOutliers(data, rule, options);
     const rows = mask.map((m, i) => (m ? -1 : i)).filter((i) => i >= 0);
     const index = data.index as (string | number)[];

@@ -1,5 +1,5 @@
-import { isDataFrame } from "../datasets/isDataFrame.js";
-import * as dfd from "danfojs-node";
+import { danfo, isDataFrame } from "./dataFrame.js";
+import type * as dfd from "danfojs-node";
 import { tf } from "../backend/index.js";
 import { inputError, toNumberMatrix, type NumericMatrix } from "./validate.js";
 
@@ -8,7 +8,7 @@ const FLOAT64_EPS = 2.220446049250313e-16;
 /** The same kind of container as `like`: rows, a 2-D tensor, or a DataFrame with the same columns and index. */
 function sameKind<T extends NumericMatrix>(like: T, rows: number[][]): T {
   if (like instanceof tf.Tensor) return tf.tensor2d(rows, [rows.length, rows[0]!.length], "float32") as T;
-  if (isDataFrame(like)) return new dfd.DataFrame(rows, { columns: like.columns, index: like.index }) as T;
+  if (isDataFrame(like)) return new (danfo().DataFrame)(rows, { columns: like.columns, index: like.index }) as T;
   return rows as unknown as T;
 }
 

@@ -1,5 +1,5 @@
-import { isDataFrame } from "../datasets/isDataFrame.js";
-import * as dfd from "danfojs-node";
+import { isDataFrame } from "./dataFrame.js";
+import type * as dfd from "danfojs-node";
 import { tf } from "../backend/index.js";
 import { shuffle, toRng, type Rng, type SeedOrRng } from "../random/index.js";
 import { compareLabels, describe, inputError, toLabelArray, type Label } from "./validate.js";

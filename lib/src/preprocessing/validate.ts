@@ -1,5 +1,5 @@
-import { isDataFrame } from "../datasets/isDataFrame.js";
-import * as dfd from "danfojs-node";
+import { isDataFrame } from "./dataFrame.js";
+import type * as dfd from "danfojs-node";
 import { tf } from "../backend/index.js";
 
 /** A 1-D numeric input: a plain array, a typed array or a 1-D tensor. */
@@ -113,9 +113,10 @@ export function toLabelArray(fn: string, arg: string, value: unknown): Label[] {
   return toNumberArray(fn, arg, value);
 }
 
-export function checkSameLength(fn: string, a: string, lengthA: number, b: string, lengthB: number): void {
-  if (lengthA !== lengthB) {
-    throw inputError(fn, `${b}`, `the same length as ${a} (${lengthA})`, `length ${lengthB}`);
+/** The one length check of lib: `second` must have as many values as `first`. */
+export function checkSameLength(where: string, firstName: string, first: ArrayLike<unknown>, secondName: string, second: ArrayLike<unknown>): void {
+  if (first.length !== second.length) {
+    throw new Error(`${where}: ${secondName} must have ${first.length} values like ${firstName}, got ${second.length}`);
   }
 }
 

@@ -1,1 +1,11 @@
-export { gaussian, seededRandom, shuffle, toRng, type Rng, type SeedOrRng } from "./seededRandom.js";
+export {
+  DEFAULT_SEED,
+  gaussian,
+  seededRandom,
+  shuffle,
+  shuffledIndices,
+  toRng,
+  withSeededMathRandom,
+  type Rng,
+  type SeedOrRng,
+} from "./seededRandom.js";

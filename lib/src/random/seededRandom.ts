@@ -3,6 +3,9 @@ import seedrandom from "seedrandom";
 /** A function returning uniform numbers in [0, 1), like `Math.random`, but repeatable. */
 export type Rng = () => number;
 
+/** The seed every seeded helper of lib uses when none is given. */
+export const DEFAULT_SEED = 42;
+
 /** A seed (number or string), or an `Rng` to keep drawing from an existing stream. */
 export type SeedOrRng = number | string | Rng;
 
@@ -20,15 +23,35 @@ export function toRng(seed: SeedOrRng): Rng {
   return typeof seed === "function" ? seed : seededRandom(seed);
 }
 
+/** A Fisher–Yates shuffle of `0 … n−1` drawn from `random`. */
+export function shuffledIndices(n: number, random: Rng): Int32Array {
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+  }
+  return idx;
+}
+
 /** A shuffled copy of `array` (Fisher–Yates); the input is not modified. */
 export function shuffle<T>(array: readonly T[], seed: SeedOrRng): T[] {
-  const rng = toRng(seed);
-  const out = array.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
+  return Array.from(shuffledIndices(array.length, toRng(seed)), (i) => array[i]!);
+}
+
+/**
+ * Runs `work` with `Math.random` replaced by a seeded generator. TensorFlow.js draws from
+ * `Math.random` for `fit`'s shuffling, dropout masks and unseeded initialisers, so this makes a
+ * whole training run repeat.
+ */
+export async function withSeededMathRandom<T>(seed: number, work: () => Promise<T>): Promise<T> {
+  const original = Math.random;
+  Math.random = seededRandom(`math-random:${seed}`);
+  try {
+    return await work();
+  } finally {
+    Math.random = original;
   }
-  return out;
 }
 
 /** One standard-normal draw (Box–Muller) from `rng`. */

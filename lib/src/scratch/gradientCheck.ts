@@ -1,3 +1,4 @@
+import { checkSameLength } from "../preprocessing/validate.js";
 import type { Parameter } from "./parameter.js";
 
 /**
@@ -5,7 +6,7 @@ import type { Parameter } from "./parameter.js";
  * Returns 0 when both are zero.
  */
 export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new Error(`relativeError: b must have ${a.length} values like a, got ${b.length}`);
+  checkSameLength("relativeError", "a", a, "b", b);
   let diff = 0;
   let normA = 0;
   let normB = 0;

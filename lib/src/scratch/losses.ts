@@ -1,3 +1,4 @@
+import { checkSameLength } from "../preprocessing/validate.js";
 import { softmax } from "./activations.js";
 import { Matrix } from "./matrix.js";
 
@@ -19,8 +20,8 @@ function checkPair(fn: string, predictions: Values, targets: Values): void {
     if (predictions.rows !== targets.rows || predictions.cols !== targets.cols) {
       throw new Error(`${fn}: targets must have the predictions' shape [${predictions.shape.join(", ")}], got [${targets.shape.join(", ")}]`);
     }
-  } else if (p.length !== t.length) {
-    throw new Error(`${fn}: targets must have ${p.length} values like predictions, got ${t.length}`);
+  } else {
+    checkSameLength(fn, "predictions", p, "targets", t);
   }
 }
 

@@ -1,3 +1,4 @@
+import { checkSameLength } from "../preprocessing/validate.js";
 import type { Parameter } from "./parameter.js";
 
 /** Updates parameters in place from their gradients. */
@@ -102,7 +103,7 @@ export function createAdamState(size: number): AdamState {
  */
 export function adamStep(value: Float64Array, grad: ArrayLike<number>, state: AdamState, options: AdamOptions = {}): void {
   const { learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 } = options;
-  if (grad.length !== value.length) throw new Error(`adamStep: grad must have ${value.length} values like value, got ${grad.length}`);
+  checkSameLength("adamStep", "value", value, "grad", grad);
   if (state.m.length !== value.length || state.v.length !== value.length) {
     throw new Error(`adamStep: state must hold ${value.length} moments, got m: ${state.m.length}, v: ${state.v.length}`);
   }

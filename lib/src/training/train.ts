@@ -1,8 +1,7 @@
 import { liveProgress } from "@tsdl/kernel-ext";
 import { tf } from "../backend/index.js";
-import { DEFAULT_SEED } from "../models/seededInit.js";
+import { DEFAULT_SEED, withSeededMathRandom } from "../random/index.js";
 import { EarlyStoppingWithRestore, type EarlyStoppingOptions, type EarlyStoppingState } from "./earlyStopping.js";
-import { withSeededMathRandom } from "./seededRandom.js";
 
 /** Anything shaped like tfjs callbacks, e.g. what `liveProgress` from `@tsdl/kernel-ext` returns. */
 export type ProgressCallbacks = Pick<tf.CustomCallbackArgs, "onTrainBegin" | "onEpochBegin" | "onBatchEnd" | "onEpochEnd" | "onTrainEnd">;

@@ -1,8 +1,8 @@
-import * as dfd from "danfojs-node";
+import type * as dfd from "danfojs-node";
 import { tf } from "../backend/index.js";
-import { readCsvFrame } from "../datasets/index.js";
-import { checkColumns, checkFrame, columnValues, isMissing, isNumericColumn } from "./frame.js";
-import { compareLabels, describe, inputError, type Label } from "./validate.js";
+import { checkColumns, checkFrame, columnValues, isMissing, isNumericColumn } from "../preprocessing/frame.js";
+import { compareLabels, describe, inputError, type Label } from "../preprocessing/validate.js";
+import { readCsvFrame } from "./csv.js";
 
 export interface CsvToTensorsOptions {
   /** The label column. */
