@@ -39,7 +39,7 @@ function importGraph(roots: string[]): Graph {
   for (const file of roots.flatMap(sourceFiles)) {
     // Type-only imports count: they fix the direction of a dependency as much as value imports do.
     const { importedFiles } = ts.preProcessFile(readFileSync(path.join(repoRoot, file), "utf8"), true, true);
-    const targets = importedFiles.map(({ fileName }) => resolveImport(file, fileName)).filter((target) => target !== undefined);
+    const targets = importedFiles.map(({ fileName }) => resolveImport(file, fileName)).filter((target): target is string => target !== undefined);
     graph.set(file, new Set(targets));
   }
   return graph;
