@@ -24,10 +24,12 @@ describe("danfo.js's dependencies on request and xlsx", () => {
       packages: Record<string, { resolved?: string; link?: boolean }>;
     };
     const installed = Object.entries(lock.packages).filter(([where]) => /(^|\/)node_modules\/(request|xlsx)$/.test(where));
-    expect(installed.map(([where]) => where).sort()).toEqual(["node_modules/danfojs-node/node_modules/request", "node_modules/danfojs-node/node_modules/xlsx"]);
-    for (const [, entry] of installed) expect(entry).toMatchObject({ link: true, resolved: expect.stringMatching(/^shims\/danfo-/) });
-    expect(existsSync(path.join(repoRoot, "node_modules/request"))).toBe(false);
-    expect(existsSync(path.join(repoRoot, "node_modules/xlsx"))).toBe(false);
+    expect(installed.length).toBeGreaterThanOrEqual(2);
+    for (const [where, entry] of installed) {
+      expect(entry, where).toMatchObject({ link: true, resolved: expect.stringMatching(/^shims\/danfo-(request|xlsx)$/) });
+      const folder = path.join(repoRoot, where);
+      if (existsSync(folder)) expect(realpathSync(folder)).toMatch(/\/shims\/danfo-(request|xlsx)$/);
+    }
   });
 
   it("make danfo's URL and Excel readers fail with a message that says what to do instead", async () => {
