@@ -1,5 +1,6 @@
 import type * as dfd from "danfojs-node";
 import { danfo } from "../preprocessing/dataFrame.js";
+import { formatFixed } from "./formatFixed.js";
 import { describe, inputError, uniqueLabels, type Label } from "../preprocessing/validate.js";
 import { labelPair, prfs, type ZeroDivision } from "./classification.js";
 import type { ThresholdOption } from "./predictions.js";
@@ -73,7 +74,7 @@ export function classificationReport(yTrue: unknown, yPred: unknown, options: Cl
 function formatReport(rows: ClassificationReportRow[], classCount: number, digits: number): string {
   const width = Math.max(...rows.slice(0, classCount).map((r) => r.label.length), "weighted avg".length, digits);
   const cell = (v: string) => v.padStart(9);
-  const num = (v: number) => cell(v.toFixed(digits));
+  const num = (v: number) => cell(formatFixed(v, digits));
   let out = `${"".padStart(width)} ${["precision", "recall", "f1-score", "support"].map((h) => ` ${cell(h)}`).join("")}\n\n`;
   rows.forEach((r, i) => {
     if (i === classCount) out += "\n";

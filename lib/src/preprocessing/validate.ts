@@ -123,9 +123,20 @@ export function checkSameLength(where: string, firstName: string, first: ArrayLi
 /** Ascending order for labels: numeric for numbers, code-point order for strings (like `np.unique`). */
 export function compareLabels(a: Label, b: Label): number {
   if (typeof a === "number" && typeof b === "number") return a - b;
-  const sa = String(a);
-  const sb = String(b);
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
+  return compareCodePoints(String(a), String(b));
+}
+
+/**
+ * Code-point order, as Python's `sorted` and `np.unique` compare strings. JavaScript's `<` compares UTF-16
+ * units, which puts characters above U+FFFF (emoji, stored as surrogates D800–DFFF) before U+E000–U+FFFF.
+ */
+function compareCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    // At the first differing unit, codePointAt reads a whole surrogate pair, so the code points decide.
+    if (a.charCodeAt(i) !== b.charCodeAt(i)) return a.codePointAt(i)! - b.codePointAt(i)!;
+  }
+  return a.length - b.length;
 }
 
 /** Sorted distinct labels of all arguments, refusing a mix of numbers and strings. */

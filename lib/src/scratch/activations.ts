@@ -6,7 +6,8 @@ function elementwise(z: Matrix | ArrayLike<number>, fn: (value: number) => numbe
   return Float64Array.from(z, fn);
 }
 
-const reluValue = (z: number): number => (z > 0 ? z : 0);
+// Math.max keeps NaN, as torch.relu does (z > 0 ? z : 0 would turn it into 0).
+const reluValue = (z: number): number => Math.max(z, 0);
 // The derivative at exactly 0 is undefined; 0 is the usual convention (as in TensorFlow).
 const reluSlope = (z: number): number => (z > 0 ? 1 : 0);
 const sigmoidValue = (z: number): number => {

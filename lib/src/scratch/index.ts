@@ -1,3 +1,6 @@
+// NaN in, NaN out, as in PyTorch: these functions do not check their numbers, so a diverged run shows as
+// NaN where PyTorch would show it. The exception, also as in PyTorch: binaryCrossEntropy and its gradient
+// reject probabilities outside [0, 1] (NaN included).
 export {
   ACTIVATION_NAMES,
   activate,

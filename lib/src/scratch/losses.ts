@@ -12,6 +12,16 @@ function flat(values: Values): ArrayLike<number> {
   return values instanceof Matrix ? values.data : values;
 }
 
+// PyTorch's binary_cross_entropy refuses inputs outside [0, 1], NaN included: such a "probability" is a
+// bug upstream (a missing sigmoid), and clipping would hide it behind a finite loss (1.5 gave 14.16).
+function checkProbabilities(fn: string, p: ArrayLike<number>): void {
+  for (let i = 0; i < p.length; i++) {
+    if (!(p[i]! >= 0 && p[i]! <= 1)) {
+      throw new Error(`${fn}: probabilities must be in [0, 1] (as in PyTorch's binary_cross_entropy), got probabilities[${i}] = ${p[i]}`);
+    }
+  }
+}
+
 function checkPair(fn: string, predictions: Values, targets: Values): void {
   const p = flat(predictions);
   const t = flat(targets);
@@ -54,6 +64,7 @@ export function meanSquaredErrorGradient(predictions: Values, targets: Values): 
 export function binaryCrossEntropy(probabilities: Values, targets: Values): number {
   checkPair("binaryCrossEntropy", probabilities, targets);
   const p = flat(probabilities);
+  checkProbabilities("binaryCrossEntropy", p);
   const t = flat(targets);
   let sum = 0;
   for (let i = 0; i < p.length; i++) {
@@ -69,6 +80,7 @@ export function binaryCrossEntropyGradient(probabilities: ArrayLike<number>, tar
 export function binaryCrossEntropyGradient(probabilities: Values, targets: Values): Matrix | Float64Array {
   checkPair("binaryCrossEntropyGradient", probabilities, targets);
   const p = flat(probabilities);
+  checkProbabilities("binaryCrossEntropyGradient", p);
   const t = flat(targets);
   return like(
     probabilities,

@@ -34,8 +34,11 @@ export function padSequences(sequences: readonly (readonly number[])[], options:
       }
     });
   });
+  if (options.maxlen !== undefined && (!Number.isInteger(options.maxlen) || options.maxlen < 1)) {
+    throw inputError(fn, "options.maxlen", "a positive integer", describe(options.maxlen));
+  }
+  // Without maxlen, the longest sequence decides; only empty sequences give [n, 0], as in Keras.
   const maxlen = options.maxlen ?? Math.max(...sequences.map((s) => s.length));
-  if (!Number.isInteger(maxlen) || maxlen < 1) throw inputError(fn, "options.maxlen", "a positive integer", describe(maxlen));
   const out = new (integer ? Int32Array : Float32Array)(sequences.length * maxlen).fill(value);
   sequences.forEach((seq, i) => {
     const kept = seq.length <= maxlen ? seq : truncating === "pre" ? seq.slice(seq.length - maxlen) : seq.slice(0, maxlen);

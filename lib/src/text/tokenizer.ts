@@ -88,7 +88,10 @@ export class Tokenizer {
     if (this.charLevel) return [...(this.lower ? text.toLowerCase() : text)];
     let t = this.lower ? text.toLowerCase() : text;
     const han = this.cjk !== "none" && HAN.test(t);
-    for (const c of han ? this.filters + this.cjkFilters : this.filters) t = t.split(c).join(this.split);
+    // Every filter character is replaced in one pass, as Python's str.translate does in Keras: replacing one
+    // filter at a time would filter the characters of a `split` that an earlier replacement inserted.
+    const filters = new Set(han ? this.filters + this.cjkFilters : this.filters);
+    t = Array.from(t, (c) => (filters.has(c) ? this.split : c)).join("");
     if (han) t = t.replace(HAN_RUN, (run) => this.splitHan(run));
     return t.split(this.split).filter((w) => w.length > 0);
   }
