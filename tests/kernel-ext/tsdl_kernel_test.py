@@ -1,4 +1,4 @@
-"""jupyter_kernel_test's protocol suite against the tsdl kernel (run by kernelConformance.test.ts).
+"""jupyter_kernel_test's protocol suite against the tsdl kernel (run by jupyterIntegration.test.ts beside it).
 
 Covers what tslab supports: kernel info, streams, errors, execute results, display data,
 completion, is_complete and inspect. History and the pager are not implemented by tslab.
