@@ -8,6 +8,8 @@ import {
  * Hinton et al.'s distillation loss, averaged over the batch:
  * α·T²·KL(softmax(teacher/T) ‖ softmax(student/T)) + (1 − α)·CE(labels, softmax(student)).
  * The T² keeps the soft term's gradients on the same scale as the hard term's.
+ *
+ * Taught in no notebook yet.
  */
 export function distillationLoss(
   studentLogits: tf.Tensor2D, teacherLogits: tf.Tensor2D, labelsOneHot: tf.Tensor2D, temperature: number, alpha: number,
@@ -92,6 +94,8 @@ async function fitWithTeacher(
  * Knowledge distillation: trains the student to match the teacher's temperature-softened class
  * distribution as well as the true labels. Reports teacher → student size and accuracy, and with
  * `compareWithoutTeacher` the accuracy of the same student trained on the labels alone.
+ *
+ * Taught in notebooks/08-large-models.ipynb.
  */
 export async function distill(options: DistillOptions): Promise<DistillResult> {
   const {

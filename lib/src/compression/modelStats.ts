@@ -20,7 +20,11 @@ export interface EvaluationData {
   y: tf.Tensor;
 }
 
-/** Bytes of a model's weights stored as float32. */
+/**
+ * Bytes of a model's weights stored as float32.
+ *
+ * Taught in notebooks/08-large-models.ipynb.
+ */
 export function float32WeightBytes(model: tf.LayersModel): number {
   return model.getWeights().reduce((bytes, w) => bytes + 4 * w.size, 0);
 }
@@ -28,6 +32,8 @@ export function float32WeightBytes(model: tf.LayersModel): number {
 /**
  * Accuracy of predictions: a single column is a probability thresholded at 0.5; several columns
  * (probabilities or logits) are compared by argmax. Labels are ids or one-hot rows.
+ *
+ * Taught in no notebook yet.
  */
 export function accuracyFromPredictions(yTrue: tf.Tensor, yPred: tf.Tensor): number {
   return tf.tidy(() => {
@@ -42,12 +48,20 @@ export function accuracyFromPredictions(yTrue: tf.Tensor, yPred: tf.Tensor): num
   });
 }
 
-/** Classification accuracy of a model on evaluation data (see `accuracyFromPredictions`). */
+/**
+ * Classification accuracy of a model on evaluation data (see `accuracyFromPredictions`).
+ *
+ * Taught in notebooks/08-large-models.ipynb.
+ */
 export function classificationAccuracy(model: tf.LayersModel, { x, y }: EvaluationData): number {
   return tf.tidy(() => accuracyFromPredictions(y, model.predict(x) as tf.Tensor));
 }
 
-/** An independent copy of a layers model (same topology and weights), not compiled. */
+/**
+ * An independent copy of a layers model (same topology and weights), not compiled.
+ *
+ * Taught in no notebook yet.
+ */
 export async function cloneModel(model: tf.LayersModel): Promise<tf.LayersModel> {
   let artifacts: tf.io.ModelArtifacts | undefined;
   await model.save(tf.io.withSaveHandler(async (a) => {

@@ -4,7 +4,11 @@ import {
   classificationAccuracy, cloneModel, float32WeightBytes, report, type CompressionReport, type EvaluationData,
 } from "./modelStats.js";
 
-/** A 0/1 mask zeroing the `round(sparsity · n)` smallest-magnitude entries of a tensor. */
+/**
+ * A 0/1 mask zeroing the `round(sparsity · n)` smallest-magnitude entries of a tensor.
+ *
+ * Taught in no notebook yet.
+ */
 export function magnitudeMask(weights: tf.Tensor, sparsity: number): tf.Tensor {
   if (!(sparsity >= 0 && sparsity < 1)) throw new Error(`sparsity must be in [0, 1); got ${sparsity}`);
   const values = weights.dataSync();
@@ -15,7 +19,11 @@ export function magnitudeMask(weights: tf.Tensor, sparsity: number): tf.Tensor {
   return tf.tensor(mask, weights.shape);
 }
 
-/** Storage of a pruned tensor: float32 non-zeros plus a 1-bit-per-entry occupancy bitmap. */
+/**
+ * Storage of a pruned tensor: float32 non-zeros plus a 1-bit-per-entry occupancy bitmap.
+ *
+ * Taught in no notebook yet.
+ */
 export function sparseBytes(size: number, nonZeros: number): number {
   return 4 * nonZeros + Math.ceil(size / 8);
 }
@@ -43,6 +51,8 @@ export interface PrunedModel {
  * Magnitude pruning: in a copy of the model, each kernel (rank ≥ 2 weight) loses its smallest
  * weights to the target sparsity; then optional fine-tuning re-applies the masks after every
  * batch, so pruned weights stay zero while the rest recover the accuracy.
+ *
+ * Taught in notebooks/08-large-models.ipynb.
  */
 export async function pruneModel(model: tf.LayersModel, { sparsity, fineTune, learningRate = 1e-3, evaluate }: PruneOptions): Promise<PrunedModel> {
   const pruned = await cloneModel(model);

@@ -24,7 +24,11 @@ export interface QuantizedTensor {
   scheme: QuantizationScheme;
 }
 
-/** Storage of a quantised tensor: 1 byte per value, 4 per scale, 1 per zero point (affine only). */
+/**
+ * Storage of a quantised tensor: 1 byte per value, 4 per scale, 1 per zero point (affine only).
+ *
+ * Taught in no notebook yet.
+ */
 export function quantizedBytes(q: QuantizedTensor): number {
   return q.values.length + 4 * q.scales.length + (q.scheme === "affine" ? q.zeroPoints.length : 0);
 }
@@ -39,7 +43,11 @@ function channelRange(data: Float32Array, channels: number, c: number): [number,
   return [lo, hi];
 }
 
-/** Quantises a float tensor to int8, per tensor or per output channel. */
+/**
+ * Quantises a float tensor to int8, per tensor or per output channel.
+ *
+ * Taught in notebooks/08-large-models.ipynb.
+ */
 export function quantizeTensor(tensor: tf.Tensor, { perChannel = false, scheme = "symmetric" }: QuantizeOptions = {}): QuantizedTensor {
   if (scheme !== "symmetric" && scheme !== "affine") throw new Error(`scheme must be "symmetric" or "affine"; got ${JSON.stringify(scheme)}`);
   const data = tensor.dataSync() as Float32Array;
@@ -65,7 +73,11 @@ export function quantizeTensor(tensor: tf.Tensor, { perChannel = false, scheme =
   return { values, scales, zeroPoints, shape: [...tensor.shape], axis, scheme };
 }
 
-/** Back to float32: w = (q − zeroPoint) · scale. */
+/**
+ * Back to float32: w = (q − zeroPoint) · scale.
+ *
+ * Taught in notebooks/08-large-models.ipynb.
+ */
 export function dequantizeTensor(q: QuantizedTensor): tf.Tensor {
   const channels = q.scales.length;
   const out = new Float32Array(q.values.length);
@@ -93,6 +105,8 @@ export interface QuantizedModel {
 /**
  * Post-training int8 weight quantisation of every weight tensor (kernels per channel when asked,
  * biases per tensor). Activations stay float32: this shrinks storage about 4×.
+ *
+ * Taught in notebooks/08-large-models.ipynb.
  */
 export async function quantizeModel(model: tf.LayersModel, options: QuantizeModelOptions = {}): Promise<QuantizedModel> {
   const { evaluate, ...quantizeOptions } = options;

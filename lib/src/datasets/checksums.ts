@@ -9,7 +9,11 @@ export interface ChecksumResult {
   ok: boolean;
 }
 
-/** Checks every file listed in `data/SHA256SUMS` against its recorded sha256. */
+/**
+ * Checks every file listed in `data/SHA256SUMS` against its recorded sha256.
+ *
+ * Taught in no notebook yet.
+ */
 export function verifyDataChecksums(): ChecksumResult[] {
   const listing = readFileSync(dataFile("SHA256SUMS"), "utf8");
   return listing

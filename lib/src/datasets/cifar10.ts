@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { tf } from "../backend/index.js";
 import { describe, inputError } from "../preprocessing/validate.js";
 
+/** Taught in notebooks/07-vision.ipynb. */
 export const CIFAR10_CLASSES = [
   "airplane", "automobile", "bird", "cat", "deer",
   "dog", "frog", "horse", "ship", "truck",
@@ -9,7 +10,11 @@ export const CIFAR10_CLASSES = [
 
 const CIFAR10_SIDE = 32;
 const PLANE = CIFAR10_SIDE * CIFAR10_SIDE;
-/** One record of the binary version: 1 label byte, then the red, green and blue planes. */
+/**
+ * One record of the binary version: 1 label byte, then the red, green and blue planes.
+ *
+ * Taught in no notebook yet.
+ */
 export const CIFAR10_RECORD_BYTES = 1 + 3 * PLANE;
 
 export interface Cifar10Options {
@@ -43,6 +48,8 @@ function recordSources(fn: string, files: unknown): RecordSource[] {
  * each file is a run of 3,073-byte records, one label byte and then 1,024 red, 1,024 green and
  * 1,024 blue bytes, each plane row-major. Pass file paths (read in order) or the bytes themselves.
  * The planes are interleaved into channels-last images, as tf.js layers expect.
+ *
+ * Taught in notebooks/07-vision.ipynb.
  */
 export function loadCifar10Binary(files: string | readonly string[] | Uint8Array, options: Cifar10Options = {}): Cifar10Tensors {
   const fn = "loadCifar10Binary";

@@ -14,6 +14,8 @@ export interface ReadCsvOptions {
 /**
  * Parses an RFC 4180 CSV file with a header row. Numeric-looking fields become numbers;
  * missing markers become `null` (strings) or `NaN` (in columns that are otherwise numeric).
+ *
+ * Taught in no notebook yet.
  */
 export function readCsvRows(file: string, options: ReadCsvOptions = {}): { columns: string[]; rows: CsvRow[] } {
   const missing = new Set(options.missing ?? ["", "NA", "NaN"]);
@@ -43,7 +45,11 @@ export function readCsvRows(file: string, options: ReadCsvOptions = {}): { colum
   return { columns, rows };
 }
 
-/** Reads a CSV file into a danfo DataFrame (missing values as `NaN`/`null`, which danfo's `isNa` sees). */
+/**
+ * Reads a CSV file into a danfo DataFrame (missing values as `NaN`/`null`, which danfo's `isNa` sees).
+ *
+ * Taught in no notebook yet.
+ */
 export function readCsvFrame(file: string, options: ReadCsvOptions = {}): dfd.DataFrame {
   const { columns, rows } = readCsvRows(file, options);
   return new (danfo().DataFrame)(rows, { columns });

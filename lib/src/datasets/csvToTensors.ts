@@ -21,7 +21,11 @@ export interface CsvTensors {
   classNames?: string[];
 }
 
-/** A CSV file (path) or a DataFrame as feature and label tensors; features must be numeric and complete. */
+/**
+ * A CSV file (path) or a DataFrame as feature and label tensors; features must be numeric and complete.
+ *
+ * Taught in no notebook yet.
+ */
 export function csvToTensors(source: string | dfd.DataFrame, options: CsvToTensorsOptions): CsvTensors {
   const fn = "csvToTensors";
   const frame = checkFrame(fn, "source", typeof source === "string" ? readCsvFrame(source) : source);

@@ -3,6 +3,7 @@ import { readIdxGz } from "./idx.js";
 import { dataFile } from "./paths.js";
 import type { ImageTensors } from "./tabular.js";
 
+/** Taught in notebooks/07-vision.ipynb. */
 export const FASHION_MNIST_CLASSES = [
   "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
   "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
@@ -13,7 +14,11 @@ export interface FashionMnistOptions {
   limit?: number;
 }
 
-/** Fashion-MNIST from the shipped IDX files: images `[N, 28, 28, 1]` in [0, 1], labels `[N]` int32. */
+/**
+ * Fashion-MNIST from the shipped IDX files: images `[N, 28, 28, 1]` in [0, 1], labels `[N]` int32.
+ *
+ * Taught in notebooks/03-preprocessing.ipynb; also used in 07-vision.
+ */
 export function loadFashionMnist(split: "train" | "test", options: FashionMnistOptions = {}): ImageTensors {
   if (split !== "train" && split !== "test") {
     throw new Error(`split must be "train" or "test"; got ${JSON.stringify(split)}`);

@@ -6,7 +6,11 @@ export interface IdxArray {
   data: Uint8Array;
 }
 
-/** Parses the IDX format of (Fashion-)MNIST: magic 0x0000 08 NN (unsigned bytes, NN dims), big-endian sizes, data. */
+/**
+ * Parses the IDX format of (Fashion-)MNIST: magic 0x0000 08 NN (unsigned bytes, NN dims), big-endian sizes, data.
+ *
+ * Taught in no notebook yet.
+ */
 export function parseIdx(bytes: Uint8Array, source = "IDX data"): IdxArray {
   if (bytes.length < 4) throw new Error(`${source}: expected at least 4 header bytes, got ${bytes.length}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -24,6 +28,7 @@ export function parseIdx(bytes: Uint8Array, source = "IDX data"): IdxArray {
   return { dims, data: bytes.subarray(offset) };
 }
 
+/** Taught in no notebook yet. */
 export function readIdxGz(file: string): IdxArray {
   return parseIdx(gunzipSync(readFileSync(file)), file);
 }

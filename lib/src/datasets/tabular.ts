@@ -7,7 +7,11 @@ export const BREAST_CANCER_FILE = "breast_cancer_wisconsin.csv";
 export const PENGUINS_FILE = "penguins.csv";
 export const DIGITS_FILE = "digits_8x8.csv";
 
-/** Breast Cancer Wisconsin (569 × 32): 30 features, `target` (0 malignant, 1 benign), `diagnosis`. */
+/**
+ * Breast Cancer Wisconsin (569 × 32): 30 features, `target` (0 malignant, 1 benign), `diagnosis`.
+ *
+ * Taught in no notebook yet.
+ */
 export function loadBreastCancer(): dfd.DataFrame {
   return readCsvFrame(dataFile(BREAST_CANCER_FILE));
 }
@@ -20,7 +24,11 @@ export interface TabularTensors {
   featureNames: string[];
 }
 
-/** Breast Cancer Wisconsin as tensors: `x` is `[569, 30]`, `y` is 1 for benign. */
+/**
+ * Breast Cancer Wisconsin as tensors: `x` is `[569, 30]`, `y` is 1 for benign.
+ *
+ * Taught in notebooks/04-training.ipynb; also used in 05-evaluation, 08-large-models, 09-faq.
+ */
 export function loadBreastCancerTensors(): TabularTensors {
   const { columns, rows } = readCsvRows(dataFile(BREAST_CANCER_FILE));
   const featureNames = columns.filter((c) => c !== "target" && c !== "diagnosis");
@@ -29,7 +37,11 @@ export function loadBreastCancerTensors(): TabularTensors {
   return { x, y, featureNames };
 }
 
-/** Palmer Penguins (344 × 8) with `NaN` for missing measurements and `null` for a missing `sex`. */
+/**
+ * Palmer Penguins (344 × 8) with `NaN` for missing measurements and `null` for a missing `sex`.
+ *
+ * Taught in notebooks/03-preprocessing.ipynb; also used in 09-faq.
+ */
 export function loadPenguins(): dfd.DataFrame {
   return readCsvFrame(dataFile(PENGUINS_FILE));
 }
@@ -41,7 +53,11 @@ export interface ImageTensors {
   labels: tf.Tensor1D;
 }
 
-/** scikit-learn's 8×8 digits: 1,797 images scaled from 0–16 grey levels to [0, 1]. */
+/**
+ * scikit-learn's 8×8 digits: 1,797 images scaled from 0–16 grey levels to [0, 1].
+ *
+ * Taught in notebooks/02-algorithms.ipynb; also used in 08-large-models.
+ */
 export function loadDigits(): ImageTensors {
   const { rows } = readCsvRows(dataFile(DIGITS_FILE));
   const pixels = new Float32Array(rows.length * 64);

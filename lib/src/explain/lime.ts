@@ -22,7 +22,11 @@ export interface LimeExplanation {
   top: LimeFeatureWeight[];
 }
 
-/** LIME's kernel: sqrt(exp(−d² / width²)). */
+/**
+ * LIME's kernel: sqrt(exp(−d² / width²)).
+ *
+ * Taught in no notebook yet.
+ */
 export function limeKernel(distance: number, width: number): number {
   return Math.sqrt(Math.exp(-(distance * distance) / (width * width)));
 }
@@ -61,6 +65,8 @@ export interface LimeTabularOptions {
  * LIME for a tabular row: sample points around it (Gaussian, scaled per feature), weight them by
  * closeness, and fit a weighted linear model to the predictions. Weights are per unit of
  * `featureScale` (one standard deviation when given the training spread).
+ *
+ * Taught in notebooks/08-large-models.ipynb.
  */
 export async function limeTabular(
   predict: (x: tf.Tensor2D) => tf.Tensor | Promise<tf.Tensor>, instance: number[],
@@ -102,6 +108,8 @@ export interface LimeTextOptions {
  * of the explained class for each variant, weight variants by cosine closeness to the original,
  * and fit a weighted linear model on word presence. A positive weight means the word pushes the
  * prediction up.
+ *
+ * Taught in no notebook yet.
  */
 export async function limeText(
   predict: (texts: string[]) => number[] | Promise<number[]>, text: string,

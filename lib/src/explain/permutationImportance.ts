@@ -8,6 +8,7 @@ export type Predictor = tf.LayersModel | ((x: tf.Tensor2D) => tf.Tensor);
 /** Higher is better: accuracy, AUC, R², negative loss… */
 export type ScoreFunction = (yTrue: tf.Tensor, yPred: tf.Tensor) => number;
 
+/** Taught in no notebook yet. */
 export function predictWith(predictor: Predictor, x: tf.Tensor2D): tf.Tensor {
   return typeof predictor === "function" ? predictor(x) : (predictor.predict(x) as tf.Tensor);
 }
@@ -39,6 +40,8 @@ export interface PermutationImportanceResult {
 /**
  * Permutation feature importance (Breiman; scikit-learn's `permutation_importance`): shuffle one
  * column at a time, breaking its link to the target, and measure how much the score drops.
+ *
+ * Taught in notebooks/08-large-models.ipynb.
  */
 export function permutationImportance(
   predictor: Predictor, x: tf.Tensor2D, y: tf.Tensor,

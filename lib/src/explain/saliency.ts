@@ -5,6 +5,8 @@ import { tf } from "../backend/index.js";
  * for each image `[N, H, W, C]` → `[N, H, W]`. The score is the model's output for `classIndex`
  * (one id for all images, one per image, or by default each image's predicted class); use a
  * model that ends in logits to avoid softmax saturation.
+ *
+ * Taught in notebooks/07-vision.ipynb; also used in 08-large-models.
  */
 export function gradientSaliency(model: tf.LayersModel, images: tf.Tensor4D, classIndex?: number | number[]): tf.Tensor3D {
   if (images.rank !== 4) throw new Error(`images must be [N, H, W, C]; got shape [${images.shape}]`);

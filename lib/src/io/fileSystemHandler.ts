@@ -2,7 +2,9 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { tf } from "../backend/index.js";
 
+/** Taught in no notebook yet. */
 export const MODEL_JSON_FILE = "model.json";
+/** Taught in no notebook yet. */
 export const WEIGHTS_FILE = "weights.bin";
 
 /**
@@ -10,6 +12,8 @@ export const WEIGHTS_FILE = "weights.bin";
  * tfjs-node's `file://` handler writes (one weights group, `paths: ["weights.bin"]`). It needs
  * only Node's `fs`, so it works on every backend. Loading also accepts sharded manifests
  * (several groups or paths, concatenated in manifest order), as the tfjs converter writes.
+ *
+ * Taught in no notebook yet.
  */
 export function fileSystemHandler(dir: string): tf.io.IOHandler {
   if (typeof dir !== "string" || dir === "") throw new Error(`dir must be a non-empty path; got ${JSON.stringify(dir)}`);
@@ -73,6 +77,8 @@ export function fileSystemHandler(dir: string): tf.io.IOHandler {
  * Saves a layers model to `dir` as `model.json` + `weights.bin` (created if missing). With
  * `includeOptimizer` the loss, metrics and optimizer state are saved too, so `loadModel` returns
  * a compiled model that continues training (tfjs's default leaves them out).
+ *
+ * Taught in notebooks/05-evaluation.ipynb; also used in 06-language.
  */
 export async function saveModel(
   model: tf.LayersModel, dir: string, { includeOptimizer = false }: { includeOptimizer?: boolean } = {},
@@ -80,7 +86,11 @@ export async function saveModel(
   return model.save(fileSystemHandler(dir), { includeOptimizer });
 }
 
-/** Loads a layers model saved by `saveModel` (or by tfjs-node's `file://`) from `dir`. */
+/**
+ * Loads a layers model saved by `saveModel` (or by tfjs-node's `file://`) from `dir`.
+ *
+ * Taught in notebooks/05-evaluation.ipynb; also used in 06-language.
+ */
 export async function loadModel(dir: string, options: { strict?: boolean } = {}): Promise<tf.LayersModel> {
   return tf.loadLayersModel(fileSystemHandler(dir), options);
 }

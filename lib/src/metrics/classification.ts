@@ -22,6 +22,8 @@ export function labelPair(fn: string, yTrue: unknown, yPred: unknown, options: T
  * Fraction of exact matches, like `sklearn.metrics.accuracy_score`. `yPred` may be labels,
  * 1-D probabilities with `{ threshold }`, or `[n, k]` scores (argmax); raw probabilities without a
  * threshold are refused.
+ *
+ * Taught in notebooks/05-evaluation.ipynb; also used in 06-language, 07-vision, 09-faq.
  */
 export function accuracy(yTrue: unknown, yPred: unknown, options: ThresholdOption = {}): number {
   const { t, p } = labelPair("accuracy", yTrue, yPred, options);
@@ -179,7 +181,11 @@ export interface PerLabelScores {
   support: number[];
 }
 
-/** `sklearn.metrics.precision_recall_fscore_support(average=None)`: scores for each label. */
+/**
+ * `sklearn.metrics.precision_recall_fscore_support(average=None)`: scores for each label.
+ *
+ * Taught in no notebook yet.
+ */
 export function precisionRecallFscoreSupport(
   yTrue: unknown,
   yPred: unknown,
@@ -189,17 +195,29 @@ export function precisionRecallFscoreSupport(
   return { labels, precision, recall, f1, support };
 }
 
-/** `sklearn.metrics.precision_score`: tp / (tp + fp). */
+/**
+ * `sklearn.metrics.precision_score`: tp / (tp + fp).
+ *
+ * Taught in notebooks/05-evaluation.ipynb.
+ */
 export function precisionScore(yTrue: unknown, yPred: unknown, options: PrfOptions = {}): number {
   return prfs(yTrue, yPred, options, "precisionScore", ["precision"]).average!.precision;
 }
 
-/** `sklearn.metrics.recall_score`: tp / (tp + fn). */
+/**
+ * `sklearn.metrics.recall_score`: tp / (tp + fn).
+ *
+ * Taught in notebooks/05-evaluation.ipynb.
+ */
 export function recallScore(yTrue: unknown, yPred: unknown, options: PrfOptions = {}): number {
   return prfs(yTrue, yPred, options, "recallScore", ["recall"]).average!.recall;
 }
 
-/** `sklearn.metrics.f1_score`: the harmonic mean of precision and recall. */
+/**
+ * `sklearn.metrics.f1_score`: the harmonic mean of precision and recall.
+ *
+ * Taught in notebooks/05-evaluation.ipynb.
+ */
 export function f1Score(yTrue: unknown, yPred: unknown, options: PrfOptions = {}): number {
   return prfs(yTrue, yPred, options, "f1Score", ["precision", "recall", "f-score"]).average!.f1;
 }
@@ -214,6 +232,8 @@ export interface ConfusionMatrixOptions extends ThresholdOption {
 /**
  * `sklearn.metrics.confusion_matrix`: entry [i][j] counts samples of true class `labels[i]`
  * predicted as `labels[j]`.
+ *
+ * Taught in notebooks/05-evaluation.ipynb; also used in 06-language, 07-vision.
  */
 export function confusionMatrix(yTrue: unknown, yPred: unknown, options: ConfusionMatrixOptions = {}): number[][] {
   const fn = "confusionMatrix";

@@ -32,7 +32,11 @@ export interface ClassificationReportOptions extends ThresholdOption {
   zeroDivision?: ZeroDivision;
 }
 
-/** `sklearn.metrics.classification_report`: per-class precision, recall, F1 and support, plus averages. */
+/**
+ * `sklearn.metrics.classification_report`: per-class precision, recall, F1 and support, plus averages.
+ *
+ * Taught in notebooks/05-evaluation.ipynb; also used in 06-language, 07-vision.
+ */
 export function classificationReport(yTrue: unknown, yPred: unknown, options: ClassificationReportOptions = {}): ClassificationReport {
   const fn = "classificationReport";
   const { t, p } = labelPair(fn, yTrue, yPred, options);

@@ -16,6 +16,8 @@ const FLOAT64_EPS = 2.220446049250313e-16;
  * `sklearn.metrics.log_loss` (1.2.1): cross-entropy of probabilities against labels. `yPred` is
  * `[n]` (probability of the larger class) or `[n, k]` (columns in sorted label order); rows are
  * clipped, then renormalised.
+ *
+ * Taught in no notebook yet.
  */
 export function logLoss(yTrue: unknown, yPred: unknown, options: LogLossOptions = {}): number {
   const fn = "logLoss";

@@ -17,13 +17,21 @@ function columns(fn: string, yTrue: unknown, yPred: unknown): { t: number[][]; p
 
 const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
 
-/** `sklearn.metrics.mean_squared_error` (outputs averaged uniformly). */
+/**
+ * `sklearn.metrics.mean_squared_error` (outputs averaged uniformly).
+ *
+ * Taught in notebooks/05-evaluation.ipynb.
+ */
 export function meanSquaredError(yTrue: unknown, yPred: unknown): number {
   const { t, p } = columns("meanSquaredError", yTrue, yPred);
   return mean(t.map((col, j) => mean(col.map((v, i) => (v - p[j]![i]!) ** 2))));
 }
 
-/** `sklearn.metrics.mean_absolute_error` (outputs averaged uniformly). */
+/**
+ * `sklearn.metrics.mean_absolute_error` (outputs averaged uniformly).
+ *
+ * Taught in notebooks/05-evaluation.ipynb.
+ */
 export function meanAbsoluteError(yTrue: unknown, yPred: unknown): number {
   const { t, p } = columns("meanAbsoluteError", yTrue, yPred);
   return mean(t.map((col, j) => mean(col.map((v, i) => Math.abs(v - p[j]![i]!)))));
@@ -32,6 +40,8 @@ export function meanAbsoluteError(yTrue: unknown, yPred: unknown): number {
 /**
  * `sklearn.metrics.r2_score` (1.2.1, `force_finite=True`): a constant `yTrue` scores 1 when
  * predicted exactly and 0 otherwise; outputs are averaged uniformly.
+ *
+ * Taught in notebooks/05-evaluation.ipynb.
  */
 export function r2Score(yTrue: unknown, yPred: unknown): number {
   const fn = "r2Score";

@@ -30,7 +30,11 @@ function positiveMask(fn: string, t: Label[], posLabel: Label | undefined): bool
   return t.map((v) => v === posLabel);
 }
 
-/** `sklearn.metrics.roc_curve` (1.2.1): false/true positive rates at each distinct score threshold. */
+/**
+ * `sklearn.metrics.roc_curve` (1.2.1): false/true positive rates at each distinct score threshold.
+ *
+ * Taught in notebooks/05-evaluation.ipynb.
+ */
 export function rocCurve(yTrue: unknown, yScore: unknown, options: RocCurveOptions = {}): RocCurve {
   const fn = "rocCurve";
   const t = toLabelArray(fn, "yTrue", yTrue);
@@ -76,7 +80,11 @@ export function rocCurve(yTrue: unknown, yScore: unknown, options: RocCurveOptio
   };
 }
 
-/** Area under a curve by the trapezoidal rule (`sklearn.metrics.auc`); `x` must be monotonic. */
+/**
+ * Area under a curve by the trapezoidal rule (`sklearn.metrics.auc`); `x` must be monotonic.
+ *
+ * Taught in no notebook yet.
+ */
 export function auc(x: unknown, y: unknown): number {
   const fn = "auc";
   const xs = toNumberArray(fn, "x", x);
@@ -114,6 +122,8 @@ function weightedMean(values: number[], weights?: number[]): number {
 /**
  * `sklearn.metrics.roc_auc_score`. Binary: `yScore` is `[n]`, the score of the larger label.
  * Multiclass: `yScore` is `[n, k]` probabilities (rows sum to 1), columns in sorted label order.
+ *
+ * Taught in notebooks/05-evaluation.ipynb.
  */
 export function rocAucScore(yTrue: unknown, yScore: unknown, options: RocAucOptions = {}): number {
   const fn = "rocAucScore";

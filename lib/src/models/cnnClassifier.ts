@@ -11,10 +11,13 @@ export interface CnnClassifierOptions {
 }
 
 /**
- * The articles' CIFAR-10 CNN: Conv 32 (3×3, relu) → MaxPool 2 → Conv 64 → MaxPool 2 → Conv 64 →
+ * The source articles' CIFAR-10 CNN (code example 7 in ../shared/SYLLABUS.md, the five articles the course
+ * is built from): Conv 32 (3×3, relu) → MaxPool 2 → Conv 64 → MaxPool 2 → Conv 64 →
  * Flatten → Dense 64 relu → Dense `classes` logits, compiled with Adam and softmax cross-entropy
  * from logits. Fit it with one-hot labels (`tf.oneHot(ids, classes)`); take `tf.softmax` of
  * `predict` for probabilities.
+ *
+ * Taught in notebooks/07-vision.ipynb.
  */
 export function cnnClassifier({
   inputShape = [32, 32, 3],

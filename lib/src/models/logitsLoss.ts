@@ -5,6 +5,8 @@ import { tf } from "../backend/index.js";
  * `SparseCategoricalCrossentropy(from_logits=True)` (tfjs has no `fromLogits` flag).
  * `labels` are class ids (`[B]` or `[B, 1]`) or one-hot rows (`[B, C]`). `model.fit` needs
  * one-hot labels with a custom loss: it checks target shapes against the output shape.
+ *
+ * Taught in no notebook yet.
  */
 export function softmaxCrossEntropyFromLogits(labels: tf.Tensor, logits: tf.Tensor): tf.Scalar {
   return tf.tidy(() => {

@@ -8,8 +8,11 @@ export interface MlpBinaryClassifierOptions {
 }
 
 /**
- * The articles' binary classifier: Dense 64 relu → Dense 32 relu → Dense 1 sigmoid, compiled with
+ * The source articles' binary classifier (code example 2 in ../shared/SYLLABUS.md, the five articles the
+ * course is built from): Dense 64 relu → Dense 32 relu → Dense 1 sigmoid, compiled with
  * Adam, binary cross-entropy and accuracy.
+ *
+ * Taught in notebooks/01-concepts.ipynb; also used in 04-training, 05-evaluation, 08-large-models, 09-faq.
  */
 export function mlpBinaryClassifier(
   inputDim: number,

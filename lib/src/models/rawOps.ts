@@ -82,7 +82,11 @@ export interface RawOpNetworkOptions {
   seed?: number;
 }
 
-/** A multi-layer perceptron from `tf.matMul` + bias + ReLU per hidden layer, logits out. */
+/**
+ * A multi-layer perceptron from `tf.matMul` + bias + ReLU per hidden layer, logits out.
+ *
+ * Taught in notebooks/02-algorithms.ipynb.
+ */
 export function rawOpNetwork({
   inputDim, hiddenUnits = [64, 32], classes, learningRate = 0.01, seed = DEFAULT_SEED,
 }: RawOpNetworkOptions): RawOpModel {
@@ -120,6 +124,8 @@ export interface RawOpCnnOptions {
 /**
  * A CNN from `tf.conv2d` (valid padding) + bias + ReLU + `tf.maxPool` (2×2) per stage, then
  * flatten and a `tf.matMul` to logits.
+ *
+ * Taught in notebooks/02-algorithms.ipynb.
  */
 export function rawOpCnn({
   inputShape, filters = [16, 32], kernelSize = 3, classes, learningRate = 0.01, seed = DEFAULT_SEED,

@@ -5,6 +5,8 @@ type Initializer = ReturnType<typeof tf.initializers.zeros>;
 /**
  * Hands out initializers seeded `seed, seed + 1, …` so every layer gets its own repeatable draw
  * (one shared seed would give layers of equal shape identical weights).
+ *
+ * Taught in notebooks/04-training.ipynb; also used in 08-large-models.
  */
 export class SeededInit {
   private next: number;

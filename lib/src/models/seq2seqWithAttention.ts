@@ -49,6 +49,8 @@ export interface Seq2SeqWithAttention {
  * decoder LSTM; at each decoder step the scores `decoder_t · encoder_s` are softmaxed over source
  * positions, the weighted sum of encoder outputs (the context) is concatenated with the decoder
  * output, passed through Dense(units, tanh) and then Dense(outputVocab, softmax).
+ *
+ * Taught in notebooks/06-language.ipynb.
  */
 export function seq2seqWithAttention({
   inputVocab, outputVocab, sourceLength, targetLength, units = 64, embeddingDim = 32,
@@ -101,6 +103,8 @@ export function seq2seqWithAttention({
  * Teacher forcing: the decoder's input at step t is the true token t−1 (`startId` at step 0),
  * and its target is token t. Returns `decoderInput [B, targetLength]` and `decoderTarget
  * [B, targetLength, 1]` for `model.fit`.
+ *
+ * Taught in notebooks/06-language.ipynb.
  */
 export function teacherForcing(targets: number[][], startId: number): { decoderInput: tf.Tensor2D; decoderTarget: tf.Tensor3D } {
   if (targets.length === 0) throw new Error("targets must hold at least one sequence; got none");
@@ -130,6 +134,8 @@ export interface GreedyDecodeResult {
  * Greedy decoding: feed `startId`, take the most probable token, feed it back, repeat. The whole
  * decoder window is re-run each step; the LSTM is causal, so later (still empty) positions do not
  * change earlier outputs.
+ *
+ * Taught in notebooks/06-language.ipynb.
  */
 export function greedyDecode(s2s: Seq2SeqWithAttention, sources: number[][], { startId, endId }: GreedyDecodeOptions): GreedyDecodeResult {
   const { sourceLength, targetLength } = s2s;

@@ -17,8 +17,11 @@ export interface LstmTextClassifierOptions {
 }
 
 /**
- * The articles' text classifier: Embedding → LSTM → Dropout(0.5) → Dense(64, relu) → Dropout(0.5)
+ * The source articles' text classifier (code example 5 in ../shared/SYLLABUS.md, the five articles the
+ * course is built from): Embedding → LSTM → Dropout(0.5) → Dense(64, relu) → Dropout(0.5)
  * → Dense(classes, softmax). Labels are class ids (sparse categorical cross-entropy).
+ *
+ * Taught in notebooks/06-language.ipynb.
  */
 export function lstmTextClassifier({
   vocabSize = 10000,
@@ -60,7 +63,11 @@ export interface LstmBinaryTextClassifierOptions {
   learningRate?: number;
 }
 
-/** The articles' second text classifier: Embedding → LSTM → Dense(1, sigmoid). */
+/**
+ * The source articles' second text classifier (code example 6 in ../shared/SYLLABUS.md): Embedding → LSTM → Dense(1, sigmoid).
+ *
+ * Taught in notebooks/06-language.ipynb.
+ */
 export function lstmBinaryTextClassifier({
   vocabSize = 10000,
   embeddingDim = 64,
@@ -99,6 +106,8 @@ export interface Conv1dTextClassifierOptions {
  * A convolutional text classifier: Embedding → Conv1D(filters, kernelSize, relu) →
  * GlobalMaxPool1D → Dense(classes, softmax). It learns n-gram detectors and trains much faster
  * than an LSTM. Labels are class ids.
+ *
+ * Taught in no notebook yet.
  */
 export function conv1dTextClassifier({
   vocabSize = 10000,

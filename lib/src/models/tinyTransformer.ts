@@ -14,7 +14,11 @@ export interface PositionEmbeddingConfig {
   seed?: number;
 }
 
-/** Adds a learned vector per position `0 … T−1` to a `[B, T, dModel]` input. */
+/**
+ * Adds a learned vector per position `0 … T−1` to a `[B, T, dModel]` input.
+ *
+ * Taught in no notebook yet.
+ */
 export class PositionEmbedding extends tf.layers.Layer {
   static className = "TsdlPositionEmbedding";
   readonly contextLength: number;
@@ -57,7 +61,11 @@ export interface CausalSelfAttentionConfig {
   seed?: number;
 }
 
-/** A `[T, T]` mask: 0 where position i may attend to j (j ≤ i), −1e9 where j is in the future. */
+/**
+ * A `[T, T]` mask: 0 where position i may attend to j (j ≤ i), −1e9 where j is in the future.
+ *
+ * Taught in notebooks/08-large-models.ipynb.
+ */
 export function causalMask(length: number): tf.Tensor2D {
   const mask = new Float32Array(length * length);
   for (let i = 0; i < length; i++) for (let j = i + 1; j < length; j++) mask[i * length + j] = -1e9;
@@ -67,6 +75,8 @@ export function causalMask(length: number): tf.Tensor2D {
 /**
  * Multi-head scaled dot-product self-attention with a causal mask:
  * softmax(Q Kᵀ / √d_head + mask) V per head, heads concatenated and projected by W_o.
+ *
+ * Taught in no notebook yet.
  */
 export class CausalSelfAttention extends tf.layers.Layer {
   static className = "TsdlCausalSelfAttention";
@@ -146,6 +156,8 @@ export interface TinyTransformerOptions {
  * LayerNorm and Dense(vocabSize, softmax). Input `[B, contextLength]` ids, output next-id
  * probabilities at every position `[B, contextLength, vocabSize]`; fit with targets `[B, contextLength, 1]`
  * (the input shifted left by one).
+ *
+ * Taught in notebooks/08-large-models.ipynb.
  */
 export function tinyTransformer({
   vocabSize, contextLength, dModel = 64, heads = 4, layers = 2, seed = DEFAULT_SEED, learningRate = 0.003,
@@ -184,6 +196,8 @@ export function tinyTransformer({
 /**
  * The causal attention weights of block `layer` for one window of ids, `[heads, T, T]`
  * (row i: how much position i attends to each position j ≤ i), for heat maps.
+ *
+ * Taught in notebooks/08-large-models.ipynb.
  */
 export function transformerAttention(model: tf.LayersModel, ids: number[], layer = 0): tf.Tensor3D {
   const contextLength = model.inputs[0].shape[1];
@@ -204,6 +218,8 @@ export function transformerAttention(model: tf.LayersModel, ids: number[], layer
 /**
  * Cuts a token stream into training windows: inputs `ids[i … i+T−1]`, targets `ids[i+1 … i+T]`,
  * windows starting every `stride` tokens.
+ *
+ * Taught in notebooks/08-large-models.ipynb.
  */
 export function nextTokenWindows(ids: ArrayLike<number>, contextLength: number, stride = contextLength): { x: tf.Tensor2D; y: tf.Tensor3D } {
   positiveInt("contextLength", contextLength);
@@ -237,6 +253,8 @@ export interface GenerateOptions {
 /**
  * Samples the next-token distribution `softmax(log p / temperature)` restricted to the top k,
  * from a seeded generator. Returns the chosen index.
+ *
+ * Taught in no notebook yet.
  */
 export function sampleFromProbabilities(
   probabilities: ArrayLike<number>, { temperature = 1, topK, random }: { temperature?: number; topK?: number; random: () => number },
@@ -263,6 +281,8 @@ export function sampleFromProbabilities(
  * Autoregressive generation: the last `contextLength` ids (right-padded with 0, which the causal
  * mask keeps from influencing earlier positions) predict the next id, which is appended. Returns
  * only the new ids.
+ *
+ * Taught in notebooks/08-large-models.ipynb.
  */
 export function generate(model: tf.LayersModel, prompt: number[], { length, temperature = 1, topK, seed = DEFAULT_SEED }: GenerateOptions): number[] {
   const contextLength = model.inputs[0].shape[1];

@@ -19,6 +19,8 @@ function checkStd(fn: string, std: unknown): number {
  * Adds seeded N(0, std²) noise to features. Arrays and tensors must hold features only (pass the
  * labels separately, untouched); for a DataFrame, `labelColumn` names the label, which is kept
  * as is along with every non-numeric column.
+ *
+ * Taught in notebooks/03-preprocessing.ipynb.
  */
 export function addGaussianNoise(features: readonly (readonly number[])[], std: number, seed: SeedOrRng): number[][];
 export function addGaussianNoise<T extends tf.Tensor>(features: T, std: number, seed: SeedOrRng): T;
@@ -66,12 +68,20 @@ function checkImages(fn: string, images: unknown): tf.Tensor4D {
   return images as tf.Tensor4D;
 }
 
-/** Mirrors each image horizontally. */
+/**
+ * Mirrors each image horizontally.
+ *
+ * Taught in notebooks/03-preprocessing.ipynb; also used in 07-vision.
+ */
 export function flipLeftRight(images: tf.Tensor4D): tf.Tensor4D {
   return tf.image.flipLeftRight(checkImages("flipLeftRight", images));
 }
 
-/** Mirrors each image vertically. */
+/**
+ * Mirrors each image vertically.
+ *
+ * Taught in no notebook yet.
+ */
 export function flipUpDown(images: tf.Tensor4D): tf.Tensor4D {
   return tf.reverse(checkImages("flipUpDown", images), 1);
 }
@@ -85,7 +95,11 @@ export interface ShiftOptions {
   fillValue?: number;
 }
 
-/** Moves each image by whole pixels, filling the uncovered border with `fillValue`. */
+/**
+ * Moves each image by whole pixels, filling the uncovered border with `fillValue`.
+ *
+ * Taught in notebooks/03-preprocessing.ipynb; also used in 07-vision.
+ */
 export function shift(images: tf.Tensor4D, options: ShiftOptions): tf.Tensor4D {
   const fn = "shift";
   const x = checkImages(fn, images);
@@ -110,6 +124,8 @@ export interface RotateOptions {
 /**
  * Rotates each image by `radians` (positive: counter-clockwise as displayed) with
  * `tf.image.rotateWithOffset` (nearest-neighbour sampling).
+ *
+ * Taught in notebooks/03-preprocessing.ipynb; also used in 07-vision.
  */
 export function rotate(images: tf.Tensor4D, radians: number, options: RotateOptions = {}): tf.Tensor4D {
   const fn = "rotate";
@@ -129,7 +145,11 @@ export function rotate(images: tf.Tensor4D, radians: number, options: RotateOpti
   });
 }
 
-/** Cuts a seeded random `[height, width]` window from each image (a different one per image). */
+/**
+ * Cuts a seeded random `[height, width]` window from each image (a different one per image).
+ *
+ * Taught in notebooks/07-vision.ipynb.
+ */
 export function randomCrop(images: tf.Tensor4D, size: [number, number], seed: SeedOrRng): tf.Tensor4D {
   const fn = "randomCrop";
   const x = checkImages(fn, images);
@@ -164,7 +184,11 @@ function checkProbability(fn: string, p: unknown): number {
   return p;
 }
 
-/** Mirrors each image horizontally with the given probability (seeded). */
+/**
+ * Mirrors each image horizontally with the given probability (seeded).
+ *
+ * Taught in no notebook yet.
+ */
 export function randomFlipLeftRight(images: tf.Tensor4D, seed: SeedOrRng, probability = 0.5): tf.Tensor4D {
   const fn = "randomFlipLeftRight";
   const x = checkImages(fn, images);
@@ -174,7 +198,11 @@ export function randomFlipLeftRight(images: tf.Tensor4D, seed: SeedOrRng, probab
   return perImage(x, (image, i) => (flips[i] ? tf.image.flipLeftRight(image) : image.clone()));
 }
 
-/** Shifts each image by a seeded random whole number of pixels in [−maxShift, maxShift] per axis. */
+/**
+ * Shifts each image by a seeded random whole number of pixels in [−maxShift, maxShift] per axis.
+ *
+ * Taught in no notebook yet.
+ */
 export function randomShift(images: tf.Tensor4D, maxShift: number, seed: SeedOrRng, fillValue = 0): tf.Tensor4D {
   const fn = "randomShift";
   const x = checkImages(fn, images);
@@ -189,7 +217,11 @@ export function randomShift(images: tf.Tensor4D, maxShift: number, seed: SeedOrR
   return perImage(x, (image, i) => shift(image, { ...offsets[i]!, fillValue }));
 }
 
-/** Rotates each image by a seeded random angle in [−maxRadians, maxRadians]. */
+/**
+ * Rotates each image by a seeded random angle in [−maxRadians, maxRadians].
+ *
+ * Taught in no notebook yet.
+ */
 export function randomRotate(images: tf.Tensor4D, maxRadians: number, seed: SeedOrRng, options: RotateOptions = {}): tf.Tensor4D {
   const fn = "randomRotate";
   const x = checkImages(fn, images);

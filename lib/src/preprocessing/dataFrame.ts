@@ -21,14 +21,22 @@ function baseClassOf<T>(name: "DataFrame" | "Series"): T | undefined {
   return Object.getPrototypeOf(danfo()[name]) as T;
 }
 
-/** True for every danfo DataFrame, including the ones danfo's own operations return. */
+/**
+ * True for every danfo DataFrame, including the ones danfo's own operations return.
+ *
+ * Taught in no notebook yet.
+ */
 export function isDataFrame(value: unknown): value is Danfo.DataFrame {
   if (typeof value !== "object" || value === null) return false;
   const base = baseClassOf<typeof Danfo.DataFrame>("DataFrame");
   return base !== undefined && value instanceof base;
 }
 
-/** True for every danfo Series, including the ones danfo's own operations return. */
+/**
+ * True for every danfo Series, including the ones danfo's own operations return.
+ *
+ * Taught in no notebook yet.
+ */
 export function isSeries(value: unknown): value is Danfo.Series {
   if (typeof value !== "object" || value === null) return false;
   const base = baseClassOf<typeof Danfo.Series>("Series");

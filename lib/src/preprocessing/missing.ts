@@ -11,7 +11,11 @@ export interface DropNaOptions {
   columns?: string[];
 }
 
-/** pandas `dropna`: drops rows (or columns) with missing values (`NaN`, `null`). */
+/**
+ * pandas `dropna`: drops rows (or columns) with missing values (`NaN`, `null`).
+ *
+ * Taught in notebooks/03-preprocessing.ipynb; also used in 09-faq.
+ */
 export function dropNa(frame: dfd.DataFrame, options: DropNaOptions = {}): dfd.DataFrame {
   const fn = "dropNa";
   checkFrame(fn, "frame", frame);
@@ -102,6 +106,8 @@ function checkFillOptions(fn: string, options: unknown): FillNaOptions {
  * Fills missing values: mean/median (numeric columns, like scikit-learn's SimpleImputer), mode
  * (ties → smallest), a constant, or the previous/next present value (pandas `ffill`/`bfill`:
  * leading/trailing gaps stay missing).
+ *
+ * Taught in notebooks/03-preprocessing.ipynb; also used in 09-faq.
  */
 export function fillNa(frame: dfd.DataFrame, options: FillNaOptions): dfd.DataFrame;
 export function fillNa(values: readonly (number | null)[], options: FillNaOptions): number[];
@@ -154,6 +160,8 @@ function interpolateColumn(values: Cell[]): Cell[] {
  * Linear interpolation by position, like pandas' `interpolate()` defaults: interior gaps are
  * filled on the straight line between neighbours, trailing gaps repeat the last value, leading
  * gaps stay missing. DataFrames: numeric columns (or `columns`) only.
+ *
+ * Taught in notebooks/03-preprocessing.ipynb.
  */
 export function interpolateLinear(frame: dfd.DataFrame, options?: { columns?: string[] }): dfd.DataFrame;
 export function interpolateLinear(values: readonly (number | null)[]): number[];
@@ -175,7 +183,11 @@ export function interpolateLinear(data: dfd.DataFrame | readonly (number | null)
   );
 }
 
-/** Missing values per column. */
+/**
+ * Missing values per column.
+ *
+ * Taught in notebooks/03-preprocessing.ipynb.
+ */
 export function countNa(frame: dfd.DataFrame): Record<string, number> {
   checkFrame("countNa", "frame", frame);
   return Object.fromEntries(columnsOf(frame).map(([name, values]) => [name, values.filter(isMissing).length]));

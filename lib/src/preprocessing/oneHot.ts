@@ -18,6 +18,8 @@ type Rows = Label[][];
  * scikit-learn's `OneHotEncoder` (dense output): one 0/1 column per category, in a fixed order
  * learned in `fit`. Arrays of values or rows give `number[][]`; a DataFrame gives a DataFrame
  * with each encoded column replaced by `column_category` columns.
+ *
+ * Taught in notebooks/03-preprocessing.ipynb.
  */
 export class OneHotEncoder {
   readonly handleUnknown: "error" | "ignore";

@@ -14,7 +14,11 @@ export interface OutlierFrameOptions {
   columns?: string[];
 }
 
-/** The q-th quantile (0 ≤ q ≤ 1) with numpy's default linear interpolation. */
+/**
+ * The q-th quantile (0 ≤ q ≤ 1) with numpy's default linear interpolation.
+ *
+ * Taught in no notebook yet.
+ */
 export function quantile(values: NumericVector, q: number): number {
   const fn = "quantile";
   const xs = toNumberArray(fn, "values", values).slice().sort((a, b) => a - b);
@@ -55,7 +59,11 @@ function boundsOf(fn: string, arg: string, values: unknown, rule: unknown): { lo
   return { lower: mean - r.threshold * std, upper: mean + r.threshold * std };
 }
 
-/** The inclusive range of non-outliers under `rule` (default IQR with k = 1.5). */
+/**
+ * The inclusive range of non-outliers under `rule` (default IQR with k = 1.5).
+ *
+ * Taught in notebooks/03-preprocessing.ipynb.
+ */
 export function outlierBounds(values: NumericVector, rule?: OutlierRule): { lower: number; upper: number } {
   return boundsOf("outlierBounds", "values", values, rule);
 }
@@ -80,7 +88,11 @@ function frameBounds(fn: string, frame: dfd.DataFrame, rule: unknown, options: O
 
 const outside = (v: number, b: { lower: number; upper: number }) => v < b.lower || v > b.upper;
 
-/** `true` for each outlier; for a DataFrame, `true` for each row with an outlier in any inspected column. */
+/**
+ * `true` for each outlier; for a DataFrame, `true` for each row with an outlier in any inspected column.
+ *
+ * Taught in notebooks/03-preprocessing.ipynb.
+ */
 export function detectOutliers(data: Data, rule?: OutlierRule, options: OutlierFrameOptions = {}): boolean[] {
   const fn = "detectOutliers";
   if (isDataFrame(data)) {
@@ -93,7 +105,11 @@ export function detectOutliers(data: Data, rule?: OutlierRule, options: OutlierF
   return toNumberArray(fn, "values", data).map((v) => outside(v, b));
 }
 
-/** Clips outliers to the bounds (winsorising); the data keeps its length. */
+/**
+ * Clips outliers to the bounds (winsorising); the data keeps its length.
+ *
+ * Taught in notebooks/03-preprocessing.ipynb.
+ */
 export function clipOutliers(data: NumericVector, rule?: OutlierRule): number[];
 export function clipOutliers(data: dfd.DataFrame, rule?: OutlierRule, options?: OutlierFrameOptions): dfd.DataFrame;
 export function clipOutliers(data: Data, rule?: OutlierRule, options: OutlierFrameOptions = {}): number[] | dfd.DataFrame {
@@ -113,7 +129,11 @@ export function clipOutliers(data: Data, rule?: OutlierRule, options: OutlierFra
   return toNumberArray(fn, "values", data).map((v) => clip(v, b));
 }
 
-/** Removes outliers (for a DataFrame: rows with an outlier in any inspected column). */
+/**
+ * Removes outliers (for a DataFrame: rows with an outlier in any inspected column).
+ *
+ * Taught in no notebook yet.
+ */
 export function dropOutliers(data: NumericVector, rule?: OutlierRule): number[];
 export function dropOutliers(data: dfd.DataFrame, rule?: OutlierRule, options?: OutlierFrameOptions): dfd.DataFrame;
 export function dropOutliers(data: Data, rule?: OutlierRule, options: OutlierFrameOptions = {}): number[] | dfd.DataFrame {

@@ -66,7 +66,11 @@ export interface MinMaxScalerOptions {
   featureRange?: [number, number];
 }
 
-/** scikit-learn's `MinMaxScaler`: maps each column's training min/max onto `featureRange`. */
+/**
+ * scikit-learn's `MinMaxScaler`: maps each column's training min/max onto `featureRange`.
+ *
+ * Taught in notebooks/03-preprocessing.ipynb.
+ */
 export class MinMaxScaler extends Scaler {
   readonly featureRange: [number, number];
   dataMin: number[] = [];
@@ -113,6 +117,8 @@ export interface StandardScalerOptions {
 /**
  * scikit-learn's `StandardScaler`: (x − mean) / std with the population std (ddof = 0); a
  * constant column is divided by 1, as in scikit-learn.
+ *
+ * Taught in notebooks/03-preprocessing.ipynb; also used in 04-training, 05-evaluation, 08-large-models, 09-faq.
  */
 export class StandardScaler extends Scaler {
   readonly withMean: boolean;

@@ -35,7 +35,11 @@ function lengthOf(fn: string, arg: string, data: unknown): number {
   throw inputError(fn, arg, "an array, a tensor or a DataFrame", describe(data));
 }
 
-/** The rows at `indices`, in that order, in the same kind of container. */
+/**
+ * The rows at `indices`, in that order, in the same kind of container.
+ *
+ * Taught in notebooks/09-faq.ipynb.
+ */
 export function takeRows<T extends Splittable>(data: T, indices: number[]): T {
   if (data instanceof tf.Tensor) return tf.tidy(() => tf.gather(data, tf.tensor1d(indices, "int32"))) as T;
   if (isDataFrame(data)) return data.iloc({ rows: indices }) as T;
@@ -86,6 +90,8 @@ function splitArguments<O>(fn: string, x: Splittable, yOrOptions: Splittable | O
 /**
  * Shuffled train/test split (scikit-learn's `train_test_split` semantics: the test split has
  * `ceil(testSize · n)` samples), optionally stratified. `y` may be omitted.
+ *
+ * Taught in notebooks/03-preprocessing.ipynb; also used in 04-training, 05-evaluation, 06-language, 08-large-models, 09-faq.
  */
 export function trainTestSplit<X extends Splittable>(x: X, options?: TrainTestSplitOptions): Split<X, undefined>;
 export function trainTestSplit<X extends Splittable, Y extends Splittable>(x: X, y: Y, options?: TrainTestSplitOptions): Split<X, Y>;
@@ -148,6 +154,8 @@ export interface KFoldOptions {
 /**
  * scikit-learn's `KFold` indices: `k` consecutive folds (the first `n % k` one larger), each the
  * test set once; both index lists are ascending.
+ *
+ * Taught in notebooks/09-faq.ipynb.
  */
 export function kFold(n: number, k: number, options: KFoldOptions = {}): { train: number[]; test: number[] }[] {
   const fn = "kFold";
@@ -180,6 +188,8 @@ export interface ThreeWaySplit<X, Y> extends Split<X, Y> {
 /**
  * Train/validation/test split in one call: the test split is cut first, then the validation
  * split from the rest; both sizes are fractions of all samples. Seeded, optionally stratified.
+ *
+ * Taught in no notebook yet.
  */
 export function trainValTestSplit<X extends Splittable>(x: X, options?: TrainValTestSplitOptions): ThreeWaySplit<X, undefined>;
 export function trainValTestSplit<X extends Splittable, Y extends Splittable>(x: X, y: Y, options?: TrainValTestSplitOptions): ThreeWaySplit<X, Y>;

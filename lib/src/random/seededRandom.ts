@@ -3,13 +3,21 @@ import seedrandom from "seedrandom";
 /** A function returning uniform numbers in [0, 1), like `Math.random`, but repeatable. */
 export type Rng = () => number;
 
-/** The seed every seeded helper of lib uses when none is given. */
+/**
+ * The seed every seeded helper of lib uses when none is given.
+ *
+ * Taught in no notebook yet.
+ */
 export const DEFAULT_SEED = 42;
 
 /** A seed (number or string), or an `Rng` to keep drawing from an existing stream. */
 export type SeedOrRng = number | string | Rng;
 
-/** A repeatable uniform [0, 1) generator: the same seed always gives the same stream. */
+/**
+ * A repeatable uniform [0, 1) generator: the same seed always gives the same stream.
+ *
+ * Taught in notebooks/06-language.ipynb; also used in 09-faq.
+ */
 export function seededRandom(seed: number | string): Rng {
   if (typeof seed === "number" && !Number.isFinite(seed)) {
     throw new Error(`seededRandom: seed must be a finite number or a string; got ${seed}`);
@@ -18,12 +26,20 @@ export function seededRandom(seed: number | string): Rng {
   return () => prng();
 }
 
-/** Resolves a seed into a generator; an `Rng` passes through so callers can share one stream. */
+/**
+ * Resolves a seed into a generator; an `Rng` passes through so callers can share one stream.
+ *
+ * Taught in no notebook yet.
+ */
 export function toRng(seed: SeedOrRng): Rng {
   return typeof seed === "function" ? seed : seededRandom(seed);
 }
 
-/** A Fisher–Yates shuffle of `0 … n−1` drawn from `random`. */
+/**
+ * A Fisher–Yates shuffle of `0 … n−1` drawn from `random`.
+ *
+ * Taught in no notebook yet.
+ */
 export function shuffledIndices(n: number, random: Rng): Int32Array {
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
@@ -34,7 +50,11 @@ export function shuffledIndices(n: number, random: Rng): Int32Array {
   return idx;
 }
 
-/** A shuffled copy of `array` (Fisher–Yates); the input is not modified. */
+/**
+ * A shuffled copy of `array` (Fisher–Yates); the input is not modified.
+ *
+ * Taught in no notebook yet.
+ */
 export function shuffle<T>(array: readonly T[], seed: SeedOrRng): T[] {
   return Array.from(shuffledIndices(array.length, toRng(seed)), (i) => array[i]!);
 }
@@ -43,6 +63,8 @@ export function shuffle<T>(array: readonly T[], seed: SeedOrRng): T[] {
  * Runs `work` with `Math.random` replaced by a seeded generator. TensorFlow.js draws from
  * `Math.random` for `fit`'s shuffling, dropout masks and unseeded initialisers, so this makes a
  * whole training run repeat.
+ *
+ * Taught in no notebook yet.
  */
 export async function withSeededMathRandom<T>(seed: number, work: () => Promise<T>): Promise<T> {
   const original = Math.random;
@@ -54,7 +76,11 @@ export async function withSeededMathRandom<T>(seed: number, work: () => Promise<
   }
 }
 
-/** One standard-normal draw (Box–Muller) from `rng`. */
+/**
+ * One standard-normal draw (Box–Muller) from `rng`.
+ *
+ * Taught in no notebook yet.
+ */
 export function gaussian(rng: Rng): number {
   // 1 - u keeps the argument of log in (0, 1], so the result is always finite.
   const u = 1 - rng();

@@ -22,38 +22,50 @@ const sigmoidSlope = (z: number): number => {
 };
 const tanhSlope = (z: number): number => 1 - Math.tanh(z) ** 2;
 
+/** Taught in notebooks/02-algorithms.ipynb. */
 export function relu(z: Matrix): Matrix;
 export function relu(z: ArrayLike<number>): Float64Array;
 export function relu(z: Matrix | ArrayLike<number>): Matrix | Float64Array {
   return elementwise(z, reluValue);
 }
 
+/** Taught in notebooks/02-algorithms.ipynb. */
 export function reluDerivative(z: Matrix): Matrix;
 export function reluDerivative(z: ArrayLike<number>): Float64Array;
 export function reluDerivative(z: Matrix | ArrayLike<number>): Matrix | Float64Array {
   return elementwise(z, reluSlope);
 }
 
+/** Taught in notebooks/02-algorithms.ipynb. */
 export function sigmoid(z: Matrix): Matrix;
 export function sigmoid(z: ArrayLike<number>): Float64Array;
 export function sigmoid(z: Matrix | ArrayLike<number>): Matrix | Float64Array {
   return elementwise(z, sigmoidValue);
 }
 
-/** σ'(z) = σ(z)·(1 − σ(z)). */
+/**
+ * σ'(z) = σ(z)·(1 − σ(z)).
+ *
+ * Taught in notebooks/02-algorithms.ipynb.
+ */
 export function sigmoidDerivative(z: Matrix): Matrix;
 export function sigmoidDerivative(z: ArrayLike<number>): Float64Array;
 export function sigmoidDerivative(z: Matrix | ArrayLike<number>): Matrix | Float64Array {
   return elementwise(z, sigmoidSlope);
 }
 
+/** Taught in notebooks/02-algorithms.ipynb. */
 export function tanh(z: Matrix): Matrix;
 export function tanh(z: ArrayLike<number>): Float64Array;
 export function tanh(z: Matrix | ArrayLike<number>): Matrix | Float64Array {
   return elementwise(z, Math.tanh);
 }
 
-/** tanh'(z) = 1 − tanh(z)². */
+/**
+ * tanh'(z) = 1 − tanh(z)².
+ *
+ * Taught in notebooks/02-algorithms.ipynb.
+ */
 export function tanhDerivative(z: Matrix): Matrix;
 export function tanhDerivative(z: ArrayLike<number>): Float64Array;
 export function tanhDerivative(z: Matrix | ArrayLike<number>): Matrix | Float64Array {
@@ -72,7 +84,11 @@ function softmaxVector(z: ArrayLike<number>): Float64Array {
   return out;
 }
 
-/** Softmax of a vector, or of every row of a matrix (one row per sample). */
+/**
+ * Softmax of a vector, or of every row of a matrix (one row per sample).
+ *
+ * Taught in notebooks/02-algorithms.ipynb.
+ */
 export function softmax(z: Matrix): Matrix;
 export function softmax(z: ArrayLike<number>): Float64Array;
 export function softmax(z: Matrix | ArrayLike<number>): Matrix | Float64Array {
@@ -82,7 +98,11 @@ export function softmax(z: Matrix | ArrayLike<number>): Matrix | Float64Array {
   return out;
 }
 
-/** The Jacobian ∂softmax(z)_i/∂z_j = s_i·(δ_ij − s_j) of one vector: softmax's "derivative" is a matrix. */
+/**
+ * The Jacobian ∂softmax(z)_i/∂z_j = s_i·(δ_ij − s_j) of one vector: softmax's "derivative" is a matrix.
+ *
+ * Taught in no notebook yet.
+ */
 export function softmaxJacobian(z: ArrayLike<number>): Matrix {
   const s = softmaxVector(z);
   return new Matrix(s.length, s.length).map((_, i, j) => s[i] * ((i === j ? 1 : 0) - s[j]));
@@ -91,6 +111,8 @@ export function softmaxJacobian(z: ArrayLike<number>): Matrix {
 /**
  * Backpropagates `gradOutput` (∂L/∂s, one row per sample) through softmax: per row, Jᵀ·g = s ⊙ (g − s·g),
  * which avoids building the Jacobian.
+ *
+ * Taught in no notebook yet.
  */
 export function softmaxBackward(z: Matrix, gradOutput: Matrix): Matrix {
   const s = softmax(z);
@@ -105,9 +127,14 @@ export function softmaxBackward(z: Matrix, gradOutput: Matrix): Matrix {
 
 export type ActivationName = "linear" | "relu" | "sigmoid" | "tanh" | "softmax";
 
+/** Taught in no notebook yet. */
 export const ACTIVATION_NAMES: readonly ActivationName[] = ["linear", "relu", "sigmoid", "tanh", "softmax"];
 
-/** Applies the named activation to pre-activations `z` (rows are samples). */
+/**
+ * Applies the named activation to pre-activations `z` (rows are samples).
+ *
+ * Taught in no notebook yet.
+ */
 export function activate(name: ActivationName, z: Matrix): Matrix {
   switch (name) {
     case "linear":
@@ -123,7 +150,11 @@ export function activate(name: ActivationName, z: Matrix): Matrix {
   }
 }
 
-/** Turns ∂L/∂a into ∂L/∂z for a = activation(z): the activation's step of the chain rule. */
+/**
+ * Turns ∂L/∂a into ∂L/∂z for a = activation(z): the activation's step of the chain rule.
+ *
+ * Taught in no notebook yet.
+ */
 export function activationBackward(name: ActivationName, z: Matrix, gradOutput: Matrix): Matrix {
   switch (name) {
     case "linear":

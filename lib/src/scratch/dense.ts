@@ -12,7 +12,11 @@ export interface DenseLayerOptions {
   seed?: SeedOrRng;
 }
 
-/** A fully connected layer a = f(X·W + b), with X of shape [batch, inputSize] and W of [inputSize, units]. */
+/**
+ * A fully connected layer a = f(X·W + b), with X of shape [batch, inputSize] and W of [inputSize, units].
+ *
+ * Taught in no notebook yet.
+ */
 export class DenseLayer {
   readonly inputSize: number;
   readonly units: number;

@@ -14,6 +14,8 @@ function checkRate(where: string, rate: number): void {
 /**
  * Inverted dropout at training time: each value is zeroed with probability `rate` and the survivors are
  * scaled by 1/(1 − rate), so the expected output equals the input and inference needs no rescaling.
+ *
+ * Taught in notebooks/02-algorithms.ipynb.
  */
 export function invertedDropout(values: ArrayLike<number>, rate: number, seed: SeedOrRng): DropoutResult {
   checkRate("invertedDropout", rate);
@@ -23,7 +25,11 @@ export function invertedDropout(values: ArrayLike<number>, rate: number, seed: S
   return { output: Float64Array.from(values, (v, i) => v * mask[i]), mask };
 }
 
-/** A dropout layer: random masks while training, the identity at test time. */
+/**
+ * A dropout layer: random masks while training, the identity at test time.
+ *
+ * Taught in no notebook yet.
+ */
 export class Dropout {
   readonly rate: number;
   private readonly random: Rng;

@@ -28,6 +28,8 @@ export interface GanLosses {
 /**
  * The GAN objective (Goodfellow et al., 2014) from the discriminator's outputs: `realScores` = D(x) on real
  * samples and `fakeScores` = D(G(z)) on generated ones, each the probability that D thinks its input is real.
+ *
+ * Taught in notebooks/02-algorithms.ipynb.
  */
 export function ganLosses(realScores: ArrayLike<number>, fakeScores: ArrayLike<number>): GanLosses {
   checkProbabilities("ganLosses", "realScores", realScores);

@@ -4,6 +4,8 @@ import type { Parameter } from "./parameter.js";
 /**
  * ‖a − b‖ / (‖a‖ + ‖b‖): scale-free, so the same threshold works for large and small gradients.
  * Returns 0 when both are zero.
+ *
+ * Taught in no notebook yet.
  */
 export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
   checkSameLength("relativeError", "a", a, "b", b);
@@ -22,6 +24,8 @@ export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): numbe
 /**
  * ∂f/∂θ_i ≈ (f(θ + ε·e_i) − f(θ − ε·e_i)) / 2ε for every entry of `values`, which is changed and restored in place.
  * Central differences have error O(ε²), one-sided ones only O(ε).
+ *
+ * Taught in no notebook yet.
  */
 export function numericalGradient(f: () => number, values: Float64Array, epsilon = 1e-6): Float64Array {
   if (!(epsilon > 0)) throw new Error(`numericalGradient: epsilon must be positive, got ${epsilon}`);
@@ -47,6 +51,8 @@ export interface GradientCheckResult {
 /**
  * Compares the analytic gradients already stored in each parameter's `grad` (from backpropagation)
  * with central-difference gradients of `loss`. A correct backward pass in float64 gives errors around 1e-8 or less.
+ *
+ * Taught in notebooks/02-algorithms.ipynb.
  */
 export function gradientCheck(loss: () => number, parameters: readonly Parameter[], epsilon = 1e-6): GradientCheckResult {
   if (parameters.length === 0) throw new Error("gradientCheck: parameters must be non-empty, got 0");

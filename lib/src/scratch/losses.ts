@@ -40,7 +40,11 @@ function like(predictions: Values, gradient: Float64Array): Matrix | Float64Arra
   return predictions instanceof Matrix ? new Matrix(predictions.rows, predictions.cols, gradient) : gradient;
 }
 
-/** Mean squared error over every value: mean((p − y)²). */
+/**
+ * Mean squared error over every value: mean((p − y)²).
+ *
+ * Taught in notebooks/02-algorithms.ipynb.
+ */
 export function meanSquaredError(predictions: Values, targets: Values): number {
   checkPair("meanSquaredError", predictions, targets);
   const p = flat(predictions);
@@ -50,7 +54,11 @@ export function meanSquaredError(predictions: Values, targets: Values): number {
   return sum / p.length;
 }
 
-/** ∂MSE/∂p = 2(p − y)/n. */
+/**
+ * ∂MSE/∂p = 2(p − y)/n.
+ *
+ * Taught in no notebook yet.
+ */
 export function meanSquaredErrorGradient(predictions: Matrix, targets: Values): Matrix;
 export function meanSquaredErrorGradient(predictions: ArrayLike<number>, targets: Values): Float64Array;
 export function meanSquaredErrorGradient(predictions: Values, targets: Values): Matrix | Float64Array {
@@ -60,7 +68,11 @@ export function meanSquaredErrorGradient(predictions: Values, targets: Values): 
   return like(predictions, Float64Array.from(p, (v, i) => (2 * (v - t[i])) / p.length));
 }
 
-/** Binary cross-entropy of probabilities p against 0/1 targets y: −mean(y·log p + (1 − y)·log(1 − p)). */
+/**
+ * Binary cross-entropy of probabilities p against 0/1 targets y: −mean(y·log p + (1 − y)·log(1 − p)).
+ *
+ * Taught in notebooks/02-algorithms.ipynb.
+ */
 export function binaryCrossEntropy(probabilities: Values, targets: Values): number {
   checkPair("binaryCrossEntropy", probabilities, targets);
   const p = flat(probabilities);
@@ -74,7 +86,11 @@ export function binaryCrossEntropy(probabilities: Values, targets: Values): numb
   return sum / p.length;
 }
 
-/** ∂BCE/∂p = (p − y) / (p·(1 − p)) / n. */
+/**
+ * ∂BCE/∂p = (p − y) / (p·(1 − p)) / n.
+ *
+ * Taught in no notebook yet.
+ */
 export function binaryCrossEntropyGradient(probabilities: Matrix, targets: Values): Matrix;
 export function binaryCrossEntropyGradient(probabilities: ArrayLike<number>, targets: Values): Float64Array;
 export function binaryCrossEntropyGradient(probabilities: Values, targets: Values): Matrix | Float64Array {
@@ -100,6 +116,8 @@ function asRows(fn: string, values: Values): Matrix {
 /**
  * Categorical cross-entropy of class probabilities (one row per sample) against one-hot targets:
  * −mean over samples of Σ_k y_k·log p_k.
+ *
+ * Taught in notebooks/02-algorithms.ipynb.
  */
 export function categoricalCrossEntropy(probabilities: Values, targets: Values): number {
   const p = asRows("categoricalCrossEntropy", probabilities);
@@ -112,7 +130,11 @@ export function categoricalCrossEntropy(probabilities: Values, targets: Values):
   return sum / p.rows;
 }
 
-/** ∂CCE/∂p_k = −y_k / p_k / (number of samples). */
+/**
+ * ∂CCE/∂p_k = −y_k / p_k / (number of samples).
+ *
+ * Taught in no notebook yet.
+ */
 export function categoricalCrossEntropyGradient(probabilities: Values, targets: Values): Matrix {
   const p = asRows("categoricalCrossEntropyGradient", probabilities);
   const t = asRows("categoricalCrossEntropyGradient", targets);
@@ -123,6 +145,8 @@ export function categoricalCrossEntropyGradient(probabilities: Values, targets: 
 /**
  * The gradient of categorical cross-entropy with respect to the logits z when p = softmax(z):
  * the softmax Jacobian and −y/p cancel to (p − y)/n, which is why frameworks fuse the two.
+ *
+ * Taught in no notebook yet.
  */
 export function softmaxCrossEntropyGradient(logits: Values, targets: Values): Matrix {
   const z = asRows("softmaxCrossEntropyGradient", logits);
@@ -133,6 +157,7 @@ export function softmaxCrossEntropyGradient(logits: Values, targets: Values): Ma
 
 export type LossName = "meanSquaredError" | "binaryCrossEntropy" | "categoricalCrossEntropy";
 
+/** Taught in no notebook yet. */
 export function lossValue(name: LossName, predictions: Matrix, targets: Matrix): number {
   switch (name) {
     case "meanSquaredError":
@@ -144,6 +169,7 @@ export function lossValue(name: LossName, predictions: Matrix, targets: Matrix):
   }
 }
 
+/** Taught in no notebook yet. */
 export function lossGradient(name: LossName, predictions: Matrix, targets: Matrix): Matrix {
   switch (name) {
     case "meanSquaredError":

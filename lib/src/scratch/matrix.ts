@@ -1,4 +1,8 @@
-/** A row-major matrix of float64 values: `data[i * cols + j]` is row i, column j. */
+/**
+ * A row-major matrix of float64 values: `data[i * cols + j]` is row i, column j.
+ *
+ * Taught in no notebook yet.
+ */
 export class Matrix {
   readonly rows: number;
   readonly cols: number;
@@ -79,6 +83,7 @@ export class Matrix {
 /** Accepts a Matrix or nested arrays, so notebook code can pass `[[1, 2], [3, 4]]` directly. */
 export type MatrixLike = Matrix | readonly ArrayLike<number>[];
 
+/** Taught in notebooks/02-algorithms.ipynb. */
 export function toMatrix(value: MatrixLike): Matrix {
   return value instanceof Matrix ? value : Matrix.fromRows(value);
 }
@@ -93,7 +98,11 @@ export function assertLength(name: string, expected: number, actual: ArrayLike<n
   if (actual.length !== expected) throw new Error(`${name}: expected length ${expected}, got ${actual.length}`);
 }
 
-/** (m × k) · (k × n) → (m × n). */
+/**
+ * (m × k) · (k × n) → (m × n).
+ *
+ * Taught in no notebook yet.
+ */
 export function matMul(a: Matrix, b: Matrix): Matrix {
   if (a.cols !== b.rows) {
     throw new Error(`matMul: b must have ${a.cols} rows (a's columns), got shape [${b.shape.join(", ")}] for a of [${a.shape.join(", ")}]`);
@@ -108,31 +117,45 @@ export function matMul(a: Matrix, b: Matrix): Matrix {
   return out;
 }
 
+/** Taught in no notebook yet. */
 export function transpose(a: Matrix): Matrix {
   const out = new Matrix(a.cols, a.rows);
   for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) out.data[j * a.rows + i] = a.data[i * a.cols + j];
   return out;
 }
 
-/** Adds `vector` to every row (the bias in `X·W + b`). */
+/**
+ * Adds `vector` to every row (the bias in `X·W + b`).
+ *
+ * Taught in no notebook yet.
+ */
 export function addRowVector(a: Matrix, vector: ArrayLike<number>): Matrix {
   assertLength("addRowVector: vector", a.cols, vector);
   return a.map((v, _i, j) => v + vector[j]);
 }
 
-/** Sums each column over the rows (how a bias gradient collects the batch). */
+/**
+ * Sums each column over the rows (how a bias gradient collects the batch).
+ *
+ * Taught in no notebook yet.
+ */
 export function sumRows(a: Matrix): Float64Array {
   const out = new Float64Array(a.cols);
   for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) out[j] += a.data[i * a.cols + j];
   return out;
 }
 
+/** Taught in no notebook yet. */
 export function hadamard(a: Matrix, b: Matrix): Matrix {
   assertSameShape("hadamard: b", a, b);
   return a.map((v, i, j) => v * b.get(i, j));
 }
 
-/** y = A·x for a vector x. */
+/**
+ * y = A·x for a vector x.
+ *
+ * Taught in notebooks/02-algorithms.ipynb.
+ */
 export function matVec(a: Matrix, x: ArrayLike<number>): Float64Array {
   assertLength("matVec: x", a.cols, x);
   const out = new Float64Array(a.rows);
@@ -144,6 +167,7 @@ export function matVec(a: Matrix, x: ArrayLike<number>): Float64Array {
   return out;
 }
 
+/** Taught in no notebook yet. */
 export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   assertLength("dot: b", a.length, b);
   let sum = 0;

@@ -32,7 +32,11 @@ export interface FitOptions {
   onEpoch?: (epoch: number, loss: number) => void;
 }
 
-/** A multi-layer perceptron made of DenseLayers, trained by backpropagation. */
+/**
+ * A multi-layer perceptron made of DenseLayers, trained by backpropagation.
+ *
+ * Taught in notebooks/02-algorithms.ipynb.
+ */
 export class MLP {
   readonly layers: DenseLayer[];
 

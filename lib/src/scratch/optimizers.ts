@@ -20,7 +20,11 @@ function checkGradient(where: string, parameter: Parameter): void {
   }
 }
 
-/** Plain (stochastic) gradient descent: θ ← θ − α·g. */
+/**
+ * Plain (stochastic) gradient descent: θ ← θ − α·g.
+ *
+ * Taught in notebooks/02-algorithms.ipynb.
+ */
 export class SGD implements Optimizer {
   constructor(readonly learningRate: number) {
     checkPositive("SGD", "learningRate", learningRate);
@@ -43,6 +47,8 @@ export interface MomentumOptions {
 /**
  * Gradient descent with momentum, in TensorFlow's form (`tf.train.momentum`): v ← μ·v + g; θ ← θ − α·v.
  * The velocity v keeps moving in directions where gradients agree and averages out the zig-zag.
+ *
+ * Taught in notebooks/02-algorithms.ipynb.
  */
 export class Momentum implements Optimizer {
   readonly learningRate: number;
@@ -93,6 +99,7 @@ export interface AdamState {
   t: number;
 }
 
+/** Taught in no notebook yet. */
 export function createAdamState(size: number): AdamState {
   return { m: new Float64Array(size), v: new Float64Array(size), t: 0 };
 }
@@ -100,6 +107,8 @@ export function createAdamState(size: number): AdamState {
 /**
  * One Adam step (Kingma & Ba, 2015), updating `value` and `state` in place:
  * m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  m̂ = m/(1−β₁ᵗ);  v̂ = v/(1−β₂ᵗ);  θ ← θ − α·m̂/(√v̂ + ε).
+ *
+ * Taught in no notebook yet.
  */
 export function adamStep(value: Float64Array, grad: ArrayLike<number>, state: AdamState, options: AdamOptions = {}): void {
   const { learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 } = options;
@@ -121,7 +130,11 @@ export function adamStep(value: Float64Array, grad: ArrayLike<number>, state: Ad
   }
 }
 
-/** The Adam optimizer: `adamStep` applied to every parameter, each with its own moments. */
+/**
+ * The Adam optimizer: `adamStep` applied to every parameter, each with its own moments.
+ *
+ * Taught in notebooks/02-algorithms.ipynb.
+ */
 export class Adam implements Optimizer {
   readonly options: Required<AdamOptions>;
   private readonly states = new WeakMap<Float64Array, AdamState>();

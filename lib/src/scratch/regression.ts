@@ -64,12 +64,20 @@ function gradientDescent(
   return { weights, bias, lossHistory, predict };
 }
 
-/** Linear regression y ≈ X·w + b fitted by full-batch gradient descent on the mean squared error. */
+/**
+ * Linear regression y ≈ X·w + b fitted by full-batch gradient descent on the mean squared error.
+ *
+ * Taught in notebooks/02-algorithms.ipynb; also used in 05-evaluation.
+ */
 export function fitLinearRegression(input: MatrixLike, targets: ArrayLike<number>, options: GradientDescentOptions = {}): FittedLinearModel {
   return gradientDescent("fitLinearRegression", input, targets, (z) => z, meanSquaredError, 2, options);
 }
 
-/** Logistic regression P(y = 1) = σ(X·w + b) fitted by full-batch gradient descent on binary cross-entropy. */
+/**
+ * Logistic regression P(y = 1) = σ(X·w + b) fitted by full-batch gradient descent on binary cross-entropy.
+ *
+ * Taught in notebooks/02-algorithms.ipynb.
+ */
 export function fitLogisticRegression(input: MatrixLike, targets: ArrayLike<number>, options: GradientDescentOptions = {}): FittedLinearModel {
   for (let i = 0; i < targets.length; i++) {
     if (targets[i] !== 0 && targets[i] !== 1) throw new Error(`fitLogisticRegression: targets must be 0 or 1, got ${targets[i]} at index ${i}`);

@@ -10,7 +10,11 @@ export interface RnnCellWeights {
   b: ArrayLike<number>;
 }
 
-/** One step of a simple (Elman) RNN: h_t = f(W·x_t + U·h_{t−1} + b), with f = tanh unless another activation is given. */
+/**
+ * One step of a simple (Elman) RNN: h_t = f(W·x_t + U·h_{t−1} + b), with f = tanh unless another activation is given.
+ *
+ * Taught in no notebook yet.
+ */
 export function rnnCellStep(x: ArrayLike<number>, hPrevious: ArrayLike<number>, weights: RnnCellWeights, activation: ActivationName = "tanh"): Float64Array {
   const W = toMatrix(weights.W);
   const U = toMatrix(weights.U);
@@ -35,6 +39,8 @@ export interface RnnForwardOptions {
 /**
  * Runs the cell over a sequence, carrying the hidden state forward: the same W, U, b are reused at every step,
  * which is what lets an RNN handle sequences of any length. Returns h_1 … h_T.
+ *
+ * Taught in notebooks/02-algorithms.ipynb.
  */
 export function rnnForward(sequence: readonly ArrayLike<number>[], weights: RnnCellWeights, options: RnnForwardOptions = {}): Float64Array[] {
   const hidden = toMatrix(weights.W).rows;

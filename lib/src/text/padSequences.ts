@@ -13,7 +13,11 @@ export interface PadSequencesOptions {
   dtype?: "int32" | "float32";
 }
 
-/** `tf.keras.utils.pad_sequences`: sequences to a `[n, maxlen]` tensor. Empty sequences become all padding. */
+/**
+ * `tf.keras.utils.pad_sequences`: sequences to a `[n, maxlen]` tensor. Empty sequences become all padding.
+ *
+ * Taught in notebooks/06-language.ipynb.
+ */
 export function padSequences(sequences: readonly (readonly number[])[], options: PadSequencesOptions = {}): tf.Tensor2D {
   const fn = "padSequences";
   const { padding = "pre", truncating = "pre", value = 0, dtype = "int32" } = options;

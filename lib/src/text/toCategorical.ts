@@ -1,7 +1,11 @@
 import { tf } from "../backend/index.js";
 import { describe, inputError, toNumberArray, type NumericVector } from "../preprocessing/validate.js";
 
-/** `tf.keras.utils.to_categorical`: integer class ids to one-hot float32 rows `[n, numClasses]`. */
+/**
+ * `tf.keras.utils.to_categorical`: integer class ids to one-hot float32 rows `[n, numClasses]`.
+ *
+ * Taught in notebooks/06-language.ipynb.
+ */
 export function toCategorical(labels: NumericVector, numClasses?: number): tf.Tensor2D {
   const fn = "toCategorical";
   const ids = toNumberArray(fn, "labels", labels, { integer: true });

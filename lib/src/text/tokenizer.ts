@@ -1,9 +1,17 @@
 import { describe, inputError } from "../preprocessing/validate.js";
 
-/** Keras' default `filters`: ASCII punctuation, tab and newline. */
+/**
+ * Keras' default `filters`: ASCII punctuation, tab and newline.
+ *
+ * Taught in no notebook yet.
+ */
 export const KERAS_FILTERS = '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n';
 
-/** Punctuation of Chinese text, filtered (in `cjk` modes) only from texts that contain Han characters. */
+/**
+ * Punctuation of Chinese text, filtered (in `cjk` modes) only from texts that contain Han characters.
+ *
+ * Taught in no notebook yet.
+ */
 export const CJK_FILTERS = "，。！？、；：“”‘’（）《》〈〉【】「」『』…—～·";
 
 /**
@@ -42,6 +50,8 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 /**
  * `tf.keras.preprocessing.text.Tokenizer`: word counts, a frequency-ordered word index
  * (ties keep first appearance; index 0 is reserved for padding) and text ↔ sequence conversion.
+ *
+ * Taught in notebooks/06-language.ipynb.
  */
 export class Tokenizer {
   readonly numWords: number | null;

@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/runNode.js";
+
+// As in d2l's library, every exported function, class and constant of lib says in its doc comment which
+// notebook teaches it ("Taught in notebooks/04-training.ipynb; also used in 05-evaluation."), or that none
+// does yet. backend/, plots/ and training/ are not checked yet.
+const folders = ["models", "datasets", "preprocessing", "metrics", "text", "scratch", "random", "io", "explain", "compression", "exercises"];
+
+/** Names each notebook's code imports from @tsdl/lib, plus `scratch.x` for the scratch namespace. */
+function notebookUses(): Map<string, Set<string>> {
+  const uses = new Map<string, Set<string>>();
+  for (const file of readdirSync(path.join(repoRoot, "notebooks")).filter((name) => name.endsWith(".ipynb"))) {
+    const notebook = JSON.parse(readFileSync(path.join(repoRoot, "notebooks", file), "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
+    const code = notebook.cells.filter((cell) => cell.cell_type === "code").map((cell) => [cell.source].flat().join("")).join("\n");
+    const names = new Set<string>();
+    for (const [, list] of code.matchAll(/import\s*\{([^}]*)\}\s*from\s*"@tsdl\/lib"/g)) {
+      for (const name of list!.split(",")) names.add(name.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0]!);
+    }
+    for (const [, name] of code.matchAll(/\bscratch\.(\w+)/g)) names.add(`scratch.${name}`);
+    uses.set(file.replace(/\.ipynb$/, ""), names);
+  }
+  return uses;
+}
+
+/** Every exported value of the checked folders, with the text of its doc comment. */
+function exportedValues(): { name: string; doc: string }[] {
+  const program = ts.createProgram([path.join(repoRoot, "lib/src/index.ts")], {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    noEmit: true,
+  });
+  const checker = program.getTypeChecker();
+  return folders.flatMap((folder) => {
+    const index = program.getSourceFile(path.join(repoRoot, `lib/src/${folder}/index.ts`))!;
+    return checker.getExportsOfModule(checker.getSymbolAtLocation(index)!).flatMap((exported) => {
+      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      if (!(symbol.flags & ts.SymbolFlags.Value)) return [];
+      const doc = ts.displayPartsToString(symbol.getDocumentationComment(checker));
+      return [{ name: folder === "scratch" ? `scratch.${exported.name}` : exported.name, doc }];
+    });
+  });
+}
+
+describe("lib's doc comments", () => {
+  const uses = notebookUses();
+  const values = exportedValues();
+
+  it("cover the exported values of lib's folders", () => {
+    expect(values.length).toBeGreaterThan(150);
+  });
+
+  it.each(values.map((value) => [value.name, value.doc] as const))("%s names the notebooks that use it", (name, doc) => {
+    const users = [...uses].filter(([, names]) => names.has(name)).map(([notebook]) => notebook).sort();
+    const expected =
+      users.length === 0
+        ? "Taught in no notebook yet."
+        : `Taught in notebooks/${users[0]}.ipynb${users.length > 1 ? `; also used in ${users.slice(1).join(", ")}` : ""}.`;
+    expect(doc.split("\n").at(-1)).toBe(expected);
+  });
+});
