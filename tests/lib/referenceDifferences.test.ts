@@ -59,6 +59,21 @@ describe("label order", () => {
     ]);
   });
 
+  it("orders and aligns a classification report's rows by code point, as scikit-learn does", () => {
+    // classification_report(yt, yp, digits=2, zero_division=0) with each non-ASCII label repeated 13 times
+    const long = (label: string) => (label === "b" ? label : label.repeat(13));
+    const report = classificationReport(yTrue.map(long), yPred.map(long), { digits: 2, zeroDivision: 0 });
+    expect(report.text).toBe(
+      "               precision    recall  f1-score   support\n\n" +
+        "            b       1.00      1.00      1.00         1\n" +
+        "ＡＡＡＡＡＡＡＡＡＡＡＡＡ       0.00      0.00      0.00         1\n" +
+        "😀😀😀😀😀😀😀😀😀😀😀😀😀       0.50      0.50      0.50         2\n\n" +
+        "     accuracy                           0.50         4\n" +
+        "    macro avg       0.50      0.50      0.50         4\n" +
+        " weighted avg       0.50      0.50      0.50         4\n",
+    );
+  });
+
   it("is code-point order in the one-hot encoder's categories", () => {
     // OneHotEncoder().fit(...).categories_ and transform([["😀"]])
     const encoder = new OneHotEncoder().fit([...yTrue, "\uff21"]);

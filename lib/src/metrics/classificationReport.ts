@@ -76,14 +76,17 @@ export function classificationReport(yTrue: unknown, yPred: unknown, options: Cl
 }
 
 function formatReport(rows: ClassificationReportRow[], classCount: number, digits: number): string {
-  const width = Math.max(...rows.slice(0, classCount).map((r) => r.label.length), "weighted avg".length, digits);
+  // Widths count code points, as Python's len and format do (an emoji is one, not two UTF-16 units).
+  const length = (text: string) => [...text].length;
+  const padStart = (text: string, size: number) => " ".repeat(Math.max(0, size - length(text))) + text;
+  const width = Math.max(...rows.slice(0, classCount).map((r) => length(r.label)), "weighted avg".length, digits);
   const cell = (v: string) => v.padStart(9);
   const num = (v: number) => cell(formatFixed(v, digits));
   let out = `${"".padStart(width)} ${["precision", "recall", "f1-score", "support"].map((h) => ` ${cell(h)}`).join("")}\n\n`;
   rows.forEach((r, i) => {
     if (i === classCount) out += "\n";
     const scores = r.precision === null ? [cell(""), cell("")] : [num(r.precision), num(r.recall!)];
-    out += `${r.label.padStart(width)} ${[...scores, num(r.f1Score), cell(String(r.support))].map((c) => ` ${c}`).join("")}\n`;
+    out += `${padStart(r.label, width)} ${[...scores, num(r.f1Score), cell(String(r.support))].map((c) => ` ${c}`).join("")}\n`;
   });
   return out;
 }
