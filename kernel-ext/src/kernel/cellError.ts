@@ -79,10 +79,13 @@ export interface TracebackOptions {
 
 /** The file a stack frame line points into, or undefined (`at new Promise (<anonymous>)`). */
 function frameFile(frame: string): string | undefined {
-  const location = /\(([^()]+?):\d+:\d+\)$|at ([^()\s]+?):\d+:\d+$/.exec(frame.trim());
+  const location = /\(([^()]+?):\d+:\d+\)$|at (?:async )?([^()\s]+?):\d+:\d+$/.exec(frame.trim());
   const file = location?.[1] ?? location?.[2];
   return file?.startsWith("file://") ? new URL(file).pathname : file;
 }
+
+// Frames of the machinery that runs a cell (Node, vm, tslab, this kernel): shown only with `allFrames`, never counted.
+const machinery = /^node:|[/\\]tslab[/\\]dist[/\\]|[/\\]kernel-ext[/\\](dist|src)[/\\]kernel[/\\]/;
 
 function isLearnersFile(file: string | undefined, notebookDirectory: string): boolean {
   if (file === undefined || !path.isAbsolute(file)) return false;
@@ -92,8 +95,9 @@ function isLearnersFile(file: string | undefined, notebookDirectory: string): bo
 
 /**
  * Turns a value thrown by a cell into an `error` whose traceback shows the cell lines first, as
- * IPython's short tracebacks do: frames inside packages and Node are counted, not shown, unless
- * `allFrames` (when no cell line is known, the first three are shown so something points somewhere).
+ * IPython's short tracebacks do: frames inside packages are counted, not shown, and those of the
+ * machinery running the cell are left out, unless `allFrames` (when no cell line is known, the first
+ * three package frames are shown so something points somewhere).
  */
 export function runtimeError(thrown: unknown, source: string, compiled: string | undefined, options: TracebackOptions): CellError {
   if (!(thrown instanceof Error)) {
@@ -105,21 +109,26 @@ export function runtimeError(thrown: unknown, source: string, compiled: string |
   const evalue = thrown.message;
   const shown: string[] = [];
   const packageFrames: string[] = [];
+  const machineryFrames: string[] = [];
   for (const frame of (thrown.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l))) {
     if (frame.includes("evalmachine.<anonymous>")) {
       const line = compiled === undefined ? undefined : cellLineOf(frame, compiled, source);
       const text = line === undefined ? undefined : `${green(`    at cell line ${line}`)}: ${sourceLine(source, line).trim()}`;
       if (text !== undefined && shown.at(-1) !== text) shown.push(text);
-    } else if (isLearnersFile(frameFile(frame), options.notebookDirectory)) shown.push(frame);
+      continue;
+    }
+    const file = frameFile(frame);
+    if (isLearnersFile(file, options.notebookDirectory)) shown.push(frame);
+    else if (file === undefined || machinery.test(file)) machineryFrames.push(frame);
     else packageFrames.push(frame);
   }
   const traceback = [`${red(ename)}: ${evalue}`, ...shown];
-  if (options.allFrames) traceback.push(...packageFrames.map(grey));
+  if (options.allFrames) traceback.push(...packageFrames.map(grey), ...machineryFrames.map(grey));
   else {
     const sample = shown.length === 0 ? packageFrames.slice(0, 3) : [];
     traceback.push(...sample.map(grey));
     const hidden = packageFrames.length - sample.length;
-    if (hidden > 0) traceback.push(grey(`    … ${hidden} frame${hidden === 1 ? "" : "s"} inside packages and Node hidden (TSDL_TRACEBACK=full shows them)`));
+    if (hidden > 0) traceback.push(grey(`    … ${hidden} frame${hidden === 1 ? "" : "s"} inside packages hidden (TSDL_TRACEBACK=full shows them)`));
   }
   return { ename, evalue, traceback };
 }
