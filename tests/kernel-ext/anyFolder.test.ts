@@ -11,9 +11,9 @@ import { repoRoot } from "../helpers/runNode.js";
 const folders: string[] = [];
 const kernels: KernelClient[] = [];
 
-async function kernelIn(folder: string): Promise<KernelClient> {
+async function kernelIn(folder: string, env?: NodeJS.ProcessEnv): Promise<KernelClient> {
   expect(path.relative(repoRoot, folder).startsWith("..")).toBe(true);
-  const kernel = await KernelClient.start({ cwd: folder });
+  const kernel = await KernelClient.start({ cwd: folder, env });
   kernels.push(kernel);
   return kernel;
 }
@@ -35,8 +35,15 @@ const traceback = (run: ExecutionResult) => stripVTControlCharacters((run.reply.
 describe("a notebook in a folder outside the repository", () => {
   let kernel: KernelClient;
   beforeAll(async () => {
-    kernel = await kernelIn(freshFolder());
+    // As the kernelspec starts it: lib's types are read ahead (tsdlKernelSpec's env).
+    kernel = await kernelIn(freshFolder(), { ...process.env, TSDL_PRELOAD_TYPES: "@tsdl/lib" });
   }, 120_000);
+
+  it("does not let the preloaded types add a name before the import", async () => {
+    const run = await kernel.execute("typeof tf");
+    expect(run.reply).toMatchObject({ status: "error", ename: "TSError" });
+    expect(run.reply.evalue).toContain("Cannot find name 'tf'");
+  });
 
   it("imports @tsdl/lib and type-checks against its real types", async () => {
     // The course's first cell imports alone: lib holds the next cell until its backend is ready.

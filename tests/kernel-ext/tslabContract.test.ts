@@ -40,7 +40,7 @@ beforeAll(() => {
   executor = createCellExecutor(
     process.cwd(),
     { log: (value) => logged.push(value), error: (...args) => errors.push(args) },
-    { declarations: () => declarations, compiled: (result) => compiled.push(result.output ?? "") },
+    { declarations: (previous) => declarations ?? previous, compiled: (result) => compiled.push(result.output ?? "") },
   );
   requireFallbackForCells((id) => (id === "contract-virtual-package" ? { answer: 42 } : { fallbackFor: id }));
 }, 120_000);

@@ -10,6 +10,13 @@ import { CoursePackages, packageName } from "./coursePackages.js";
 import type { Publish } from "./kernelServer.js";
 import { createCellExecutor, diagnosticFormat, redirectCompilerPaths, requireFallbackForCells, sendTslabDisplaysTo, type Executor } from "./tslabAdapter.js";
 
+export interface CellRunnerOptions {
+  /** Show every stack frame of a runtime error (packages', Node's and the kernel's too). */
+  allFrames?: boolean;
+  /** Packages whose types every compile includes from the start (see `preloadTypes()`). */
+  preloadTypes?: string[];
+}
+
 /** What JupyterLab puts in an execute_request's metadata. */
 export interface ExecuteMetadata {
   cellId?: string;
@@ -54,14 +61,22 @@ export class CellRunner {
   private interrupts = 0;
   private plotlyLoaderCell: string | undefined;
 
+  private readonly typePreload: string;
+
   /** `notebookDirectory`: where cells resolve imports and files (the kernel's working directory). */
   constructor(
     private readonly notebookDirectory: string,
-    private readonly allFrames = false,
+    private readonly options: CellRunnerOptions = {},
   ) {
     // A notebook in any folder sees the course's packages, for its imports and its type checks.
     this.packages = new CoursePackages(notebookDirectory);
     redirectCompilerPaths(this.packages.compilerPath);
+    // A side-effect import in the declarations keeps a package's types in every compile without
+    // adding a name, so the cell that imports it only type-checks (parsing tfjs's types takes a second).
+    this.typePreload = (options.preloadTypes ?? [])
+      .filter((name) => this.packages.available(name))
+      .map((name) => `import ${JSON.stringify(name)};\n`)
+      .join("");
     // tslab's executor hands the last expression's value to `log` and every failure to `error`.
     this.executor = createCellExecutor(
       notebookDirectory,
@@ -78,7 +93,7 @@ export class CellRunner {
         // tslab keeps only successful cells' declarations, so after `const model = …; await
         // model.fit(…)` threw, the next cell could not even mention `model` although it exists
         // (ipykernel keeps such variables too): the failed cell's declarations stand in.
-        declarations: () => this.declarationsOverride,
+        declarations: (previous) => this.typePreload + (this.declarationsOverride ?? previous),
         compiled: (result) => {
           this.lastCompiled = result.output;
           this.lastDeclarations = result.declOutput;
@@ -108,6 +123,11 @@ export class CellRunner {
       () => this.run(request, publish, metadata),
       () => ({ status: "aborted" }),
     );
+  }
+
+  /** Reads the preloaded packages' types now (call when idle: it blocks for about a second). */
+  preloadTypes(): void {
+    if (this.typePreload !== "") this.executor.inspect("", 0);
   }
 
   interrupt(): void {
@@ -201,7 +221,7 @@ export class CellRunner {
     const diagnostics = captured.errors.filter((args) => args[0] === diagnosticFormat);
     if (diagnostics.length > 0) return diagnosticsError(diagnostics, source, (message) => this.missingPackageHint(message));
     const thrown = captured.errors.at(-1)?.[0];
-    return runtimeError(thrown, source, this.lastCompiled, { notebookDirectory: this.notebookDirectory, allFrames: this.allFrames });
+    return runtimeError(thrown, source, this.lastCompiled, { notebookDirectory: this.notebookDirectory, allFrames: this.options.allFrames ?? false });
   }
 
   /** For TypeScript's "Cannot find module 'x'" about a package: which one, and how to install it. */

@@ -47,6 +47,11 @@ export class CoursePackages {
     return this.found.get(name);
   }
 
+  /** True when the notebook sees package `name` (installed for it or with the course). */
+  available(name: string): boolean {
+    return this.foundFromNotebook(name) || this.courseCopy(name) !== undefined;
+  }
+
   private foundFromNotebook(name: string): boolean {
     return [this.notebookModules, ...this.ancestorModules].some((folder) => existsSync(path.join(folder, name)));
   }

@@ -17,7 +17,10 @@ if (!connectionFile) {
 Error.stackTraceLimit = 50;
 try {
   const connection = JSON.parse(readFileSync(connectionFile, "utf8")) as ConnectionInfo;
-  const cells = new CellRunner(process.cwd(), process.env.TSDL_TRACEBACK === "full");
+  const cells = new CellRunner(process.cwd(), {
+    allFrames: process.env.TSDL_TRACEBACK === "full",
+    preloadTypes: (process.env.TSDL_PRELOAD_TYPES ?? "").split(",").filter(Boolean),
+  });
   // Jupyter interrupts with SIGINT: synchronous code stops via vm's breakOnSigint, awaits via this.
   process.on("SIGINT", () => cells.interrupt());
   process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
@@ -27,6 +30,8 @@ try {
     console.error("Unhandled promise rejection:", reason);
   });
   await KernelServer.start(connection, shellRequests(cells, connection), () => cells.executor.close());
+  // After the sockets are up, so the front end's kernel_info_request is answered first.
+  setTimeout(() => cells.preloadTypes(), 0);
 } catch (error) {
   // Left running, a half-started kernel would answer nothing; the frontend should see it exit.
   console.error("tsdl kernel could not start:", error);

@@ -34,8 +34,8 @@ export interface CellConsole {
 }
 
 export interface CompileHooks {
-  /** Declarations to compile against instead of the executor's own (undefined: the executor's). */
-  declarations(): string | undefined;
+  /** The declarations to compile a cell against, given the executor's own (those of the cells before). */
+  declarations(previous: string): string;
   /** Called with every compile of a cell. */
   compiled(result: ConvertResult): void;
 }
@@ -67,12 +67,12 @@ function withHooks(converter: Converter, hooks: CompileHooks): Converter {
   const inspect = converter.inspect.bind(converter);
   const complete = converter.complete.bind(converter);
   converter.convert = (previous, source) => {
-    const result = convert(hooks.declarations() ?? previous, source);
+    const result = convert(hooks.declarations(previous), source);
     hooks.compiled(result);
     return result;
   };
-  converter.inspect = (previous, source, position) => inspect(hooks.declarations() ?? previous, source, position);
-  converter.complete = (previous, source, position) => complete(hooks.declarations() ?? previous, source, position);
+  converter.inspect = (previous, source, position) => inspect(hooks.declarations(previous), source, position);
+  converter.complete = (previous, source, position) => complete(hooks.declarations(previous), source, position);
   return converter;
 }
 
