@@ -44,10 +44,14 @@ describe("the tsdl kernelspec", () => {
 });
 
 describe("Jupyter's own clients against the tsdl kernel", () => {
-  it("passes jupyter_kernel_test for the features tslab supports", () => {
+  it("passes jupyter_kernel_test, history, completion, inspection and display included", () => {
     const run = spawnSync(python, ["-m", "unittest", "-v", "tsdl_kernel_test"], { cwd: here, env, encoding: "utf8", timeout: 150_000 });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/Ran 12 tests[\s\S]*OK \(skipped=5\)/);
+    for (const test of ["history", "completion", "inspect", "display_data", "is_complete", "kernel_info", "error"]) {
+      expect(run.stderr).toMatch(new RegExp(`test_${test} \\(.*\\) \\.\\.\\. ok`));
+    }
+    // Only the pager and clear_output, which the kernel has no sample for, are skipped.
+    expect(run.stderr).toMatch(/Ran 12 tests[\s\S]*OK \(skipped=2\)/);
   });
 
   it("runs a sample notebook with jupyter nbconvert --execute --to html", () => {

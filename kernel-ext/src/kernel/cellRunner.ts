@@ -1,13 +1,21 @@
-import { createRequire } from "node:module";
-import { createConverter, type Converter } from "tslab/dist/converter.js";
-import { createExecutor, type Executor } from "tslab/dist/executor.js";
 import { releaseHeldCells } from "../display/holdNextCell.js";
 import { installKernelSession } from "../display/kernelSession.js";
 import type { MimeBundle } from "../display/mimeBundle.js";
 import { toDisplayContent } from "../display/toDisplayContent.js";
 import { plotlyLoaderSent, resetPlotlyLoader } from "../renderers/plotlyRenderer.js";
-import { diagnosticFormat, diagnosticsError, runtimeError, type CellError } from "./cellError.js";
+import { diagnosticsError, runtimeError, type CellError } from "./cellError.js";
+import { CellHistory } from "./cellHistory.js";
 import { CellQueue } from "./cellQueue.js";
+import { CoursePackages, packageName } from "./coursePackages.js";
+import type { Publish } from "./kernelServer.js";
+import { createCellExecutor, diagnosticFormat, redirectCompilerPaths, requireFallbackForCells, sendTslabDisplaysTo, type Executor } from "./tslabAdapter.js";
+
+export interface CellRunnerOptions {
+  /** Show every stack frame of a runtime error (packages', Node's and the kernel's too). */
+  allFrames?: boolean;
+  /** Packages whose types every compile includes from the start (see `preloadTypes()`). */
+  preloadTypes?: string[];
+}
 
 /** What JupyterLab puts in an execute_request's metadata. */
 export interface ExecuteMetadata {
@@ -25,16 +33,8 @@ export interface ExecuteRequest {
 export type ExecuteReply =
   | { status: "ok"; execution_count: number; payload: unknown[]; user_expressions: Record<string, unknown> }
   | ({ status: "error"; execution_count: number } & CellError)
-  | { status: "aborted"; execution_count: number };
-
-/** Sends one iopub message (type and content) as a child of the request being executed. */
-export type Publish = (msgType: string, content: Record<string, unknown>) => void;
-
-// tslab's own display API (`import * as tslab from "tslab"; tslab.display.html(…)`) sends through
-// this mutable export of its jupyter module, which tslab sets per cell in the handler we replace.
-const tslabJupyter = createRequire(import.meta.url)("tslab/dist/jupyter.js") as {
-  lastWriteDisplayData: ((data: Record<string, unknown>, update: boolean) => void) | null;
-};
+  // ipykernel's aborted reply has no execution_count, so front ends show the cell as not run ("In [ ]").
+  | { status: "aborted" };
 
 interface Captured {
   hasValue: boolean;
@@ -48,6 +48,8 @@ interface Captured {
  */
 export class CellRunner {
   readonly executor: Executor;
+  readonly history = new CellHistory();
+  private readonly packages: CoursePackages;
   private readonly queue = new CellQueue();
   private count = 0;
   private captured: Captured = { hasValue: false, value: undefined, errors: [] };
@@ -59,30 +61,46 @@ export class CellRunner {
   private interrupts = 0;
   private plotlyLoaderCell: string | undefined;
 
-  constructor(rootDir: string) {
-    const node = this.recordingCompiles(createConverter({ isJS: false, isBrowser: false }));
-    let browser: Converter | undefined;
-    const converters = {
-      node,
-      get browser() {
-        browser ??= createConverter({ isJS: false, isBrowser: true });
-        return browser;
-      },
-      close: () => {
-        node.close();
-        browser?.close();
-      },
-    };
+  private readonly typePreload: string;
+
+  /** `notebookDirectory`: where cells resolve imports and files (the kernel's working directory). */
+  constructor(
+    private readonly notebookDirectory: string,
+    private readonly options: CellRunnerOptions = {},
+  ) {
+    // A notebook in any folder sees the course's packages, for its imports and its type checks.
+    this.packages = new CoursePackages(notebookDirectory);
+    redirectCompilerPaths(this.packages.compilerPath);
+    // A side-effect import in the declarations keeps a package's types in every compile without
+    // adding a name, so the cell that imports it only type-checks (parsing tfjs's types takes a second).
+    this.typePreload = (options.preloadTypes ?? [])
+      .filter((name) => this.packages.available(name))
+      .map((name) => `import ${JSON.stringify(name)};\n`)
+      .join("");
     // tslab's executor hands the last expression's value to `log` and every failure to `error`.
-    this.executor = createExecutor(rootDir, converters, {
-      log: (value: unknown) => {
-        this.captured.hasValue = true;
-        this.captured.value = value;
+    this.executor = createCellExecutor(
+      notebookDirectory,
+      {
+        log: (value: unknown) => {
+          this.captured.hasValue = true;
+          this.captured.value = value;
+        },
+        error: (...args: unknown[]) => {
+          this.captured.errors.push(args);
+        },
       },
-      error: (...args: unknown[]) => {
-        this.captured.errors.push(args);
+      {
+        // tslab keeps only successful cells' declarations, so after `const model = …; await
+        // model.fit(…)` threw, the next cell could not even mention `model` although it exists
+        // (ipykernel keeps such variables too): the failed cell's declarations stand in.
+        declarations: (previous) => this.typePreload + (this.declarationsOverride ?? previous),
+        compiled: (result) => {
+          this.lastCompiled = result.output;
+          this.lastDeclarations = result.declOutput;
+        },
       },
-    });
+    );
+    requireFallbackForCells(this.packages.requireForCell);
     const runner = this;
     installKernelSession({
       get interrupts() {
@@ -100,32 +118,16 @@ export class CellRunner {
     });
   }
 
-  /**
-   * Records each compile, and lets the declarations of a cell that failed at run time stand in
-   * for the executor's own: tslab keeps only successful cells' declarations, so after
-   * `const model = …; await model.fit(…)` threw, the next cell could not even mention `model`
-   * although it exists (ipykernel keeps such variables too).
-   */
-  private recordingCompiles(converter: Converter): Converter {
-    const convert = converter.convert.bind(converter);
-    const inspect = converter.inspect.bind(converter);
-    const complete = converter.complete.bind(converter);
-    converter.convert = (prevDecl, src) => {
-      const result = convert(this.declarationsOverride ?? prevDecl, src);
-      this.lastCompiled = result.output;
-      this.lastDeclarations = result.declOutput;
-      return result;
-    };
-    converter.inspect = (prevDecl, src, position) => inspect(this.declarationsOverride ?? prevDecl, src, position);
-    converter.complete = (prevDecl, src, position) => complete(this.declarationsOverride ?? prevDecl, src, position);
-    return converter;
-  }
-
   execute(request: ExecuteRequest, publish: Publish, metadata: ExecuteMetadata = {}): Promise<ExecuteReply> {
     return this.queue.add(
       () => this.run(request, publish, metadata),
-      () => ({ status: "aborted", execution_count: this.count }),
+      () => ({ status: "aborted" }),
     );
+  }
+
+  /** Reads the preloaded packages' types now (call when idle: it blocks for about a second). */
+  preloadTypes(): void {
+    if (this.typePreload !== "") this.executor.inspect("", 0);
   }
 
   interrupt(): void {
@@ -149,10 +151,11 @@ export class CellRunner {
     const count = this.count;
     this.publish = publish;
     if (!silent) publish("execute_input", { code: request.code, execution_count: count });
+    if (!silent && request.store_history !== false) this.history.record(count, request.code);
     // Like ipykernel, output written after the cell finished still goes to the last cell.
     process.stdout.write = this.streamWriter("stdout", publish);
     process.stderr.write = this.streamWriter("stderr", publish);
-    tslabJupyter.lastWriteDisplayData = (data, update) => publish(update ? "update_display_data" : "display_data", data);
+    sendTslabDisplaysTo((data, update) => publish(update ? "update_display_data" : "display_data", data));
 
     await releaseHeldCells();
     this.captured = { hasValue: false, value: undefined, errors: [] };
@@ -185,6 +188,7 @@ export class CellRunner {
     if (captured.hasValue && !silent) {
       const data = await this.resultBundle(captured.value);
       publish("execute_result", { execution_count: count, data: data.data, metadata: data.metadata });
+      if (request.store_history !== false) this.history.recordOutput(count, String(data.data["text/plain"] ?? ""));
     }
     return { status: "ok", execution_count: count, payload: [], user_expressions: {} };
   }
@@ -215,9 +219,17 @@ export class CellRunner {
 
   private cellError(captured: Captured, source: string): CellError {
     const diagnostics = captured.errors.filter((args) => args[0] === diagnosticFormat);
-    if (diagnostics.length > 0) return diagnosticsError(diagnostics, source);
+    if (diagnostics.length > 0) return diagnosticsError(diagnostics, source, (message) => this.missingPackageHint(message));
     const thrown = captured.errors.at(-1)?.[0];
-    return runtimeError(thrown, source, this.lastCompiled);
+    return runtimeError(thrown, source, this.lastCompiled, { notebookDirectory: this.notebookDirectory, allFrames: this.options.allFrames ?? false });
+  }
+
+  /** For TypeScript's "Cannot find module 'x'" about a package: which one, and how to install it. */
+  private missingPackageHint(message: string): string | undefined {
+    const id = /^Cannot find module '([^']+)'/.exec(message)?.[1];
+    const name = id === undefined ? undefined : packageName(id);
+    if (name === undefined || this.packages.courseCopy(name) !== undefined) return undefined;
+    return this.packages.missingMessage(name);
   }
 
   private async settleDisplays(): Promise<void> {

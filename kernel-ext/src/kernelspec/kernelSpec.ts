@@ -9,6 +9,8 @@ export function tsdlKernelSpec(nodePath = process.execPath, launcher = launcherP
     display_name: "TypeScript (tsdl)",
     language: "typescript",
     interrupt_mode: "signal",
+    // The course's first cell imports @tsdl/lib: read its types while the learner opens the notebook.
+    env: { TSDL_PRELOAD_TYPES: "@tsdl/lib" },
     metadata: { debugger: false },
   };
 }
