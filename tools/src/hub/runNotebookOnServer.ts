@@ -14,6 +14,8 @@ export interface NotebookRun {
   kernelStartMs: number;
   /** From sending the first cell until the first output arrived. */
   firstOutputMs: number;
+  /** performance.now() when the first output arrived, to time it from earlier events. */
+  firstOutputAt: number;
   totalMs: number;
 }
 
@@ -71,7 +73,7 @@ export async function runNotebookOnServer(
     }
     return {
       kernelId: kernel.id, cells: runs, kernelStartMs,
-      firstOutputMs: firstOutput === undefined ? Number.NaN : firstOutput - firstSent, totalMs: performance.now() - started,
+      firstOutputMs: firstOutput === undefined ? Number.NaN : firstOutput - firstSent, firstOutputAt: firstOutput ?? Number.NaN, totalMs: performance.now() - started,
     };
   } finally {
     await session.shutdown();
