@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { ContentsManager } from "@jupyterlab/services";
@@ -63,6 +63,36 @@ describe("deploy/setup.sh, the image's install step", () => {
   it("refuses to start a server when the handout is missing", async () => {
     const env = { ...process.env, HOME: scratchDir("learner-home"), TSDL_HANDOUT_DIR: path.join(install.releaseDir, "nowhere") };
     await expect(run(path.join(install.binDir, "tsdl-handout"), [], { env })).rejects.toThrow(/nowhere\/notebooks is missing: run deploy\/setup.sh/);
+  });
+});
+
+describe("deploy/strip-instructor-files.sh, the learner image's last step", () => {
+  const strip = path.join(repoRoot, "deploy/strip-instructor-files.sh");
+  const file = (root: string, relative: string, text: string) => {
+    mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+    writeFileSync(path.join(root, relative), text);
+  };
+
+  it("removes the instructor notebooks and every graded test, keeping the handout and the packages", async () => {
+    const course = scratchDir("strip");
+    file(course, "notebooks/01-concepts.ipynb", readFileSync(path.join(repoRoot, "notebooks/01-concepts.ipynb"), "utf8"));
+    file(course, "tests/exercises/01-concepts.test.ts", "hidden");
+    file(course, "release/notebooks/01-concepts.ipynb", readFileSync(path.join(install.releaseDir, "notebooks/01-concepts.ipynb"), "utf8"));
+    file(course, "release/tests/exercises/01-concepts.public.test.ts", "public");
+    file(course, "lib/dist/index.js", "export {};");
+    await run(strip, [course]);
+    expect(readdirSync(course, { recursive: true }).map(String).filter((entry) => entry.includes(".")).sort()).toEqual([
+      "lib/dist/index.js", "release/notebooks/01-concepts.ipynb", "release/tests/exercises/01-concepts.public.test.ts",
+    ]);
+  });
+
+  it("fails when a solution or a hidden test sits anywhere else, and before setup.sh wrote the handout", async () => {
+    const course = scratchDir("strip");
+    file(course, "release/notebooks/00-setup.ipynb", "{}");
+    file(course, "docs/copy.ipynb", "// BEGIN SOLUTION");
+    file(course, "tools/hidden.spec.ts", "");
+    await expect(run(strip, [course])).rejects.toThrow(/solutions or hidden tests are still in[\s\S]*copy\.ipynb[\s\S]*hidden\.spec\.ts/);
+    await expect(run(strip, [scratchDir("strip")])).rejects.toThrow(/release\/notebooks is missing: run deploy\/setup.sh first/);
   });
 });
 
