@@ -72,6 +72,10 @@ describe("deploy/values.yaml for Zero to JupyterHub 4.3.2", () => {
     const storage = singleuser.storage as { extraVolumes: Tree[]; extraVolumeMounts: Tree[] };
     expect(storage.extraVolumes).toEqual([{ name: "tsdl-submissions", persistentVolumeClaim: { claimName: "tsdl-submissions" } }]);
     expect(storage.extraVolumeMounts[0]).toMatchObject({ name: "tsdl-submissions", subPath: "submissions/{username}" });
+    const [owner] = singleuser.initContainers as { image: string; volumeMounts: Tree[] }[];
+    expect(owner!.volumeMounts[0]).toMatchObject({ name: "tsdl-submissions", subPath: "submissions/{username}" });
+    const image = singleuser.image as { name: string; tag: string };
+    expect(owner!.image, "the init container reuses the learner image, pulled already").toBe(`${image.name}:${image.tag}`);
   });
 
   it("guarantees each learner the memory measured for notebook 04 (deploy/README.md) and limits above it", () => {
