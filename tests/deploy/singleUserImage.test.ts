@@ -66,6 +66,27 @@ describe("deploy/setup.sh, the image's install step", () => {
   });
 });
 
+describe("deploy/Containerfile", () => {
+  // No container engine here: this checks that the build runs the scripts the tests above and below run.
+  const stages = new Map<string, string>();
+  for (const stage of readFileSync(path.join(repoRoot, "deploy/Containerfile"), "utf8").split(/^FROM /m).slice(1)) {
+    stages.set(/^\S+ AS (\S+)/.exec(stage)![1]!, stage);
+  }
+
+  it("builds the learner image on Docker Stacks with setup.sh and then the strip step, and the grader without stripping", () => {
+    expect([...stages.keys()]).toEqual(["node", "singleuser", "grader"]);
+    expect(readFileSync(path.join(repoRoot, "deploy/Containerfile"), "utf8")).toMatch(/^ARG BASE_IMAGE=quay\.io\/jupyter\/(minimal|base)-notebook:/m);
+    const learner = stages.get("singleuser")!;
+    expect(learner.indexOf("/opt/tsdl/deploy/setup.sh &&")).toBeGreaterThan(0);
+    expect(learner.indexOf("/opt/tsdl/deploy/strip-instructor-files.sh /opt/tsdl")).toBeGreaterThan(learner.indexOf("/opt/tsdl/deploy/setup.sh"));
+    expect(stages.get("grader")).toContain("/opt/tsdl/deploy/setup.sh &&");
+    expect(stages.get("grader")).not.toContain("strip-instructor-files");
+    // The hook is where setup.sh puts it by default, and where values.yaml's postStart calls it.
+    expect(readFileSync(path.join(repoRoot, "deploy/setup.sh"), "utf8")).toMatch(/^bin_dir=\/usr\/local\/bin$/m);
+    expect(readFileSync(path.join(repoRoot, "deploy/values.yaml"), "utf8")).toContain('command: ["/usr/local/bin/tsdl-handout"]');
+  });
+});
+
 describe("deploy/strip-instructor-files.sh, the learner image's last step", () => {
   const strip = path.join(repoRoot, "deploy/strip-instructor-files.sh");
   const file = (root: string, relative: string, text: string) => {
