@@ -142,6 +142,8 @@ describe("JupyterHub with the tsdl kernel, four learners at once", () => {
 
     for (const { name, notebookRun } of runs) {
       expect(notebookErrors(notebookRun), name).toEqual([]);
+      const stderr = notebookRun.cells.flatMap((cell) => cell.outputs).filter((output) => output.output_type === "stream" && output.name === "stderr");
+      expect(stderr, name).toEqual([]);
       const text = (id: string) => notebookRun.cells.find((cell) => cell.id === id)!.outputs
         .map((output) => (output.data as Record<string, string> | undefined)?.["text/plain"] ?? "").join("");
       expect(notebookRun.cells, name).toHaveLength(14);
