@@ -21,6 +21,8 @@ export interface GradeOptions {
   memoryMb?: number;
   /** Time limit for judging one learner as a whole. */
   studentTimeoutMs?: number;
+  /** Grades only the learner folders this accepts (one shard of a class); all of them by default. */
+  includeLearner?: (learner: string) => boolean;
   onProgress?: (line: string) => void;
 }
 
@@ -141,7 +143,7 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
 
   const testFiles = findTestFiles(testsDir);
   if (testFiles.length === 0) throw new Error(`no *.test.ts or *.spec.ts files in ${testsDir}`);
-  const students = listStudents(submissionsDir);
+  const students = listStudents(submissionsDir).filter(options.includeLearner ?? (() => true));
   const workDir = mkdtempSync(path.join(os.tmpdir(), "tsdl-grade-"));
   const cacheDir = path.join(workDir, "compiled");
   const exercises = instructorExercises(notebooksDir);

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { createVitest, type Reporter, type TestModule, type Vitest } from "vitest/node";
+import { BaseSequencer, createVitest, type Reporter, type TestModule, type TestSpecification, type Vitest } from "vitest/node";
 import { repoRoot } from "../repoPaths.js";
 import type { GradingSettings } from "../testing/gradingMeta.js";
 import { type JudgedTest, type JudgeResult, visibilityOf } from "./judgeResult.js";
@@ -32,6 +32,15 @@ function collect(modules: ReadonlyArray<TestModule>): JudgeResult {
   return result;
 }
 
+// vitest's default order puts files that failed or ran long in earlier runs first, so a warm judge
+// would run a learner's files in an order set by the learners before (and a crash's "gave up"
+// would land on another test). Path order makes a learner's result independent of the batch.
+class PathOrderSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    return [...files].sort((a, b) => (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0));
+  }
+}
+
 /**
  * A vitest instance kept warm across runs: each run judges one folder of notebooks in a fresh
  * test worker (and so a fresh sandbox), without paying vitest's start-up cost again.
@@ -62,6 +71,7 @@ export class Judge {
         maxWorkers: 1,
         isolate: false,
         fileParallelism: false,
+        sequence: { sequencer: PathOrderSequencer },
         testTimeout: 10 * options.timeoutMs + 120_000,
         hookTimeout: 120_000,
         passWithNoTests: true,
