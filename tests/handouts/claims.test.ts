@@ -83,7 +83,7 @@ describe("checkClaims on a small executed notebook", () => {
     const notebook = await readNotebook(fixture);
     const markdown = notebook.cells[0]!;
     expect(() => claimsOf({ ...markdown, metadata: { claims: {} } }, "x.ipynb")).toThrow(/x\.ipynb, cell fx-00: expected metadata.claims to be an array/);
-    expect(() => claimsOf({ ...markdown, metadata: { claims: [{ says: "a", cell: "fx-01", output: "(?<a>1)", holds: [] }] } }, "x.ipynb")).toThrow(/"holds"/);
+    expect(() => claimsOf({ ...markdown, metadata: { claims: [{ says: "a", cell: "fx-01", output: "(?<a>1)", holds: "a > 0" }] } }, "x.ipynb")).toThrow(/"holds"/);
     expect(() => claimsOf({ ...codeCell(notebook, "fx-01"), metadata: { claims: [] } }, "x.ipynb")).toThrow(/markdown cells/);
   });
 });

@@ -6,7 +6,8 @@ import { type Cell, type CodeCell, joinSource, type Notebook } from "./notebookF
  * - `says`: text that must appear in that markdown cell (the claim in the prose);
  * - `cell`: id of the code cell whose text output shows the numbers;
  * - `output`: a regular expression over that output whose named groups capture the numbers;
- * - `holds`: comparisons over the group names, e.g. `"mse < crossEntropy"` or `"last - first >= 0.1"`.
+ * - `holds`: comparisons over the group names, e.g. `"mse < crossEntropy"` or `"last - first >= 0.1"`;
+ *   empty when the output matching the pattern is itself the claim.
  */
 export interface Claim {
   says: string;
@@ -44,8 +45,8 @@ export function claimsOf(cell: Cell, label: string): Claim[] {
     if (typeof claim.output !== "string" || claim.output === "" || claim.output.length > maxPatternLength) {
       throw new Error(`${field("output")} to be a regular expression of 1–${maxPatternLength} characters, got ${describe(claim.output)}`);
     }
-    if (!Array.isArray(claim.holds) || claim.holds.length === 0 || claim.holds.some((h) => typeof h !== "string")) {
-      throw new Error(`${field("holds")} to be a non-empty list of comparisons, got ${describe(claim.holds)}`);
+    if (!Array.isArray(claim.holds) || claim.holds.some((h) => typeof h !== "string")) {
+      throw new Error(`${field("holds")} to be a list of comparisons (empty when matching the output is the check), got ${describe(claim.holds)}`);
     }
     return { says: claim.says, cell: claim.cell, output: claim.output, holds: claim.holds };
   });
