@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkClaims, claimsOf, evaluateComparison, notebookClaims } from "../../tools/src/handouts/claims.js";
+import { checkClaims, checkClaimsAgainstRun, claimsOf, evaluateComparison, notebookClaims } from "../../tools/src/handouts/claims.js";
 import { type CodeCell, type Notebook, readNotebook } from "../../tools/src/handouts/notebookFormat.js";
 import { repoRoot } from "../helpers/runNode.js";
 
@@ -88,10 +88,41 @@ describe("checkClaims on a small executed notebook", () => {
   });
 });
 
+describe("checkClaimsAgainstRun", () => {
+  it("checks the source's prose and claims on the executed copy's outputs", async () => {
+    const executed = await readNotebook(fixture);
+    const source = await fixtureWith((nb) => {
+      nb.cells.forEach((cell) => {
+        if (cell.cell_type === "code") cell.outputs = [];
+      });
+    });
+    expect(checkClaimsAgainstRun(source, executed, "fixture")).toEqual([]);
+    const reworded = await fixtureWith((nb) => {
+      (nb.cells[0]!.metadata.claims as { holds: string[] }[])[1]!.holds = ["accuracy >= 97"];
+    });
+    expect(checkClaimsAgainstRun(reworded, executed, "fixture").map((p) => p.problem)).toEqual(['accuracy >= 97 fails with {"accuracy":96.5}']);
+  });
+
+  it("refuses outputs of code that has changed since the run", async () => {
+    const executed = await readNotebook(fixture);
+    const source = await fixtureWith((nb) => {
+      codeCell(nb, "fx-01").source = "({ crossEntropy: 0.5, mse: 0.62 })";
+    });
+    expect(checkClaimsAgainstRun(source, executed, "fixture").map((p) => p.problem)).toEqual([
+      "code cells changed since the run (fx-01); execute the notebook again",
+      "code cells changed since the run (fx-01); execute the notebook again",
+    ]);
+  });
+});
+
 describe("the course notebooks' claims", () => {
   const notebooks = readdirSync(notebooksDir).filter((name) => name.endsWith(".ipynb")).sort();
 
   it.each(notebooks)("%s: every claim names text in its cell, an existing code cell and a readable check", async (name) => {
     expect(checkClaims(await readNotebook(path.join(notebooksDir, name)), name, { executed: false })).toEqual([]);
+  });
+
+  it.each(notebooks.filter((name) => !name.startsWith("00")))("%s states its run-dependent results as claims", async (name) => {
+    expect(notebookClaims(await readNotebook(path.join(notebooksDir, name)), name).length).toBeGreaterThan(0);
   });
 });

@@ -197,3 +197,25 @@ export function checkClaims(notebook: Notebook, label: string, { executed }: { e
   }
   return problems;
 }
+
+/**
+ * Checks the claims of a source notebook against an executed copy of it: every code cell must have
+ * run with the source's current code (else the outputs prove nothing about it), and every claim
+ * must hold on those outputs. Prose and claims can change without a new run; code cannot.
+ */
+export function checkClaimsAgainstRun(source: Notebook, executed: Notebook, label: string): ClaimProblem[] {
+  const ran = new Map(executed.cells.map((cell) => [cell.id, cell]));
+  const changed = source.cells.filter((cell) => {
+    const run = ran.get(cell.id);
+    return cell.cell_type === "code" && (run?.cell_type !== "code" || joinSource(run.source) !== joinSource(cell.source));
+  });
+  if (changed.length > 0) {
+    const ids = changed.map((cell) => cell.id ?? "(no id)").join(", ");
+    return notebookClaims(source, label).map(({ markdownCell, claim }) => ({ markdownCell, says: claim.says, problem: `code cells changed since the run (${ids}); execute the notebook again` }));
+  }
+  const cells = source.cells.map((cell): Cell => {
+    const run = ran.get(cell.id);
+    return cell.cell_type === "code" && run?.cell_type === "code" ? { ...cell, outputs: run.outputs } : cell;
+  });
+  return checkClaims({ ...source, cells }, label, { executed: true });
+}
