@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { checkClaimsAgainstRun } from "../../tools/src/handouts/claims.js";
 import { findCellFailures } from "../../tools/src/handouts/executeCourse.js";
 import { joinSource, readNotebookFile, type MultilineString } from "@tsdl/kernel-ext/notebook";
 import { repoRoot } from "../helpers/runNode.js";
@@ -53,6 +54,13 @@ describe.skipIf(notebooks.length === 0 || (!execute && !executedBefore))("the co
     const executedPath = path.join(executedDir, name);
     expect(existsSync(executedPath), `${name} was not executed (see the progress above)`).toBe(true);
     expect(findCellFailures(name, await readNotebookFile(executedPath))).toEqual([]);
+  });
+
+  // Every run-dependent sentence of the prose is a claim in its markdown cell's metadata (see
+  // tools/src/handouts/claims.ts); each must hold on the outputs of a run of the current code.
+  it.each(notebooks)("%s: every claim its prose makes holds on its outputs", async (name) => {
+    const source = await readNotebook(path.join(notebooksDir, name));
+    expect(checkClaimsAgainstRun(source, await readNotebook(path.join(executedDir, name)), name)).toEqual([]);
   });
 
   // The targets the trained models must reach, read from the cells that print them (by cell id).
