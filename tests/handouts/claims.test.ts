@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkClaims, checkClaimsAgainstRun, claimsOf, evaluateComparison, notebookClaims } from "../../tools/src/handouts/claims.js";
-import { type CodeCell, type Notebook, readNotebook } from "../../tools/src/handouts/notebookFormat.js";
+import { type CodeCell, type Notebook, readNotebookFile as readNotebook } from "@tsdl/kernel-ext/notebook";
 import { repoRoot } from "../helpers/runNode.js";
 
 const fixture = path.join(import.meta.dirname, "claims/executed.ipynb");

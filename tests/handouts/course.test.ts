@@ -59,8 +59,8 @@ describe.skipIf(notebooks.length === 0 || (!execute && !executedBefore))("the co
   // Every run-dependent sentence of the prose is a claim in its markdown cell's metadata (see
   // tools/src/handouts/claims.ts); each must hold on the outputs of a run of the current code.
   it.each(notebooks)("%s: every claim its prose makes holds on its outputs", async (name) => {
-    const source = await readNotebook(path.join(notebooksDir, name));
-    expect(checkClaimsAgainstRun(source, await readNotebook(path.join(executedDir, name)), name)).toEqual([]);
+    const source = await readNotebookFile(path.join(notebooksDir, name));
+    expect(checkClaimsAgainstRun(source, await readNotebookFile(path.join(executedDir, name)), name)).toEqual([]);
   });
 
   // The targets the trained models must reach, read from the cells that print them (by cell id).

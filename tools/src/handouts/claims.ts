@@ -1,4 +1,4 @@
-import { type Cell, type CodeCell, joinSource, type Notebook } from "./notebookFormat.js";
+import { type CodeCell, joinSource, type Notebook, type NotebookCell as Cell } from "@tsdl/kernel-ext/notebook";
 
 /**
  * A sentence of a markdown cell that depends on a run, tied to the code cell whose output proves it.
