@@ -4,7 +4,7 @@ import path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { gradeSubmissions } from "../grade/gradeSubmissions.js";
 import { writeReports } from "../grade/writeReports.js";
-import { sandboxNetworkIsolated } from "../sandbox/sandboxProcess.js";
+import { describeIsolation } from "../sandbox/sandboxProcess.js";
 
 function positiveInteger(name: string) {
   return (raw: string): number => {
@@ -24,9 +24,7 @@ const program = new Command("grade")
   .option("--timeout <ms>", "time limit for one call into a learner's code", positiveInteger("--timeout"), 5000)
   .option("--memory <mb>", "heap limit of a learner's sandbox", positiveInteger("--memory"), 512)
   .action(async (submissions: string, options: { out: string; notebooks: string; tests: string; jobs: number; timeout: number; memory: number }) => {
-    if (!sandboxNetworkIsolated()) {
-      console.error("warning: `unshare --user --net` is not allowed here, so learner code can reach the network (files, processes and memory stay confined)");
-    }
+    console.error(describeIsolation(options.memory));
     const report = await gradeSubmissions({
       submissionsDir: submissions,
       notebooksDir: options.notebooks,
@@ -36,7 +34,7 @@ const program = new Command("grade")
       memoryMb: options.memory,
       onProgress: (line) => console.error(line),
     });
-    writeReports(report, options.out);
+    for (const note of writeReports(report, options.out)) console.error(note);
     console.error(`wrote ${path.join(options.out, "grades.csv")}, report.json and feedback/ for ${report.students.length} learners`);
     if (report.instructorCheck.failures.length > 0) {
       console.error(`warning: the instructor notebooks fail ${report.instructorCheck.failures.length} graded tests:\n  ${report.instructorCheck.failures.join("\n  ")}`);

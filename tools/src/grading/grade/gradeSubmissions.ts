@@ -1,12 +1,13 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { findNotebookFile } from "../bridge/findNotebookFile.js";
 import type { JudgedTest, JudgeResult } from "../judge/judgeResult.js";
-import { compileCell, exerciseCellLabel } from "../notebook/compileCell.js";
-import { findExerciseCell, listExercises } from "../notebook/findExerciseCell.js";
-import { cellSource, readNotebook } from "../notebook/readNotebook.js";
+import { CellCompiler } from "../notebook/cellCompiler.js";
+import { listExercises } from "../notebook/findExerciseCell.js";
+import { readNotebook } from "../notebook/readNotebook.js";
+import { findNotebookFile, readSubmissionFile } from "../notebook/submissionFiles.js";
 import { defaultNotebooksDir, defaultTestsDir } from "../repoPaths.js";
+import { killRecordedSandboxes, sandboxRegistryDir } from "../sandbox/sandboxRegistry.js";
 import type { GradingEvent, GradingSettings } from "../testing/gradingMeta.js";
 import type { ExerciseGrade, GradeReport, StudentGrade } from "./gradeReport.js";
 import { JudgePool } from "./judgePool.js";
@@ -15,6 +16,8 @@ export interface GradeOptions {
   submissionsDir: string;
   notebooksDir?: string;
   testsDir?: string;
+  /** Only these test files of `testsDir` (default: all of them). */
+  testFiles?: string[];
   jobs?: number;
   /** Time limit for one call into a learner's code. */
   timeoutMs?: number;
@@ -58,23 +61,17 @@ function instructorExercises(notebooksDir: string): Map<string, string[]> {
   return exercises;
 }
 
-// Fills the shared compile cache in this process, where the TypeScript compiler is loaded once.
-async function precompile(dir: string, exercises: Map<string, string[]>, cacheDir: string): Promise<void> {
+// Fills the shared compile cache from one warm compile worker, so judges rarely compile themselves.
+async function precompile(dir: string, exercises: Map<string, string[]>, compiler: CellCompiler): Promise<void> {
   for (const [notebook, ids] of exercises) {
-    let parsed;
+    let bytes;
     try {
-      parsed = readNotebook(findNotebookFile(dir, notebook));
+      bytes = readSubmissionFile(dir, findNotebookFile(dir, notebook));
     } catch {
+      // The judge meets the same problem and reports it.
       continue;
     }
-    for (const id of ids) {
-      try {
-        const cell = findExerciseCell(parsed, id, notebook);
-        await compileCell(cellSource(cell), exerciseCellLabel(id, notebook), (specifier) => import.meta.resolve(specifier), cacheDir);
-      } catch {
-        // The judge meets the same problem and reports it.
-      }
-    }
+    await compiler.compile(bytes, notebook, ids);
   }
 }
 
@@ -109,7 +106,16 @@ function gradeStudent(student: string, reference: JudgeResult, outcome: JudgeRes
   }
   for (const event of events) {
     const grade = exercises.get(exerciseKeyOf(event.notebook, event.exercise));
-    if (grade && !grade.problems.includes(event.message)) grade.problems.push(event.message);
+    if (!grade) continue;
+    if (!grade.problems.includes(event.message)) grade.problems.push(event.message);
+    // Whatever a test matched (an error message describing the submission, say), an exercise that
+    // never loaded has shown no behaviour of its own.
+    if (event.kind === "load") {
+      for (const test of grade.tests) {
+        if (test.passed) Object.assign(test, { passed: false, message: `the exercise could not be loaded: ${event.message}` });
+      }
+      grade.points = 0;
+    }
   }
   for (const fileError of outcome?.fileErrors ?? []) {
     for (const grade of exercises.values()) {
@@ -139,7 +145,7 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
   const studentTimeoutMs = options.studentTimeoutMs ?? 600_000;
   const progress = options.onProgress ?? (() => undefined);
 
-  const testFiles = findTestFiles(testsDir);
+  const testFiles = options.testFiles?.map((file) => path.resolve(file)) ?? findTestFiles(testsDir);
   if (testFiles.length === 0) throw new Error(`no *.test.ts or *.spec.ts files in ${testsDir}`);
   const students = listStudents(submissionsDir);
   const workDir = mkdtempSync(path.join(os.tmpdir(), "tsdl-grade-"));
@@ -147,6 +153,7 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
   const exercises = instructorExercises(notebooksDir);
   const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), students.length + 1));
   const pool = new JudgePool(jobs, { testFiles, timeoutMs });
+  const compiler = new CellCompiler(cacheDir);
   const settingsFor = (dir: string, name: string): GradingSettings => ({
     notebooksDir: dir, eventsFile: path.join(workDir, `${name}.events.jsonl`), compileCache: cacheDir, sandboxRoot: workDir, timeoutMs, memoryMb,
   });
@@ -154,7 +161,7 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
   try {
     let reference: JudgeResult | undefined;
     await pool.run([INSTRUCTOR], async (_, judge) => {
-      await precompile(notebooksDir, exercises, cacheDir);
+      await precompile(notebooksDir, exercises, compiler);
       const outcome = await judge(INSTRUCTOR, settingsFor(notebooksDir, "instructor"), studentTimeoutMs);
       if (!outcome.ok) throw new Error(`judging the instructor notebooks failed: ${outcome.reason}`);
       reference = outcome.result;
@@ -171,8 +178,8 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
     await pool.run(students, async (student, judge) => {
       const dir = path.join(submissionsDir, student);
       const studentStart = Date.now();
-      await precompile(dir, exercises, cacheDir);
-      const settings = settingsFor(dir, `student-${graded.size}-${student.replace(/[^\w.-]/g, "_")}`);
+      await precompile(dir, exercises, compiler);
+      const settings = settingsFor(dir, `student-${students.indexOf(student)}`);
       let outcome = await judge(student, settings, studentTimeoutMs);
       if (!outcome.ok && outcome.infrastructure) {
         progress(`${student}: retrying on a fresh judge (${outcome.reason})`);
@@ -185,7 +192,7 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
       progress(`[${done}/${students.length}] ${student}: ${grade.points}/${grade.max} points (${((Date.now() - studentStart) / 1000).toFixed(1)} s)${grade.error ? ` — ${grade.error}` : ""}`);
     });
     const seconds = (Date.now() - started) / 1000;
-    progress(`graded ${students.length} students in ${seconds.toFixed(1)} s (${(students.length / Math.max(seconds, 1e-3)).toFixed(2)} students/s, ${jobs} judges)`);
+    progress(`graded ${students.length} learners in ${seconds.toFixed(1)} s: ${((students.length * 60) / Math.max(seconds, 1e-3)).toFixed(1)} learners/min with ${jobs} judges`);
 
     return {
       instructorCheck: { points: instructor.points, max: instructor.max, failures },
@@ -193,7 +200,10 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
       students: students.map((student) => graded.get(student)!),
     };
   } finally {
+    compiler.close();
     await pool.close();
+    // Sandboxes end with their judges; any that did not (a judge killed mid-call) end here.
+    killRecordedSandboxes(sandboxRegistryDir(workDir));
     rmSync(workDir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { createVitest, type Reporter, type TestModule, type Vitest } from "vitest/node";
+import { createVitest, type Reporter, type TestModule, type TestSequencer, type TestSpecification, type Vitest } from "vitest/node";
 import { repoRoot } from "../repoPaths.js";
 import type { GradingSettings } from "../testing/gradingMeta.js";
 import { type JudgedTest, type JudgeResult, visibilityOf } from "./judgeResult.js";
@@ -33,6 +33,20 @@ function collect(modules: ReadonlyArray<TestModule>): JudgeResult {
 }
 
 /**
+ * Test files run in path order, every run: vitest's default order follows the previous run's
+ * durations, and the order decides which exercise meets a sandbox restarted by another's crash.
+ */
+class PathOrderSequencer implements TestSequencer {
+  shard(files: TestSpecification[]): TestSpecification[] {
+    return files;
+  }
+
+  sort(files: TestSpecification[]): TestSpecification[] {
+    return [...files].sort((a, b) => (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0));
+  }
+}
+
+/**
  * A vitest instance kept warm across runs: each run judges one folder of notebooks in a fresh
  * test worker (and so a fresh sandbox), without paying vitest's start-up cost again.
  */
@@ -62,6 +76,7 @@ export class Judge {
         maxWorkers: 1,
         isolate: false,
         fileParallelism: false,
+        sequence: { sequencer: PathOrderSequencer },
         testTimeout: 10 * options.timeoutMs + 120_000,
         hookTimeout: 120_000,
         passWithNoTests: true,

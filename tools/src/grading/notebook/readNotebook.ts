@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { readSubmissionFile } from "./submissionFiles.js";
 
 export interface NotebookCell {
   cell_type: string;
@@ -36,20 +36,25 @@ export function cellTags(cell: Pick<NotebookCell, "metadata">): string[] {
   return Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === "string") : [];
 }
 
-/** Parses notebook JSON text, checking the parts grading relies on (nbformat 4, a cell list). */
+/**
+ * Parses notebook JSON text, checking the parts grading relies on (nbformat 4, a cell list).
+ * Messages never quote the text: it is the learner's, and tests may match error messages.
+ */
 export function parseNotebook(text: string, name: string): Notebook {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new NotebookError(`${name} is not valid JSON (${(error as Error).message}); was it saved completely?`);
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw new NotebookError(`${name} is not valid JSON${position ? ` (error at character ${position})` : ""}; was it saved completely?`);
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw new NotebookError(`${name} is not a notebook: expected a JSON object, got ${Array.isArray(parsed) ? "an array" : typeof parsed}`);
   }
   const notebook = parsed as Partial<Notebook>;
   if (notebook.nbformat !== 4) {
-    throw new NotebookError(`${name} has nbformat ${JSON.stringify(notebook.nbformat)}; expected 4 (save it with Jupyter 4 or later)`);
+    const found = typeof notebook.nbformat === "number" ? `nbformat ${notebook.nbformat}` : `an nbformat that is not a number`;
+    throw new NotebookError(`${name} has ${found}; expected 4 (save it with Jupyter 4 or later)`);
   }
   if (!Array.isArray(notebook.cells)) {
     throw new NotebookError(`${name} has no "cells" list`);
@@ -62,23 +67,11 @@ export function parseNotebook(text: string, name: string): Notebook {
   return notebook as Notebook;
 }
 
-/** Notebooks are committed without outputs; anything this big is not a course notebook. */
-export const MAX_NOTEBOOK_BYTES = 32 * 1024 * 1024;
-
-export function readNotebook(file: string): Notebook {
-  let text: string;
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_NOTEBOOK_BYTES) {
-      throw new NotebookError(`${path.basename(file)} is ${(size / 1024 / 1024).toFixed(0)} MB, over the ${MAX_NOTEBOOK_BYTES / 1024 / 1024} MB limit (clear its outputs)`);
-    }
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    if (error instanceof NotebookError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new NotebookError(
-      code === "ENOENT" ? `${path.basename(file)} is missing` : `${path.basename(file)} cannot be read (${code ?? (error as Error).message})`,
-    );
-  }
-  return parseNotebook(text, path.basename(file));
+/**
+ * Reads and parses a notebook file, only if it is a regular file inside `root` (see
+ * submissionFiles.ts). Parsing learner text costs memory and time: the grader does it for learners
+ * only inside a compile worker with limits (see cellCompiler.ts).
+ */
+export function readNotebook(file: string, root = path.dirname(file)): Notebook {
+  return parseNotebook(readSubmissionFile(root, file).toString("utf8"), path.basename(file));
 }
