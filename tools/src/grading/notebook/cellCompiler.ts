@@ -28,6 +28,10 @@ function cacheKey(bytes: Uint8Array, notebook: string, exercise: string): string
  */
 export class CellCompiler {
   private worker: Worker | undefined;
+  // One job at a time: the worker answers in order, and each job's deadline is its own.
+  private queue: Promise<unknown> = Promise.resolve();
+  // Results of jobs the worker did not finish (out of memory or time), as opposed to cells that did not compile.
+  private readonly failedJobs = new WeakSet<object>();
 
   constructor(
     private readonly cacheDir?: string,
@@ -43,7 +47,12 @@ export class CellCompiler {
       else missing.push(exercise);
     }
     if (missing.length === 0) return out;
-    const compiled = await this.run({ bytes, notebook, exercises: missing });
+    let compiled = await this.enqueue({ bytes, notebook, exercises: missing });
+    // One cell that exhausts the compiler must not cost the notebook's other exercises.
+    if (missing.length > 1 && this.failedJobs.has(compiled)) {
+      compiled = {};
+      for (const exercise of missing) Object.assign(compiled, await this.enqueue({ bytes, notebook, exercises: [exercise] }));
+    }
     for (const exercise of missing) {
       out[exercise] = compiled[exercise]!;
       this.store(bytes, notebook, exercise, compiled[exercise]!);
@@ -72,6 +81,12 @@ export class CellCompiler {
     renameSync(partial, file);
   }
 
+  private enqueue(job: CompileJob): Promise<Record<string, CompiledCell>> {
+    const result = this.queue.then(() => this.run(job));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
   private start(): Worker {
     const script = path.join(gradingDist, "notebook", "compileWorker.js");
     if (!existsSync(script)) throw new Error(`Grading needs the compiled tools (${script} is missing); run \`npm run build\` first`);
@@ -93,7 +108,9 @@ export class CellCompiler {
         if (this.worker === worker) this.worker = undefined;
         void worker.terminate();
         const message = `${job.notebook} could not be compiled: ${reason}`;
-        resolve(Object.fromEntries(job.exercises.map((exercise) => [exercise, { ok: false, message }])));
+        const failed: Record<string, CompiledCell> = Object.fromEntries(job.exercises.map((exercise) => [exercise, { ok: false, message }]));
+        this.failedJobs.add(failed);
+        resolve(failed);
       };
       const onMessage = (result: Record<string, CompiledCell>) => {
         cleanup();

@@ -1,4 +1,4 @@
-import { deserialize, serialize } from "node:v8";
+import { DefaultDeserializer, DefaultSerializer, Deserializer } from "node:v8";
 import type { Readable, Writable } from "node:stream";
 
 /** Largest message either side accepts; a bigger one is treated as a broken sandbox. */
@@ -7,6 +7,29 @@ export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 // Captured at import, before any learner code runs in the sandbox that shares this realm.
 const { alloc, concat } = Buffer;
 const subarray = Function.prototype.call.bind(Uint8Array.prototype.subarray) as (self: Uint8Array, start: number, end?: number) => Buffer;
+
+const construct = Reflect.construct;
+const call = <T>(method: (...args: never[]) => T) => Function.prototype.call.bind(method) as unknown as (self: object, ...args: unknown[]) => T;
+const writeHeader = call(DefaultSerializer.prototype.writeHeader);
+const writeValue = call(DefaultSerializer.prototype.writeValue);
+const releaseBuffer = call(DefaultSerializer.prototype.releaseBuffer);
+const readHeader = call(DefaultDeserializer.prototype.readHeader);
+const readValue = call(DefaultDeserializer.prototype.readValue);
+
+// v8.serialize and v8.deserialize, minus the calls a patched realm can break: DefaultDeserializer's
+// implicit constructor spreads its arguments through Array.prototype[Symbol.iterator].
+function serialize(value: unknown): Buffer {
+  const serializer = new DefaultSerializer();
+  writeHeader(serializer);
+  writeValue(serializer, value);
+  return releaseBuffer(serializer);
+}
+
+function deserialize(buffer: Buffer): unknown {
+  const deserializer = construct(Deserializer, [buffer], DefaultDeserializer) as object;
+  readHeader(deserializer);
+  return readValue(deserializer);
+}
 
 function readLength(buffer: Uint8Array): number {
   return ((buffer[0]! << 24) | (buffer[1]! << 16) | (buffer[2]! << 8) | buffer[3]!) >>> 0;
