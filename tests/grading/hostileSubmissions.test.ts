@@ -160,6 +160,8 @@ describe("grading beside hostile submissions", () => {
     const giant = structuredClone(sample);
     cellById(giant, "stable-softmax").source = [`export const table = [${"0,".repeat(11_000_000)}];\n`, ...lines(LOOP_SOFTMAX)];
     writeSubmission(submissions, "giant-literal", { [SAMPLE]: giant });
+    // Under the cell size limit, but nested deep enough to exhaust the compiler.
+    writeSubmission(submissions, "nested-parens", withSource("stable-softmax", `export const deep = ${"(".repeat(200_000)}0${")".repeat(200_000)};\n${LOOP_SOFTMAX}`));
     // Memory outside the V8 heap.
     writeSubmission(submissions, "typed-arrays", withSource("iqr-outlier-mask", `const hoard: Float64Array[] = [];
 export function iqrOutlierMask(xs: number[]): boolean[] {
@@ -247,9 +249,11 @@ export class MinMaxScaler { fit(): this { return this; } transform(): number[] {
     expect(feedback).not.toMatch(/root:/);
   });
 
-  it("compiles a giant literal under limits, failing only that exercise", () => {
+  it("refuses a giant literal and compiles under limits, failing only that exercise", () => {
     expect(points("giant-literal")).toEqual({ "min-max-scaler": 4, "stable-softmax": 0, "iqr-outlier-mask": 3, "numerical-gradient": 4 });
-    expect(problems("giant-literal")).toMatch(/00-sample\.ipynb could not be compiled: compiling it (needed more than 512 MB|took longer than)/);
+    expect(problems("giant-literal")).toMatch(/the cell of exercise "stable-softmax" in 00-sample\.ipynb is 2\d\.\d MB; exercise cells are at most 1 MB/);
+    expect(points("nested-parens")).toEqual({ "min-max-scaler": 4, "stable-softmax": 0, "iqr-outlier-mask": 3, "numerical-gradient": 4 });
+    expect(problems("nested-parens")).toMatch(/00-sample\.ipynb could not be compiled: (the compiler failed|compiling it needed more than 512 MB|compiling it took longer)/);
   });
 
   it("stops memory outside the V8 heap and says so", () => {

@@ -16,6 +16,9 @@ export interface CompileJob {
 
 export type CompiledCell = { ok: true; code: string; imports: string[] } | { ok: false; message: string };
 
+/** Course exercise cells are a few KB; a bigger one is refused before the compiler spends time on it. */
+export const MAX_CELL_BYTES = 1024 * 1024;
+
 export function exerciseCellLabel(exercise: string, notebook: string): string {
   return `the cell of exercise "${exercise}" in ${notebook}`;
 }
@@ -37,8 +40,12 @@ export function compileJob(job: CompileJob): Record<string, CompiledCell> {
   }
   for (const id of job.exercises) {
     try {
-      const cell = findExerciseCell(notebook, id, job.notebook);
-      out[id] = { ok: true, ...transpileExercise(cellSource(cell), exerciseCellLabel(id, job.notebook), (specifier) => import.meta.resolve(specifier)) };
+      const source = cellSource(findExerciseCell(notebook, id, job.notebook));
+      const bytes = Buffer.byteLength(source);
+      if (bytes > MAX_CELL_BYTES) {
+        throw new NotebookError(`${exerciseCellLabel(id, job.notebook)} is ${(bytes / 1024 / 1024).toFixed(1)} MB; exercise cells are at most ${MAX_CELL_BYTES / 1024 / 1024} MB`);
+      }
+      out[id] = { ok: true, ...transpileExercise(source, exerciseCellLabel(id, job.notebook), (specifier) => import.meta.resolve(specifier)) };
     } catch (error) {
       out[id] = failure(error);
     }

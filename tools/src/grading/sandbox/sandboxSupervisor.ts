@@ -118,9 +118,9 @@ export class SandboxSupervisor {
     );
     spawned.channel.on("error", () => undefined);
     spawned.child.on("error", () => undefined);
+    // Nothing of the sandbox outlives its leader: it cannot start processes, and in a PID namespace
+    // the kernel ends the namespace with it. So no group kill here, where the group id may be reused.
     spawned.child.on("exit", (code, signal) => {
-      // The group may hold more than the leader (a learner's timer keeps nothing alive, but be sure).
-      killSandbox(spawned.child);
       sandbox.exited = true;
       const failure = this.crashReason(sandbox, code, signal);
       if (!sandbox.timedOut) this.lastFailure = failure.message;
