@@ -80,6 +80,11 @@ function readEvents(file: string): GradingEvent[] {
   return readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as GradingEvent);
 }
 
+/** A learner's folder name for the terminal: control characters (escape sequences) made visible. */
+function printable(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 function testKey(test: JudgedTest): string {
   return `${test.file}\u0000${test.name}`;
 }
@@ -182,14 +187,14 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
       const settings = settingsFor(dir, `student-${students.indexOf(student)}`);
       let outcome = await judge(student, settings, studentTimeoutMs);
       if (!outcome.ok && outcome.infrastructure) {
-        progress(`${student}: retrying on a fresh judge (${outcome.reason})`);
+        progress(`${printable(student)}: retrying on a fresh judge (${outcome.reason})`);
         rmSync(settings.eventsFile!, { force: true });
         outcome = await judge(student, settings, studentTimeoutMs);
       }
       const grade = gradeStudent(student, reference!, outcome.ok ? outcome.result : undefined, outcome.ok ? undefined : outcome.reason, readEvents(settings.eventsFile!));
       graded.set(student, grade);
       done += 1;
-      progress(`[${done}/${students.length}] ${student}: ${grade.points}/${grade.max} points (${((Date.now() - studentStart) / 1000).toFixed(1)} s)${grade.error ? ` — ${grade.error}` : ""}`);
+      progress(`[${done}/${students.length}] ${printable(student)}: ${grade.points}/${grade.max} points (${((Date.now() - studentStart) / 1000).toFixed(1)} s)${grade.error ? ` — ${grade.error}` : ""}`);
     });
     const seconds = (Date.now() - started) / 1000;
     progress(`graded ${students.length} learners in ${seconds.toFixed(1)} s: ${((students.length * 60) / Math.max(seconds, 1e-3)).toFixed(1)} learners/min with ${jobs} judges`);
