@@ -43,6 +43,12 @@ function treeRssMb(root: number): number {
   return total;
 }
 
+// CPU seconds of this process and every descendant it has reaped (judges, and through them sandboxes).
+function cpuSeconds(): number {
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
+  return [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index]), 0) / 100;
+}
+
 /** Every exercise cell of `notebook` with `change` applied to its source. */
 function edited(notebook: Notebook, change: (source: string, id: string) => string | undefined): Notebook {
   const copy = structuredClone(notebook);
@@ -127,17 +133,34 @@ async function main(): Promise<void> {
     console.log(describeIsolation(512));
     let peakTree = 0;
     const sampler = setInterval(() => (peakTree = Math.max(peakTree, treeRssMb(process.pid))), 250);
+    const cpuBefore = cpuSeconds();
     const started = Date.now();
-    let last = "";
-    const report = await gradeSubmissions({ submissionsDir: submissions, notebooksDir: course, testFiles, testsDir: defaultTestsDir, jobs, onProgress: (line) => (last = line) });
+    const lines: string[] = [];
+    const report = await gradeSubmissions({ submissionsDir: submissions, notebooksDir: course, testFiles, testsDir: defaultTestsDir, jobs, onProgress: (line) => lines.push(line) });
     const seconds = (Date.now() - started) / 1000;
+    const cpu = cpuSeconds() - cpuBefore;
+    const last = lines.at(-1) ?? "";
+    // Judge seconds per kind of learner, from the per-learner progress lines.
+    const perKind = new Map<string, number[]>();
+    for (const line of lines) {
+      const match = /\] (learner-(\d+)): .* \(([\d.]+) s\)/.exec(line);
+      if (!match) continue;
+      const index = Number(match[2]);
+      const kind = index % 5 < 2 ? "honest" : index % 5 === 2 ? "blank" : readFileSync(path.join(submissions, match[1]!, "KIND"), "utf8");
+      perKind.set(kind, [...(perKind.get(kind) ?? []), Number(match[3])]);
+    }
+    for (const [kind, times] of [...perKind].sort((a, b) => a[0].localeCompare(b[0]))) {
+      console.log(`  ${kind.padEnd(20)} ${times.length} × ${(times.reduce((a, b) => a + b, 0) / times.length).toFixed(1)} s`);
+    }
     clearInterval(sampler);
     writeReports(report, path.join(work, "grades"));
     const rows = readFileSync(path.join(work, "grades", "grades.csv"), "utf8").trim().split("\n").length - 1;
     const honest = report.students.filter((student) => Number(student.student.slice(-3)) % 5 < 2);
     console.log(last);
     console.log(`wrote ${rows} rows for ${report.students.length} learners; honest learners at full marks: ${honest.filter((s) => s.points === s.max).length}/${honest.length}`);
-    console.log(`learners/min: ${((learners * 60) / seconds).toFixed(1)} (${seconds.toFixed(1)} s)`);
+    console.log(`learners/min: ${((learners * 60) / seconds).toFixed(1)} (${seconds.toFixed(1)} s, load average ${os.loadavg()[0]!.toFixed(1)} at the end)`);
+    // CPU per learner does not depend on how busy the machine is; it says what two free cores would do.
+    console.log(`CPU: ${cpu.toFixed(0)} s in all, ${(cpu / learners).toFixed(2)} s per learner: ${((60 * os.availableParallelism()) / (cpu / learners)).toFixed(0)} learners/min on ${os.availableParallelism()} idle cores`);
     console.log(`peak RSS: grader ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; grader with judges and sandboxes ${peakTree.toFixed(0)} MB`);
   } finally {
     rmSync(work, { recursive: true, force: true });
