@@ -15,7 +15,7 @@ export interface CompileLimits {
 }
 
 // Compiling a course notebook takes milliseconds; these only stop notebooks built to exhaust the compiler.
-const DEFAULT_LIMITS: CompileLimits = { memoryMb: 512, timeoutMs: 60_000 };
+const DEFAULT_LIMITS: CompileLimits = { memoryMb: 256, timeoutMs: 60_000 };
 
 function cacheKey(bytes: Uint8Array, notebook: string, exercise: string): string {
   return createHash("sha256").update(notebook).update("\u0000").update(exercise).update("\u0000").update(bytes).digest("hex");
