@@ -24,8 +24,9 @@ const memory = await exercise<{ memoryBytes(n: number, format: string): number }
 memory.test("BERT-base (110 M parameters) in float32 takes 440 MB", 1, () => {
   expect(memory.exports.memoryBytes(1.1e8, "float32")).toBe(4.4e8);
 });
-memory.test("int8 is one byte per parameter", 1, () => {
+memory.test("int8 is one byte per parameter, float16 two", 1, () => {
   expect(memory.exports.memoryBytes(1000, "int8")).toBe(1000);
+  expect(memory.exports.memoryBytes(1000, "float16")).toBe(2000);
 });
 memory.test("an unknown format throws an error naming it", 1, () => {
   expect(() => memory.exports.memoryBytes(10, "float8")).toThrow(/float8/);

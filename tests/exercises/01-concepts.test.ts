@@ -22,8 +22,9 @@ mlp.test("Keras' mnist_mlp [784, 512, 512, 10] has 669,706 parameters", 2, () =>
   // 401,920 + 262,656 + 5,130
   expect(mlp.exports.mlpParams([784, 512, 512, 10])).toBe(669_706);
 });
-mlp.test("an input size alone has no layers and no parameters", 1, () => {
+mlp.test("an input size alone has no parameters; one unit on it has inputs + 1", 1, () => {
   expect(mlp.exports.mlpParams([100])).toBe(0);
+  expect(mlp.exports.mlpParams([100, 1])).toBe(101);
 });
 mlp.test("does not change the sizes array", 1, () => {
   const sizes = [4, 3, 2];
@@ -48,5 +49,7 @@ flops.test("Chinchilla by 6ND: 70 B parameters on 1.4 T tokens is 5.88e23 FLOPs"
 });
 flops.test("no tokens, no compute; twice the data, twice the compute", 1, () => {
   expect(flops.exports.trainingFlops(1e6, 0)).toBe(0);
+  // 6 · 10⁶ parameters · 10⁶ tokens
+  expect(flops.exports.trainingFlops(1e6, 1e6)).toBe(6e12);
   expect(flops.exports.trainingFlops(1e6, 2e6)).toBe(2 * flops.exports.trainingFlops(1e6, 1e6));
 });

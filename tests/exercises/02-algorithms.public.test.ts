@@ -47,6 +47,9 @@ gradient.test("the gradient of x² + 3y at (2, 5) is (4, 3)", 1, () => {
 });
 gradient.test("leaves x unchanged", 1, () => {
   const x = [1, 2];
-  gradient.exports.numericalGradient(([a]) => a! * a!, x);
+  // ∂(a²)/∂a = 2a = 2 at a = 1; the second coordinate does not matter.
+  const g = gradient.exports.numericalGradient(([a]) => a! * a!, x);
+  expect(g[0]).toBeCloseTo(2, 6);
+  expect(g[1]).toBeCloseTo(0, 6);
   expect(x).toEqual([1, 2]);
 });

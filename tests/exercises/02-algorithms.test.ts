@@ -25,7 +25,9 @@ softmax.test("a single score gets probability 1; tied scores share equally", 1, 
 });
 softmax.test("does not change the scores array", 1, () => {
   const scores = [3, 1, 2];
-  softmax.exports.stableSoftmax(scores);
+  // scipy.special.softmax([3, 1, 2]) = [0.66524096, 0.09003057, 0.24472847]
+  const p = softmax.exports.stableSoftmax(scores);
+  [0.66524096, 0.09003057, 0.24472847].forEach((expected, i) => expect(p[i]).toBeCloseTo(expected, 7));
   expect(scores).toEqual([3, 1, 2]);
 });
 

@@ -10,7 +10,7 @@ pad.test("pads in front and keeps the end of long sequences, like Keras' default
 });
 pad.test("does not change the input sequences", 1, () => {
   const input = [[1, 2, 3, 4], [5]];
-  pad.exports.padPre(input, 2);
+  expect(pad.exports.padPre(input, 2)).toEqual([[3, 4], [0, 5]]);
   expect(input).toEqual([[1, 2, 3, 4], [5]]);
 });
 

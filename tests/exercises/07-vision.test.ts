@@ -30,6 +30,7 @@ flip.test("mirrors every image of the batch along its columns", 2, () => {
 flip.test("flipping twice gives the input back, and the input is not modified", 1, () => {
   const batch = [[[[1], [2], [3]], [[4], [5], [6]]]];
   const once = flip.exports.flipBatchLeftRight(batch);
+  expect(once).toEqual([[[[3], [2], [1]], [[6], [5], [4]]]]);
   expect(batch).toEqual([[[[1], [2], [3]], [[4], [5], [6]]]]);
   expect(flip.exports.flipBatchLeftRight(once)).toEqual(batch);
 });

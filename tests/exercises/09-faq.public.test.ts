@@ -16,8 +16,9 @@ const batch = await exercise<{ largestBatch(budgetBytes: number, fixedBytes: num
 batch.test("fits 62 samples in 1,000 bytes with 380 fixed and 10 per sample", 1, () => {
   expect(batch.exports.largestBatch(1000, 380, 10)).toBe(62);
 });
-batch.test("nothing fits when the fixed cost exceeds the budget", 1, () => {
+batch.test("nothing fits when the fixed cost exceeds the budget; one sample once it covers one", 1, () => {
   expect(batch.exports.largestBatch(100, 200, 1)).toBe(0);
+  expect(batch.exports.largestBatch(210, 200, 10)).toBe(1);
 });
 
 type Score = { strategy: string; validationScore: number };

@@ -19,9 +19,10 @@ batch.test("rounds down to whole samples and counts a batch that fills the budge
   expect(batch.exports.largestBatch(1000, 400, 100)).toBe(6);
   expect(batch.exports.largestBatch(8e9, 1.2e9, 3.2e7)).toBe(212);
 });
-batch.test("a budget equal to the fixed cost, or one byte short of a sample, fits 0", 1, () => {
+batch.test("a budget equal to the fixed cost, or one byte short of a sample, fits 0; exactly one sample fits 1", 1, () => {
   expect(batch.exports.largestBatch(500, 500, 10)).toBe(0);
   expect(batch.exports.largestBatch(509, 500, 10)).toBe(0);
+  expect(batch.exports.largestBatch(510, 500, 10)).toBe(1);
 });
 
 type Score = { strategy: string; validationScore: number };

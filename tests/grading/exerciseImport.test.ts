@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { tf } from "@tsdl/lib";
 import { exercise, GradingError } from "../../tools/src/grading/index.js";
-import { sandboxNetworkIsolated } from "../../tools/src/grading/sandbox/sandboxProcess.js";
+import { sandboxIsolation } from "../../tools/src/grading/sandbox/sandboxProcess.js";
 import { repoRoot } from "../helpers/runNode.js";
 import { fixtureNotebooks, SAMPLE, sampleNotebook, scratchDir, withCellSource, writeSubmission } from "./helpers/fixtureCourse.js";
 
@@ -141,7 +141,7 @@ describe("exercise() on broken learner notebooks", () => {
     expect(run()).toEqual(["ERR_ACCESS_DENIED", "ERR_ACCESS_DENIED", "ERR_ACCESS_DENIED", "ERR_ACCESS_DENIED", "ERR_ACCESS_DENIED", "allowed"]);
   });
 
-  it.skipIf(!sandboxNetworkIsolated())("gives learner code no network: a connection to this machine never arrives", async () => {
+  it.skipIf(!sandboxIsolation().namespaces)("gives learner code no network: a connection to this machine never arrives", async () => {
     const connections: string[] = [];
     const server = createServer((socket) => {
       connections.push(String(socket.remoteAddress));

@@ -121,7 +121,7 @@ describe("npm run grade on the fixture course", () => {
       ["syntax-error", "stable-softmax", /syntax error on line 1/],
       ["endless-loop", "iqr-outlier-mask", /did not finish within 4000 ms/],
       ["process-exit", "numerical-gradient", /exit code 3/],
-      ["memory-hog", "numerical-gradient", /ran out of memory \(the limit is 256 MB\)/],
+      ["memory-hog", "numerical-gradient", /ran out of memory \(the limit is 256 MB/],
       ["huge-output", "stable-softmax", /over the 67108864-byte limit/],
       ["throws-at-import", "iqr-outlier-mask", /threw while loading: Error: boom at import/],
       ["deleted-cell", "numerical-gradient", /has no code cell for exercise "numerical-gradient"/],

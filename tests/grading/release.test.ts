@@ -4,9 +4,10 @@ import { describe, expect, it } from "vitest";
 import { listExercises } from "../../tools/src/grading/notebook/findExerciseCell.js";
 import { cellSource, type Notebook, readNotebook } from "../../tools/src/grading/notebook/readNotebook.js";
 import { releaseCourse, releaseNotebook } from "../../tools/src/grading/release/releaseCourse.js";
+import { RELEASE_STAGES } from "../../tools/src/grading/release/releaseStages.js";
 import { stripSolutions } from "../../tools/src/grading/release/stripSolutions.js";
 import { repoRoot } from "../helpers/runNode.js";
-import { fixtureNotebooks, fixtureTests, SAMPLE, sampleNotebook, scratchDir } from "./helpers/fixtureCourse.js";
+import { cellById, fixtureNotebooks, fixtureTests, SAMPLE, sampleNotebook, scratchDir } from "./helpers/fixtureCourse.js";
 
 const tempDir = () => scratchDir("release-test");
 
@@ -59,6 +60,19 @@ describe("releaseNotebook", () => {
     expect(cellSource(softmax)).toBe(
       'export function softmax(logits: number[]): number[] {\n  throw new Error("Exercise stable-softmax (softmax): not implemented yet");\n}',
     );
+  });
+
+  it("clears outputs before checking for markers, and refuses a marker outside a code cell", () => {
+    const notebook = sampleNotebook();
+    // An instructor run printed the cell's source: clearing the output is what makes the release safe.
+    cellById(notebook, "stable-softmax").outputs = [{ output_type: "stream", name: "stdout", text: ["// BEGIN SOLUTION\n"] }];
+    expect(JSON.stringify(releaseNotebook(notebook, SAMPLE))).not.toMatch(/SOLUTION/);
+    expect(RELEASE_STAGES.map((stage) => stage.name)).toEqual(["strip solutions", "clear outputs", "check markers"]);
+    const markdown = sampleNotebook();
+    markdown.cells.push({ cell_type: "markdown", id: "notes", metadata: {}, source: ["// BEGIN SOLUTION\n"] });
+    expect(() => releaseNotebook(markdown, SAMPLE)).toThrow(/00-sample\.ipynb, cell "notes": solution markers belong in code cells only/);
+    const inMetadata = { ...sampleNotebook(), metadata: { note: "END SOLUTION" } };
+    expect(() => releaseNotebook(inMetadata, SAMPLE)).toThrow(/survived the release in the notebook's metadata/);
   });
 });
 

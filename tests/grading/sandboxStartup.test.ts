@@ -12,7 +12,7 @@ const hosts: ExerciseHost[] = [];
 afterEach(() => hosts.splice(0).forEach((host) => host.close()));
 
 function newHost(): ExerciseHost {
-  const host = new ExerciseHost({ tempDir: mkdtempSync(path.join(os.tmpdir(), "tsdl-startup-")), memoryMb: 256 }, (specifier) => import.meta.resolve(specifier));
+  const host = new ExerciseHost({ tempDir: mkdtempSync(path.join(os.tmpdir(), "tsdl-startup-")), memoryMb: 256 });
   hosts.push(host);
   return host;
 }

@@ -46,7 +46,7 @@ export function cellTags(cell: Pick<NotebookCell, "metadata">): string[] {
 }
 
 const describe = (value: unknown): string =>
-  value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : typeof value;
+  value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "string" ? "a string" : typeof value;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -111,16 +111,17 @@ export function parseNotebook(text: string, label: string): Notebook {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new NotebookError(`${label} is not valid JSON (${(error as Error).message}); was it saved completely?`);
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw new NotebookError(`${label} is not valid JSON${position ? ` (error at character ${position})` : ""}; was it saved completely?`);
   }
   if (!isObject(parsed)) throw new NotebookError(`${label} is not a notebook: expected a JSON object, got ${describe(parsed)}`);
   if (parsed.nbformat !== 4) {
-    throw new NotebookError(`${label} has nbformat ${JSON.stringify(parsed.nbformat)}; expected 4 (save it with Jupyter 4 or later)`);
+    const found = typeof parsed.nbformat === "number" ? `nbformat ${parsed.nbformat}` : "an nbformat that is not a number";
+    throw new NotebookError(`${label} has ${found}; expected 4 (save it with Jupyter 4 or later)`);
   }
   if (!Array.isArray(parsed.cells)) throw new NotebookError(`${label} has no "cells" list`);
   parsed.cells.forEach((cell: unknown, index) => {
-    const id = isObject(cell) && typeof cell.id === "string" ? ` (id ${JSON.stringify(cell.id.slice(0, 40))})` : "";
-    checkCell(cell, `${label}: cell ${index}${id}`);
+    checkCell(cell, `${label}: cell ${index + 1}`);
   });
   check(Number.isInteger(parsed.nbformat_minor), label, "nbformat_minor", "an integer", parsed.nbformat_minor);
   check(isObject(parsed.metadata), label, "metadata", "an object", parsed.metadata);

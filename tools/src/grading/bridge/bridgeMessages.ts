@@ -1,6 +1,10 @@
 import type { CallTarget } from "../protocol/messages.js";
 
-export type FailureKind = "load" | "timeout" | "crash" | "thrown" | "lost";
+/**
+ * `load`: the exercise never loaded; `export`: a test asked for a name it does not export;
+ * `value`: a value it returned cannot cross to the judge (cyclic, too deep).
+ */
+export type FailureKind = "load" | "export" | "timeout" | "crash" | "memory" | "thrown" | "lost" | "value";
 
 export interface Failure {
   ok: false;
@@ -33,8 +37,10 @@ export type BridgeReply = LoadSuccess | Success | Failure;
 export interface BridgeSettings {
   tempDir: string;
   memoryMb: number;
-  /** Compiled exercise cells shared across a grading batch (see compileCell.ts). */
+  /** Compiled exercise cells shared across a grading batch (see cellCompiler.ts). */
   cacheDir?: string;
+  /** Where sandboxes are recorded for the grader's final sweep (see sandboxRegistry.ts). */
+  registryDir?: string;
 }
 
 export function exerciseKey(notebook: string, exercise: string): string {

@@ -14,7 +14,7 @@ interface BridgeWorkerData {
 
 const { port, signal, settings } = workerData as BridgeWorkerData;
 const flag = new Int32Array(signal);
-const host = new ExerciseHost(settings, (specifier) => import.meta.resolve(specifier));
+const host = new ExerciseHost(settings);
 
 port.on("message", async (request: BridgeRequest) => {
   let reply;
@@ -23,7 +23,12 @@ port.on("message", async (request: BridgeRequest) => {
   } catch (error) {
     reply = { ok: false, kind: "crash", message: `the grading bridge failed: ${(error as Error).stack ?? error}` };
   }
-  port.postMessage(reply);
+  try {
+    port.postMessage(reply);
+  } catch (error) {
+    // The waiting test must get an answer whatever the reply holds.
+    port.postMessage({ ok: false, kind: "value", message: `the exercise's value cannot be passed to the test: ${(error as Error).message}` });
+  }
   Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);
 });

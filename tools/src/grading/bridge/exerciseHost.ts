@@ -1,21 +1,16 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { findExerciseCell } from "../notebook/findExerciseCell.js";
-import { cellSource, NotebookError, readNotebook } from "../notebook/readNotebook.js";
-import { compileCell, exerciseCellLabel } from "../notebook/compileCell.js";
-import { readFrames, writeFrame } from "../protocol/frames.js";
-import type { SandboxReply, SandboxRequest } from "../protocol/messages.js";
-import { spawnSandbox, type SpawnedSandbox } from "../sandbox/sandboxProcess.js";
+import { CellCompiler } from "../notebook/cellCompiler.js";
+import { NotebookError } from "../notebook/readNotebook.js";
+import { findNotebookFile, readSubmissionFile } from "../notebook/submissionFiles.js";
+import type { SandboxReply } from "../protocol/messages.js";
+import { type SandboxFailure, type SandboxPayload, SandboxSupervisor } from "../sandbox/sandboxSupervisor.js";
 import { type BridgeReply, type BridgeRequest, type BridgeSettings, exerciseKey, type Failure, type Success } from "./bridgeMessages.js";
-import { findNotebookFile } from "./findNotebookFile.js";
 
 /** After this many timeouts or crashes, an exercise's remaining calls fail at once. */
 const MAX_STRIKES = 2;
-const STDERR_TAIL = 8 * 1024;
 // Loading @tsdl/lib (TensorFlow.js and friends) is trusted work that can take seconds on a busy machine.
 const LIBRARY_TIMEOUT_MS = 120_000;
-// Starting Node is trusted work too: on a loaded machine it must not eat the learner's time limit.
-const SANDBOX_START_TIMEOUT_MS = 60_000;
 
 interface ExerciseState {
   key: string;
@@ -28,35 +23,23 @@ interface ExerciseState {
   broken?: Failure;
 }
 
-interface RunningSandbox extends SpawnedSandbox {
-  generation: number;
-  pending: Map<number, (reply: SandboxReply | Failure) => void>;
-  stderr: string;
-  protocolError?: string;
-  timedOut: boolean;
-  exited: boolean;
-}
-
-type SandboxPayload = SandboxRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
-
 const LIBRARY_PACKAGES = /^(@tsdl\/lib|@tensorflow\/)/;
 
 /**
- * Owns one learner's sandbox process: compiles exercise cells, loads them into the sandbox,
- * forwards calls with a time limit, and restarts the sandbox after a crash or timeout.
+ * Serves one learner's exercises: reads and compiles their cells (in a compile worker with limits),
+ * loads them into the learner's sandbox and forwards calls; the sandbox itself, its time limits and
+ * restarts belong to the SandboxSupervisor.
  */
 export class ExerciseHost {
   private readonly exercises = new Map<string, ExerciseState>();
-  private sandbox: RunningSandbox | undefined;
-  private generation = 0;
-  private nextId = 1;
+  private readonly supervisor: SandboxSupervisor;
+  private readonly compiler: CellCompiler;
   private nextModule = 1;
-  private lastFailure = "";
 
-  constructor(
-    private readonly settings: BridgeSettings,
-    private readonly resolvePackage: (specifier: string) => string,
-  ) {}
+  constructor(private readonly settings: BridgeSettings) {
+    this.supervisor = new SandboxSupervisor({ tempDir: settings.tempDir, memoryMb: settings.memoryMb, registryDir: settings.registryDir });
+    this.compiler = new CellCompiler(settings.cacheDir);
+  }
 
   async handle(request: BridgeRequest): Promise<BridgeReply> {
     switch (request.op) {
@@ -70,7 +53,8 @@ export class ExerciseHost {
   }
 
   close(): void {
-    this.sandbox?.child.kill("SIGKILL");
+    this.supervisor.close();
+    this.compiler.close();
   }
 
   private async load(notebooksDir: string, notebook: string, exercise: string, timeoutMs: number): Promise<BridgeReply> {
@@ -78,9 +62,8 @@ export class ExerciseHost {
     const state: ExerciseState = { key, label: `Exercise "${exercise}" (${notebook})`, usesLib: false, imports: [], strikes: 0 };
     this.exercises.set(key, state);
     try {
-      const file = findNotebookFile(notebooksDir, notebook);
-      const cell = findExerciseCell(readNotebook(file), exercise, notebook);
-      const compiled = await compileCell(cellSource(cell), exerciseCellLabel(exercise, notebook), this.resolvePackage, this.settings.cacheDir);
+      const bytes = readSubmissionFile(notebooksDir, findNotebookFile(notebooksDir, notebook));
+      const compiled = (await this.compiler.compile(bytes, notebook, [exercise]))[exercise]!;
       if (!compiled.ok) throw new NotebookError(compiled.message);
       state.imports = compiled.imports;
       state.usesLib = compiled.imports.some((specifier) => LIBRARY_PACKAGES.test(specifier));
@@ -98,20 +81,20 @@ export class ExerciseHost {
 
   private async ensureLoaded(state: ExerciseState, timeoutMs: number): Promise<Success | Failure> {
     if (state.broken) return state.broken;
-    const started = await this.ensureStarted();
+    const started = await this.supervisor.ensureStarted();
     if (!started.ok) return this.fail(state, started, "while starting its sandbox");
     if (state.usesLib) {
-      const prepared = await this.send({ op: "prepare-lib" }, LIBRARY_TIMEOUT_MS);
+      const prepared = await this.supervisor.send({ op: "prepare-lib" }, LIBRARY_TIMEOUT_MS);
       if (!prepared.ok) return this.fail(state, prepared, "while loading @tsdl/lib");
     }
-    const reply = await this.send({ op: "load", exercise: state.key, file: state.file!, usesLib: state.usesLib }, timeoutMs);
+    const reply = await this.supervisor.send({ op: "load", exercise: state.key, file: state.file!, usesLib: state.usesLib }, timeoutMs);
     if (!reply.ok) {
       // Module evaluation is deterministic: failing once means failing every time.
-      state.broken = this.describe(state, reply, "while loading");
+      state.broken = { ...this.describe(state, reply, "while loading"), kind: "load" };
       return state.broken;
     }
-    state.loadedIn = this.generation;
-    return { ok: true, value: reply.value, generation: this.generation };
+    state.loadedIn = this.supervisor.generation;
+    return { ok: true, value: reply.value, generation: this.supervisor.generation };
   }
 
   private async run(key: string, payload: SandboxPayload, generation: number | undefined, timeoutMs: number): Promise<BridgeReply> {
@@ -119,22 +102,23 @@ export class ExerciseHost {
     if (!state) return { ok: false, kind: "load", message: `exercise ${key} was never loaded` };
     if (state.broken) return state.broken;
     // Handles belong to one sandbox process; once it is gone (or replaced) so are they.
-    if (generation !== undefined && (generation !== this.generation || !this.sandbox)) {
-      return { ok: false, kind: "lost", message: `${state.label}: this object was created before the exercise sandbox restarted (${this.lastFailure}), so it no longer exists` };
+    if (generation !== undefined && (generation !== this.supervisor.generation || !this.supervisor.running)) {
+      return { ok: false, kind: "lost", message: `${state.label}: this object was created before the exercise sandbox restarted (${this.supervisor.lastFailure}), so it no longer exists` };
     }
-    if (state.loadedIn !== this.generation || !this.sandbox) {
+    if (state.loadedIn !== this.supervisor.generation || !this.supervisor.running) {
       const loaded = await this.ensureLoaded(state, timeoutMs);
       if (!loaded.ok) return loaded;
     }
-    const reply = await this.send(payload, timeoutMs);
-    if (reply.ok) return { ok: true, value: reply.value, thisFields: reply.thisFields, generation: this.generation };
+    const reply = await this.supervisor.send(payload, timeoutMs);
+    if (reply.ok) return { ok: true, value: reply.value, thisFields: reply.thisFields, generation: this.supervisor.generation };
     if ("kind" in reply) return this.fail(state, reply, "");
+    if (reply.unsendable) return { ok: false, kind: "value", message: `${state.label}: ${reply.error.message}` };
     return { ok: false, kind: "thrown", errorName: reply.error.name, message: reply.error.message };
   }
 
-  private fail(state: ExerciseState, failure: Failure | SandboxReply, context: string): Failure {
+  private fail(state: ExerciseState, failure: SandboxFailure | SandboxReply, context: string): Failure {
     const described = this.describe(state, failure, context);
-    if (described.kind === "timeout" || described.kind === "crash") {
+    if (described.kind === "timeout" || described.kind === "crash" || described.kind === "memory") {
       state.strikes += 1;
       if (state.strikes >= MAX_STRIKES) {
         state.broken = { ...described, message: `${described.message}; gave up on this exercise after ${MAX_STRIKES} timeouts or crashes` };
@@ -143,87 +127,10 @@ export class ExerciseHost {
     return state.broken ?? described;
   }
 
-  private describe(state: ExerciseState, failure: Failure | SandboxReply, context: string): Failure {
+  private describe(state: ExerciseState, failure: SandboxFailure | SandboxReply, context: string): Failure {
     const where = context ? ` ${context}` : "";
-    if ("kind" in failure) return { ...failure, message: `${state.label}${where}: ${failure.message}` };
+    if ("kind" in failure) return { ok: false, kind: failure.kind, message: `${state.label}${where}: ${failure.message}` };
     if (failure.ok) throw new Error("describe() called with a successful reply");
     return { ok: false, kind: "load", message: `${state.label} threw${where}: ${failure.error.name}: ${failure.error.message}` };
-  }
-
-  private start(): RunningSandbox {
-    this.generation += 1;
-    const spawned = spawnSandbox(this.settings.tempDir, { memoryMb: this.settings.memoryMb });
-    const sandbox: RunningSandbox = { ...spawned, generation: this.generation, pending: new Map(), stderr: "", timedOut: false, exited: false };
-    spawned.child.stderr?.on("data", (chunk: Buffer) => {
-      sandbox.stderr = (sandbox.stderr + chunk.toString("utf8")).slice(-STDERR_TAIL);
-    });
-    readFrames(
-      spawned.channel,
-      (message) => {
-        const reply = message as SandboxReply;
-        const resolve = sandbox.pending.get(reply?.id);
-        if (!resolve) return;
-        sandbox.pending.delete(reply.id);
-        resolve(reply);
-      },
-      (reason) => {
-        sandbox.protocolError = reason;
-        this.retire(sandbox);
-      },
-    );
-    spawned.channel.on("error", () => undefined);
-    spawned.child.on("exit", (code, signal) => {
-      sandbox.exited = true;
-      const failure: Failure = { ok: false, kind: "crash", message: this.crashReason(sandbox, code, signal) };
-      if (!sandbox.timedOut) this.lastFailure = failure.message;
-      for (const resolve of sandbox.pending.values()) resolve(failure);
-      sandbox.pending.clear();
-      if (this.sandbox === sandbox) this.sandbox = undefined;
-    });
-    this.sandbox = sandbox;
-    return sandbox;
-  }
-
-  // A killed process reports its exit later; no request may reach it in between.
-  private retire(sandbox: RunningSandbox): void {
-    sandbox.exited = true;
-    if (this.sandbox === sandbox) this.sandbox = undefined;
-    sandbox.child.kill("SIGKILL");
-  }
-
-  private crashReason(sandbox: RunningSandbox, code: number | null, signal: string | null): string {
-    if (sandbox.protocolError) return `the exercise code broke the grading channel: it ${sandbox.protocolError}`;
-    if (/heap out of memory|Reached heap limit|Allocation failed/i.test(sandbox.stderr)) {
-      return `ran out of memory (the limit is ${this.settings.memoryMb} MB)`;
-    }
-    if (code !== null) return `the process ended with exit code ${code} (exercise code must not call process.exit)`;
-    return `the process was killed by ${signal}`;
-  }
-
-  /** Starts a sandbox if none is running and waits until it answers. */
-  private async ensureStarted(): Promise<Success | Failure> {
-    if (this.sandbox && !this.sandbox.exited) return { ok: true, value: null, generation: this.generation };
-    const reply = await this.send({ op: "ping" }, SANDBOX_START_TIMEOUT_MS);
-    if ("kind" in reply) return { ...reply, kind: "crash", message: `the sandbox process did not start: ${reply.message}` };
-    return { ok: true, value: null, generation: this.generation };
-  }
-
-  private send(payload: SandboxPayload, timeoutMs: number): Promise<SandboxReply | Failure> {
-    const sandbox = this.sandbox && !this.sandbox.exited ? this.sandbox : this.start();
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        sandbox.pending.delete(id);
-        this.lastFailure = `a call did not finish within ${timeoutMs} ms`;
-        sandbox.timedOut = true;
-        this.retire(sandbox);
-        resolve({ ok: false, kind: "timeout", message: `did not finish within ${timeoutMs} ms (an endless loop?)` });
-      }, timeoutMs);
-      sandbox.pending.set(id, (reply) => {
-        clearTimeout(timer);
-        resolve(reply);
-      });
-      writeFrame(sandbox.channel, { ...payload, id });
-    });
   }
 }

@@ -18,13 +18,13 @@ export class SyncBridge {
   private readonly flag: Int32Array;
   readonly settings: BridgeSettings;
 
-  constructor(options: { memoryMb: number; cacheDir?: string; tempRoot?: string }) {
+  constructor(options: { memoryMb: number; cacheDir?: string; tempRoot?: string; registryDir?: string }) {
     const script = path.join(gradingDist, "bridge", "bridgeWorker.js");
     if (!existsSync(script)) {
       throw new Error(`Grading needs the compiled tools (${script} is missing); run \`npm run build\` first`);
     }
     const tempDir = mkdtempSync(path.join(options.tempRoot ?? os.tmpdir(), "tsdl-sandbox-"));
-    this.settings = { tempDir, memoryMb: options.memoryMb, cacheDir: options.cacheDir };
+    this.settings = { tempDir, memoryMb: options.memoryMb, cacheDir: options.cacheDir, registryDir: options.registryDir };
     const signal = new SharedArrayBuffer(4);
     this.flag = new Int32Array(signal);
     const channel = new MessageChannel();
@@ -41,7 +41,12 @@ export class SyncBridge {
     Atomics.store(this.flag, 0, 0);
     this.port.postMessage(request);
     Atomics.wait(this.flag, 0, 0, request.timeoutMs + BRIDGE_SLACK_MS);
-    const received = receiveMessageOnPort(this.port);
+    let received;
+    try {
+      received = receiveMessageOnPort(this.port);
+    } catch (error) {
+      return { ok: false, kind: "value", message: `the exercise's value cannot be passed to the test: ${(error as Error).message}` };
+    }
     if (!received) {
       return { ok: false, kind: "crash", message: "the grading bridge did not answer in time" };
     }

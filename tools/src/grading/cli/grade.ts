@@ -9,7 +9,7 @@ import { gradeSubmissions, listStudents } from "../grade/gradeSubmissions.js";
 import { findShardPartFiles, learnersOfShard, mergeShardParts, readShardPart, writeShardPart } from "../grade/mergeShards.js";
 import { parseShard, type Shard, shardLabel } from "../grade/shard.js";
 import { writeReports } from "../grade/writeReports.js";
-import { sandboxNetworkIsolated } from "../sandbox/sandboxProcess.js";
+import { describeIsolation } from "../sandbox/sandboxProcess.js";
 
 function positiveInteger(name: string) {
   return (raw: string): number => {
@@ -33,7 +33,7 @@ interface GradeCliOptions {
 
 function merge(parts: string[], out: string): void {
   const report = mergeShardParts(findShardPartFiles(parts).map(readShardPart));
-  writeReports(report, out);
+  for (const note of writeReports(report, out)) console.error(note);
   console.error(`merged ${report.students.length} learners: wrote ${path.join(out, "grades.csv")}, report.json and feedback/`);
 }
 
@@ -55,9 +55,7 @@ const program = new Command("grade")
       return;
     }
     if (submissions === undefined) throw new Error("missing SUBMISSIONS: the folder holding one folder per learner (or --merge PARTS...)");
-    if (!sandboxNetworkIsolated()) {
-      console.error("warning: `unshare --user --net` is not allowed here, so learner code can reach the network (files, processes and memory stay confined)");
-    }
+    console.error(describeIsolation(options.memory));
     const shard = options.shard;
     // Listed before grading, so the part names exactly the folders this shard chose from.
     const learners = listStudents(submissions);
@@ -76,7 +74,7 @@ const program = new Command("grade")
       const file = writeShardPart({ format: "tsdl-grade-shard", version: 1, shard, learners, report }, options.out);
       console.error(`wrote ${file} for ${report.students.length} learners; join all ${shard.count} with \`npm run grade -- --merge ${options.out} --out DIR\``);
     } else {
-      writeReports(report, options.out);
+      for (const note of writeReports(report, options.out)) console.error(note);
       console.error(`wrote ${path.join(options.out, "grades.csv")}, report.json and feedback/ for ${report.students.length} learners`);
     }
     if (report.instructorCheck.failures.length > 0) {

@@ -1,12 +1,13 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { findNotebookFile } from "../bridge/findNotebookFile.js";
 import type { JudgedTest, JudgeResult } from "../judge/judgeResult.js";
-import { compileCell, exerciseCellLabel } from "../notebook/compileCell.js";
-import { findExerciseCell, listExercises } from "../notebook/findExerciseCell.js";
-import { cellSource, readNotebook } from "../notebook/readNotebook.js";
+import { CellCompiler } from "../notebook/cellCompiler.js";
+import { listExercises } from "../notebook/findExerciseCell.js";
+import { readNotebook } from "../notebook/readNotebook.js";
+import { findNotebookFile, readSubmissionFile } from "../notebook/submissionFiles.js";
 import { defaultNotebooksDir, defaultTestsDir } from "../repoPaths.js";
+import { killRecordedSandboxes, sandboxRegistryDir } from "../sandbox/sandboxRegistry.js";
 import type { GradingEvent, GradingSettings } from "../testing/gradingMeta.js";
 import type { ExerciseGrade, GradeReport, StudentGrade } from "./gradeReport.js";
 import { JudgePool } from "./judgePool.js";
@@ -15,6 +16,8 @@ export interface GradeOptions {
   submissionsDir: string;
   notebooksDir?: string;
   testsDir?: string;
+  /** Only these test files of `testsDir` (default: all of them). */
+  testFiles?: string[];
   jobs?: number;
   /** Time limit for one call into a learner's code. */
   timeoutMs?: number;
@@ -60,29 +63,28 @@ function instructorExercises(notebooksDir: string): Map<string, string[]> {
   return exercises;
 }
 
-// Fills the shared compile cache in this process, where the TypeScript compiler is loaded once.
-async function precompile(dir: string, exercises: Map<string, string[]>, cacheDir: string): Promise<void> {
+// Fills the shared compile cache from one warm compile worker, so judges rarely compile themselves.
+async function precompile(dir: string, exercises: Map<string, string[]>, compiler: CellCompiler): Promise<void> {
   for (const [notebook, ids] of exercises) {
-    let parsed;
+    let bytes;
     try {
-      parsed = readNotebook(findNotebookFile(dir, notebook));
+      bytes = readSubmissionFile(dir, findNotebookFile(dir, notebook));
     } catch {
+      // The judge meets the same problem and reports it.
       continue;
     }
-    for (const id of ids) {
-      try {
-        const cell = findExerciseCell(parsed, id, notebook);
-        await compileCell(cellSource(cell), exerciseCellLabel(id, notebook), (specifier) => import.meta.resolve(specifier), cacheDir);
-      } catch {
-        // The judge meets the same problem and reports it.
-      }
-    }
+    await compiler.compile(bytes, notebook, ids);
   }
 }
 
 function readEvents(file: string): GradingEvent[] {
   if (!existsSync(file)) return [];
   return readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as GradingEvent);
+}
+
+/** A learner's folder name for the terminal: control characters (escape sequences) made visible. */
+function printable(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function testKey(test: JudgedTest): string {
@@ -111,7 +113,16 @@ function gradeStudent(student: string, reference: JudgeResult, outcome: JudgeRes
   }
   for (const event of events) {
     const grade = exercises.get(exerciseKeyOf(event.notebook, event.exercise));
-    if (grade && !grade.problems.includes(event.message)) grade.problems.push(event.message);
+    if (!grade) continue;
+    if (!grade.problems.includes(event.message)) grade.problems.push(event.message);
+    // Whatever a test matched (an error message describing the submission, say), an exercise that
+    // never loaded has shown no behaviour of its own.
+    if (event.kind === "load") {
+      for (const test of grade.tests) {
+        if (test.passed) Object.assign(test, { passed: false, message: `the exercise could not be loaded: ${event.message}` });
+      }
+      grade.points = 0;
+    }
   }
   for (const fileError of outcome?.fileErrors ?? []) {
     for (const grade of exercises.values()) {
@@ -141,7 +152,7 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
   const studentTimeoutMs = options.studentTimeoutMs ?? 600_000;
   const progress = options.onProgress ?? (() => undefined);
 
-  const testFiles = findTestFiles(testsDir);
+  const testFiles = options.testFiles?.map((file) => path.resolve(file)) ?? findTestFiles(testsDir);
   if (testFiles.length === 0) throw new Error(`no *.test.ts or *.spec.ts files in ${testsDir}`);
   const students = listStudents(submissionsDir).filter(options.includeLearner ?? (() => true));
   const workDir = mkdtempSync(path.join(os.tmpdir(), "tsdl-grade-"));
@@ -149,6 +160,7 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
   const exercises = instructorExercises(notebooksDir);
   const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), students.length + 1));
   const pool = new JudgePool(jobs, { testFiles, timeoutMs });
+  const compiler = new CellCompiler(cacheDir);
   const settingsFor = (dir: string, name: string): GradingSettings => ({
     notebooksDir: dir, eventsFile: path.join(workDir, `${name}.events.jsonl`), compileCache: cacheDir, sandboxRoot: workDir, timeoutMs, memoryMb,
   });
@@ -156,7 +168,7 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
   try {
     let reference: JudgeResult | undefined;
     await pool.run([INSTRUCTOR], async (_, judge) => {
-      await precompile(notebooksDir, exercises, cacheDir);
+      await precompile(notebooksDir, exercises, compiler);
       const outcome = await judge(INSTRUCTOR, settingsFor(notebooksDir, "instructor"), studentTimeoutMs);
       if (!outcome.ok) throw new Error(`judging the instructor notebooks failed: ${outcome.reason}`);
       reference = outcome.result;
@@ -173,21 +185,21 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
     await pool.run(students, async (student, judge) => {
       const dir = path.join(submissionsDir, student);
       const studentStart = Date.now();
-      await precompile(dir, exercises, cacheDir);
-      const settings = settingsFor(dir, `student-${graded.size}-${student.replace(/[^\w.-]/g, "_")}`);
+      await precompile(dir, exercises, compiler);
+      const settings = settingsFor(dir, `student-${students.indexOf(student)}`);
       let outcome = await judge(student, settings, studentTimeoutMs);
       if (!outcome.ok && outcome.infrastructure) {
-        progress(`${student}: retrying on a fresh judge (${outcome.reason})`);
+        progress(`${printable(student)}: retrying on a fresh judge (${outcome.reason})`);
         rmSync(settings.eventsFile!, { force: true });
         outcome = await judge(student, settings, studentTimeoutMs);
       }
       const grade = gradeStudent(student, reference!, outcome.ok ? outcome.result : undefined, outcome.ok ? undefined : outcome.reason, readEvents(settings.eventsFile!));
       graded.set(student, grade);
       done += 1;
-      progress(`[${done}/${students.length}] ${student}: ${grade.points}/${grade.max} points (${((Date.now() - studentStart) / 1000).toFixed(1)} s)${grade.error ? ` — ${grade.error}` : ""}`);
+      progress(`[${done}/${students.length}] ${printable(student)}: ${grade.points}/${grade.max} points (${((Date.now() - studentStart) / 1000).toFixed(1)} s)${grade.error ? ` — ${grade.error}` : ""}`);
     });
     const seconds = (Date.now() - started) / 1000;
-    progress(`graded ${students.length} students in ${seconds.toFixed(1)} s (${(students.length / Math.max(seconds, 1e-3)).toFixed(2)} students/s, ${jobs} judges)`);
+    progress(`graded ${students.length} learners in ${seconds.toFixed(1)} s: ${((students.length * 60) / Math.max(seconds, 1e-3)).toFixed(1)} learners/min with ${jobs} judges`);
 
     return {
       instructorCheck: { points: instructor.points, max: instructor.max, failures },
@@ -195,7 +207,10 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
       students: students.map((student) => graded.get(student)!),
     };
   } finally {
+    compiler.close();
     await pool.close();
+    // Sandboxes end with their judges; any that did not (a judge killed mid-call) end here.
+    killRecordedSandboxes(sandboxRegistryDir(workDir));
     rmSync(workDir, { recursive: true, force: true });
   }
 }

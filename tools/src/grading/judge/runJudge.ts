@@ -1,5 +1,5 @@
 import path from "node:path";
-import { BaseSequencer, createVitest, type Reporter, type TestModule, type TestSpecification, type Vitest } from "vitest/node";
+import { createVitest, type Reporter, type TestModule, type TestSequencer, type TestSpecification, type Vitest } from "vitest/node";
 import { repoRoot } from "../repoPaths.js";
 import type { GradingSettings } from "../testing/gradingMeta.js";
 import { type JudgedTest, type JudgeResult, visibilityOf } from "./judgeResult.js";
@@ -32,11 +32,16 @@ function collect(modules: ReadonlyArray<TestModule>): JudgeResult {
   return result;
 }
 
-// vitest's default order puts files that failed or ran long in earlier runs first, so a warm judge
-// would run a learner's files in an order set by the learners before (and a crash's "gave up"
-// would land on another test). Path order makes a learner's result independent of the batch.
-class PathOrderSequencer extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+/**
+ * Test files run in path order, every run: vitest's default order follows the previous run's
+ * durations, and the order decides which exercise meets a sandbox restarted by another's crash.
+ */
+class PathOrderSequencer implements TestSequencer {
+  shard(files: TestSpecification[]): TestSpecification[] {
+    return files;
+  }
+
+  sort(files: TestSpecification[]): TestSpecification[] {
     return [...files].sort((a, b) => (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0));
   }
 }
@@ -82,7 +87,6 @@ export class Judge {
         resolve: {
           alias: {
             "@tsdl/lib": path.join(repoRoot, "lib/src/index.ts"),
-            "@tsdl/kernel-ext/notebook": path.join(repoRoot, "kernel-ext/src/client/notebook.ts"),
             "@tsdl/kernel-ext": path.join(repoRoot, "kernel-ext/src/index.ts"),
           },
         },

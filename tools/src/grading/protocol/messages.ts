@@ -42,7 +42,13 @@ export interface SourceFunctionRecord {
   source: string;
 }
 
-export type TaggedRecord = TensorRecord | FunctionRecord | ObjectRecord | RefRecord | SourceFunctionRecord;
+/** An export whose value cannot be copied to the judge (cyclic, too deep); reading it fails the test. */
+export interface UnsendableRecord {
+  [TAG]: "unsendable";
+  message: string;
+}
+
+export type TaggedRecord = TensorRecord | FunctionRecord | ObjectRecord | RefRecord | SourceFunctionRecord | UnsendableRecord;
 
 export function tagOf(value: unknown): TaggedRecord[typeof TAG] | undefined {
   if (typeof value !== "object" || value === null) return undefined;
@@ -85,4 +91,4 @@ export type SandboxRequest =
 
 export type SandboxReply =
   | { id: number; ok: true; value: unknown; thisFields?: Record<string, unknown> }
-  | { id: number; ok: false; error: { name: string; message: string } };
+  | { id: number; ok: false; error: { name: string; message: string }; unsendable?: boolean };

@@ -1,10 +1,12 @@
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { findTestFiles } from "../grade/gradeSubmissions.js";
-import { cellSource, type Notebook, NotebookError, readNotebook } from "../notebook/readNotebook.js";
+import { readNotebook } from "../notebook/readNotebook.js";
 import { visibilityOf } from "../judge/judgeResult.js";
 import { repoRoot } from "../repoPaths.js";
-import { hasSolutionMarker, learnerCellSource } from "./stripSolutions.js";
+import { releaseNotebook } from "./releaseStages.js";
+
+export { releaseNotebook } from "./releaseStages.js";
 
 export interface ReleaseOptions {
   notebooksDir: string;
@@ -15,27 +17,6 @@ export interface ReleaseOptions {
 export interface ReleaseSummary {
   notebooks: string[];
   publicChecks: string[];
-}
-
-function asSourceLines(text: string): string[] {
-  return text.split(/(?<=\n)/);
-}
-
-/** The learner's copy of a notebook: solutions replaced by stubs, outputs and counts cleared. */
-export function releaseNotebook(notebook: Notebook, name: string): Notebook {
-  const cells = notebook.cells.map((cell, index) => {
-    const copy = { ...cell, metadata: { ...(cell.metadata ?? {}) } };
-    delete copy.metadata.execution;
-    if (copy.cell_type === "code") {
-      copy.source = asSourceLines(learnerCellSource(cellSource(cell), cell, index, name));
-      copy.outputs = [];
-      copy.execution_count = null;
-    } else if (hasSolutionMarker(cellSource(cell))) {
-      throw new NotebookError(`${name}, cell ${JSON.stringify(cell.id ?? index + 1)}: solution markers belong in code cells only`);
-    }
-    return copy;
-  });
-  return { ...notebook, cells };
 }
 
 /**
@@ -53,7 +34,6 @@ export function releaseCourse(options: ReleaseOptions): ReleaseSummary {
   for (const name of readdirSync(notebooksDir).filter((file) => file.endsWith(".ipynb")).sort()) {
     const released = releaseNotebook(readNotebook(path.join(notebooksDir, name)), name);
     const text = `${JSON.stringify(released, null, 1)}\n`;
-    if (hasSolutionMarker(text)) throw new NotebookError(`${name}: a solution marker survived the release`);
     writeFileSync(path.join(outDir, "notebooks", name), text);
     summary.notebooks.push(path.join("notebooks", name));
   }

@@ -33,11 +33,16 @@ function enclosingFunction(source: ts.SourceFile, offset: number): string | unde
   return found;
 }
 
+/** The line a solution block becomes; `fn` is the enclosing function's name, if any. */
+export type StubLine = (exercise: string, fn: string | undefined) => string;
+
+const notImplemented: StubLine = (exercise, fn) => `throw new Error(${JSON.stringify(`Exercise ${exercise}${fn ? ` (${fn})` : ""}: not implemented yet`)});`;
+
 /**
- * Replaces each `// BEGIN SOLUTION` … `// END SOLUTION` block (markers included) by one line that
- * throws an error naming the exercise, indented like the BEGIN marker.
+ * Replaces each `// BEGIN SOLUTION` … `// END SOLUTION` block (markers included) by one line,
+ * indented like the BEGIN marker: by default a throw naming the exercise.
  */
-export function stripSolutions(code: string, exercise: string, where: string): string {
+export function stripSolutions(code: string, exercise: string, where: string, stub: StubLine = notImplemented): string {
   const source = ts.createSourceFile("cell.ts", code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const lines = code.split("\n");
   const out: string[] = [];
@@ -50,9 +55,7 @@ export function stripSolutions(code: string, exercise: string, where: string): s
       open = { line: index, indent: begin[1], offset };
     } else if (END.test(line)) {
       if (!open) throw new NotebookError(`${where}: END SOLUTION on line ${index + 1} has no BEGIN SOLUTION before it`);
-      const fn = enclosingFunction(source, open.offset);
-      const message = `Exercise ${exercise}${fn ? ` (${fn})` : ""}: not implemented yet`;
-      out.push(`${open.indent}throw new Error(${JSON.stringify(message)});`);
+      out.push(`${open.indent}${stub(exercise, enclosingFunction(source, open.offset))}`);
       open = undefined;
     } else if (!open) {
       out.push(line);

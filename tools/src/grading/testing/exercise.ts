@@ -1,7 +1,7 @@
 import path from "node:path";
 import { inject, test } from "vitest";
 import { exerciseKey, type Failure } from "../bridge/bridgeMessages.js";
-import { tagOf } from "../protocol/messages.js";
+import { tagOf, type UnsendableRecord } from "../protocol/messages.js";
 import { defaultNotebooksDir } from "../repoPaths.js";
 import { GRADING_ENV, type GradingMeta, type GradingSettings } from "./gradingMeta.js";
 import { GradingError, RemoteValues } from "./remoteValues.js";
@@ -25,11 +25,17 @@ export interface Exercise<T extends object> {
 }
 
 let remote: RemoteValues | undefined;
+
+/** An export whose value could not be copied out of the sandbox: reading it fails the test. */
+class Unsendable {
+  constructor(readonly message: string) {}
+}
 const loaded = new Map<string, Exercise<object>>();
 
 function failing(message: string, report: () => void): (...args: unknown[]) => never {
   return function failingExport() {
     report();
+    remote?.failures.push(message);
     throw new GradingError(message);
   };
 }
@@ -71,9 +77,11 @@ export async function exercise<T extends object>(notebook: string, id: string): 
     }
     const records = reply.value as Record<string, unknown>;
     for (const name of Object.keys(records)) {
-      exports[name] = tagOf(records[name]) === "function"
-        ? values.exportFunction(key, name, file, id)
-        : values.decode(records[name], key, reply.generation, file, id);
+      const record = records[name];
+      const tag = tagOf(record);
+      if (tag === "function") exports[name] = values.exportFunction(key, name, file, id);
+      else if (tag === "unsendable") exports[name] = new Unsendable(`Exercise "${id}" (${file}) exports ${name}, but ${(record as UnsendableRecord).message}`);
+      else exports[name] = values.decode(record, key, reply.generation, file, id);
     }
   } else {
     problem = reply.message;
@@ -85,9 +93,15 @@ export async function exercise<T extends object>(notebook: string, id: string): 
       if (problem !== undefined) return failing(problem, report({ ok: false, kind: "load", message: problem }));
       if (!(name in target)) {
         const message = `Exercise "${id}" (${file}) does not export ${name}; it exports ${Object.keys(target).join(", ") || "nothing"}`;
-        return failing(message, report({ ok: false, kind: "load", message }));
+        return failing(message, report({ ok: false, kind: "export", message }));
       }
-      return target[name];
+      const value = target[name];
+      if (value instanceof Unsendable) {
+        values.report(file, id, { ok: false, kind: "value", message: value.message });
+        values.failures.push(value.message);
+        throw new GradingError(value.message);
+      }
+      return value;
     },
   });
   if (problem !== undefined) values.report(file, id, { ok: false, kind: "load", message: problem });
@@ -103,7 +117,15 @@ export async function exercise<T extends object>(notebook: string, id: string): 
         throw new Error(`test(): points must be a positive number; got ${JSON.stringify(points)} for "${name}"`);
       }
       const meta: GradingMeta = { notebook: file, exercise: id, points };
-      test(`${id}: ${name} [${points} ${points === 1 ? "pt" : "pts"}]`, { meta: { grading: meta } }, fn);
+      test(`${id}: ${name} [${points} ${points === 1 ? "pt" : "pts"}]`, { meta: { grading: meta } }, async () => {
+        // A test observes the exercise's behaviour, never the grader's account of a broken submission:
+        // an exercise that did not load, or a call that timed out or crashed, fails the test whatever it expected.
+        if (problem !== undefined) throw new GradingError(problem);
+        const before = values.failures.length;
+        await fn();
+        const failure = values.failures[before];
+        if (failure !== undefined) throw new GradingError(failure);
+      });
     },
   };
   loaded.set(`${notebooksDir}\u0000${key}`, result as Exercise<object>);

@@ -1,6 +1,7 @@
 import { appendFileSync } from "node:fs";
 import type { BridgeReply, Failure } from "../bridge/bridgeMessages.js";
 import { SyncBridge } from "../bridge/syncBridge.js";
+import { sandboxRegistryDir } from "../sandbox/sandboxRegistry.js";
 import {
   type CallTarget, type FunctionRecord, isTensorLike, type ObjectRecord, TAG, tagOf, type TensorRecord, tensorRecord,
 } from "../protocol/messages.js";
@@ -60,12 +61,15 @@ export class RemoteValues {
   private readonly reported = new Set<string>();
   private readonly refreshing = new Set<string>();
   tensor: TensorFactory | undefined;
+  /** Every grading failure (time-out, crash, lost object…) so far, for the test that met it. */
+  readonly failures: string[] = [];
 
   constructor(private readonly settings: Partial<GradingSettings>) {
     this.bridge = new SyncBridge({
       memoryMb: settings.memoryMb ?? positiveNumber(GRADING_ENV.memoryMb, process.env[GRADING_ENV.memoryMb], 512),
       cacheDir: settings.compileCache ?? (process.env[GRADING_ENV.compileCache] || undefined),
       tempRoot: settings.sandboxRoot,
+      registryDir: settings.sandboxRoot ? sandboxRegistryDir(settings.sandboxRoot) : undefined,
     });
   }
 
@@ -103,7 +107,11 @@ export class RemoteValues {
     switch (tagOf(value)) {
       case "tensor": {
         const record = value as TensorRecord;
-        if (!this.tensor) throw new GradingError(`${exercise} returned a tensor, but its cell does not import @tsdl/lib`);
+        if (!this.tensor) {
+          const message = `${exercise} returned a tensor, but its cell does not import @tsdl/lib`;
+          this.failures.push(message);
+          throw new GradingError(message);
+        }
         return this.tensor(Array.from(record.values), record.shape, record.dtype);
       }
       case "function": {
@@ -155,6 +163,7 @@ export class RemoteValues {
     if (!reply.ok) {
       if (reply.kind === "thrown") throw learnerError(reply.errorName ?? "Error", reply.message);
       this.report(notebook, exercise, reply);
+      this.failures.push(reply.message);
       throw new GradingError(reply.message);
     }
     if (self && reply.thisFields) this.refreshFields(self, reply.thisFields, reply.generation, notebook, exercise);
