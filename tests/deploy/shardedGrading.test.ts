@@ -91,7 +91,7 @@ describe("grading in shards on separate processes", () => {
     expect(run.status, run.stderr).toBe(0);
     const expected = snapshot(single);
     expect([...expected.keys()].sort()).toEqual(["feedback/deleted-cell.md", "feedback/eve.md", "feedback/instructor-copy.md",
-      "feedback/process-exit.md", "feedback/release.md", "feedback/self-kill.md", "feedback/syntax-error.md", "feedback/zo__o_neil.md", "grades.csv", "report.json"]);
+      "feedback/process-exit.md", "feedback/release.md", "feedback/self-kill.md", "feedback/syntax-error.md", "feedback/zo__o_neil-92e4c41e.md", "grades.csv", "report.json"]);
     expect(snapshot(merged)).toEqual(expected);
 
     const report = JSON.parse(readFileSync(path.join(merged, "report.json"), "utf8")) as GradeReport;

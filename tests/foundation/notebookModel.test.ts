@@ -17,6 +17,23 @@ describe("the one notebook model", () => {
     for (const file of files) expect(parseNotebook(readFileSync(file, "utf8"), file).cells.length).toBeGreaterThan(0);
   });
 
+  // A grader puts these messages in feedback and tests may match them: learner text must never be echoed.
+  it("never quotes the notebook's own text in an error", () => {
+    const planted = "=HYPERLINK(bfloat16)";
+    const broken = [
+      `{"cells": [${JSON.stringify(planted)}`,
+      JSON.stringify({ nbformat: planted, cells: [] }),
+      notebook([code({ id: planted, source: 3 })]),
+      notebook([{ cell_type: planted, source: "" }]),
+      notebook([code({ metadata: { tags: planted } })]),
+      notebook([code({ outputs: [{ output_type: planted }] })]),
+    ];
+    for (const text of broken) {
+      expect(() => parseNotebook(text, "n.ipynb")).toThrow(NotebookError);
+      expect(() => parseNotebook(text, "n.ipynb")).not.toThrow(/HYPERLINK|bfloat16/);
+    }
+  });
+
   it("joins multiline sources and reads tags", () => {
     const [cell] = parseNotebook(notebook([code({ metadata: { tags: ["exercise"] } })]), "n.ipynb").cells;
     expect(cellSource(cell!)).toBe("a\nb");
@@ -25,17 +42,17 @@ describe("the one notebook model", () => {
   });
 
   it.each([
-    [[code({ source: 3 })], 'n.ipynb: cell 0 (id "c"): expected source to be a string or an array of strings, got number'],
+    [[code({ source: 3 })], 'n.ipynb: cell 0: expected source to be a string or an array of strings, got number'],
     [[code({ source: ["a", 1] })], "expected source to be a string or an array of strings, got an array"],
-    [[code({ metadata: { tags: "exercise" } })], 'expected metadata.tags to be an array of strings, got "exercise"'],
+    [[code({ metadata: { tags: "exercise" } })], 'expected metadata.tags to be an array of strings, got a string'],
     [[code({ metadata: [] })], "expected metadata to be an object, got an array"],
     [[code({ outputs: undefined })], "expected outputs to be an array, got undefined"],
     [[code({ execution_count: 1.5 })], "expected execution_count to be an integer or null, got number"],
-    [[code({ outputs: [{ output_type: "update_display_data", data: {}, metadata: {} }] })], 'expected output_type to be stream, display_data, execute_result or error, got "update_display_data"'],
-    [[code({ outputs: [{ output_type: "stream", name: "stdin", text: "" }] })], `expected a stream's name to be "stdout" or "stderr", got "stdin"`],
-    [[code({ outputs: [{ output_type: "display_data", data: "x", metadata: {} }] })], `expected display_data's data to be an object, got "x"`],
+    [[code({ outputs: [{ output_type: "update_display_data", data: {}, metadata: {} }] })], 'expected output_type to be stream, display_data, execute_result or error, got a string'],
+    [[code({ outputs: [{ output_type: "stream", name: "stdin", text: "" }] })], `expected a stream's name to be "stdout" or "stderr", got a string`],
+    [[code({ outputs: [{ output_type: "display_data", data: "x", metadata: {} }] })], `expected display_data's data to be an object, got a string`],
     [[code({ outputs: [{ output_type: "error", ename: "E", evalue: "v", traceback: [1] }] })], "expected an error's traceback to be an array of strings, got an array"],
-    [[{ cell_type: "heading", source: "" }], 'n.ipynb: cell 0 is not a notebook cell (expected cell_type code, markdown or raw, got "heading")'],
+    [[{ cell_type: "heading", source: "" }], 'n.ipynb: cell 0 is not a notebook cell (expected cell_type code, markdown or raw, got a string)'],
     [[null], "n.ipynb: cell 0 is not a notebook cell (expected cell_type code, markdown or raw, got null)"],
   ])("rejects a malformed cell %#, naming the file, the cell and the field", (cells, message) => {
     expect(() => parseNotebook(notebook(cells), "n.ipynb")).toThrow(NotebookError);

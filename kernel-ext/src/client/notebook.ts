@@ -121,7 +121,7 @@ export function parseNotebook(text: string, label: string): Notebook {
   }
   if (!Array.isArray(parsed.cells)) throw new NotebookError(`${label} has no "cells" list`);
   parsed.cells.forEach((cell: unknown, index) => {
-    checkCell(cell, `${label}: cell ${index + 1}`);
+    checkCell(cell, `${label}: cell ${index}`);
   });
   check(Number.isInteger(parsed.nbformat_minor), label, "nbformat_minor", "an integer", parsed.nbformat_minor);
   check(isObject(parsed.metadata), label, "metadata", "an object", parsed.metadata);
