@@ -67,7 +67,7 @@ describe("grading in shards on separate processes", () => {
     // Two sandbox crashes that end the same way however busy the machine is (a heap overflow can
     // meet the time limit first under load, which would change the message between two runs).
     writeSubmission(submissions, "process-exit", { [SAMPLE]: withCellSource(sample, "numerical-gradient", "export function numericalGradient(): number[] {\n  process.exit(3);\n}") });
-    writeSubmission(submissions, "self-kill", { [SAMPLE]: withCellSource(sample, "numerical-gradient", 'export function numericalGradient(): number[] {\n  process.kill(process.pid, "SIGKILL");\n  return [];\n}') });
+    writeSubmission(submissions, "self-kill", { [SAMPLE]: withCellSource(sample, "numerical-gradient", 'export function numericalGradient(): number[] {\n  process.abort();\n  return [];\n}') });
 
     const runs = await Promise.all([
       grade([submissions, "--out", single]),
@@ -101,7 +101,7 @@ describe("grading in shards on separate processes", () => {
     });
     const problems = (name: string) => report.students.find((s) => s.student === name)!.exercises.flatMap((e) => e.problems).join("\n");
     expect(problems("process-exit")).toMatch(/exit code 3/);
-    expect(problems("self-kill")).toMatch(/killed by SIGKILL/);
+    expect(problems("self-kill"), problems("self-kill")).toMatch(/the process was killed by SIG[A-Z]+/);
   });
 
   it("reruns a shard that died on its own, and refuses to merge until it has", async () => {
