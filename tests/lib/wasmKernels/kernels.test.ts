@@ -237,4 +237,20 @@ describe("wasm training kernels", () => {
     expect(runs.shapes).toEqual([[3], [1, 1, 6, 3], [5, 6, 3], [4, 6], [], [4, 5, 6]]);
     expect(maxAbsDiff(runs)).toBeLessThan(TOLERANCE);
   });
+  it.each([
+    { shape: [2, 3, 1], reps: [1, 1, 5] },
+    { shape: [1, 1, 4], reps: [3, 2, 1] },
+    { shape: [2, 3], reps: [2, 3] },
+    { shape: [3], reps: [4] },
+    { shape: [2, 1, 3, 2], reps: [2, 3, 1, 2] },
+  ])("Tile matches cpu: $shape × $reps", async ({ shape, reps }) => {
+    const runs = await onCpuAndWasm(() => tf.tile(seededNormal(shape, 7), reps));
+    expect(runs.shapes[0]).toEqual(shape.map((d, i) => d * reps[i]));
+    expect(maxAbsDiff(runs)).toBe(0);
+  });
+
+  it("Tile repeats int32 values as tfjs-backend-cpu does", async () => {
+    const runs = await onCpuAndWasm(() => tf.tile(tf.tensor2d([[1, 2], [3, 4]], undefined, "int32"), [2, 2]));
+    expect(Array.from(runs.wasm[0])).toEqual([1, 2, 1, 2, 3, 4, 3, 4, 1, 2, 1, 2, 3, 4, 3, 4]);
+  });
 });

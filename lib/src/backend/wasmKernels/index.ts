@@ -10,6 +10,7 @@ import { unsortedSegmentSumConfig } from "./segmentSum.js";
 import { castConfig, identityConfig } from "./identityAndCast.js";
 import { sliceConfig, splitVConfig, unpackConfig } from "./slicing.js";
 import { sumConfig } from "./sum.js";
+import { tileConfig } from "./tile.js";
 import { rememberOriginal } from "./wasmBackend.js";
 
 /** The kernels `registerWasmTrainingKernels` registers on the wasm backend (some replace tfjs's own). */
@@ -29,6 +30,7 @@ export const wasmTrainingKernels: readonly KernelConfig[] = [
   castConfig,
   ...broadcastCompareConfigs,
   powConfig,
+  tileConfig,
 ];
 
 /** The kernels registered on the wasm backend by `registerWasmTrainingKernels`. */
