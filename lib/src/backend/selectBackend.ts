@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import * as tf from "@tensorflow/tfjs";
 import { getThreadsCount } from "@tensorflow/tfjs-backend-wasm";
-import { useThreadedWasm, wantedWasmThreads } from "./wasmThreads.js";
+import { chooseWasmThreads, useThreadedWasm } from "./wasmThreads.js";
 
 export type BackendName = "tensorflow" | "wasm" | "cpu";
 
@@ -23,7 +23,8 @@ export interface BackendInfo {
   forcedBy?: string;
   /**
    * How many threads run the kernels: wasm's XNNPACK pool (known once `backendReady()` resolves;
-   * `TSDL_WASM_THREADS` overrides the machine's count), 1 on cpu, the machine's on tensorflow.
+   * one per core unless the machine is busy, `TSDL_WASM_THREADS` overrides), 1 on cpu, the
+   * machine's on tensorflow.
    */
   threads: number;
   /** Why wasm runs on fewer threads than asked, if it does. */
@@ -104,7 +105,8 @@ function select(): Selection {
     if (name === "wasm") {
       attempts.push({ name, ok: true, why: "WebAssembly (SIMD) from @tensorflow/tfjs-backend-wasm" });
       const info = describe(name, attempts, forced);
-      const wanted = wantedWasmThreads();
+      const { threads: wanted, why: fewer } = chooseWasmThreads();
+      if (fewer !== undefined) info.threadsNote = `one thread: ${fewer}`;
       useThreadedWasm(wanted, (why) => (info.threadsNote = `the threaded build failed (${why}); running on one thread`));
       const ready = tf.setBackend("wasm").then((ok) => {
         if (ok) {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { BackendWasm, setThreadsCount } from "@tensorflow/tfjs-backend-wasm";
@@ -32,15 +32,32 @@ interface EmscriptenModule {
 
 type ModuleFactory = (config: object) => Promise<EmscriptenModule>;
 
-/** The thread count asked for: `TSDL_WASM_THREADS` if set, else the machine's parallelism. */
-export function wantedWasmThreads(): number {
+export interface ThreadChoice {
+  threads: number;
+  /** Why fewer threads than cores, when so. */
+  why?: string;
+}
+
+/**
+ * The wasm thread count: `TSDL_WASM_THREADS` if set; else one per core, unless the machine is
+ * already busy (1-minute load average above cores − 1). XNNPACK's pool splits every matmul and
+ * convolution across its threads and waits for all of them, so a pool thread that the OS does not
+ * schedule stalls each op: on this course's shared 2-core machine at load 18, an LSTM step's 56
+ * small matmuls took 1.5 s on two threads and 0.4 s on one.
+ */
+export function chooseWasmThreads(cores = availableParallelism(), load = loadavg()[0]): ThreadChoice {
   const raw = process.env[WASM_THREADS_ENV];
-  if (raw === undefined || raw === "") return availableParallelism();
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new Error(`${WASM_THREADS_ENV} must be a positive integer; got ${JSON.stringify(raw)}`);
+  if (raw !== undefined && raw !== "") {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) {
+      throw new Error(`${WASM_THREADS_ENV} must be a positive integer; got ${JSON.stringify(raw)}`);
+    }
+    return { threads: n };
   }
-  return n;
+  if (cores > 1 && load > cores - 1) {
+    return { threads: 1, why: `the machine is busy (load average ${load.toFixed(1)} on ${cores} cores); ${WASM_THREADS_ENV}=${cores} forces ${cores} threads` };
+  }
+  return { threads: cores };
 }
 
 // The worker script must be a file (worker_threads cannot start Blob URLs); it is written once per

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { chooseWasmThreads } from "@tsdl/lib";
 import { runNodeModule } from "../../helpers/runNode.js";
 
 // Matmul, a convolution and its gradients (the kernels XNNPACK's pool runs), on seeded inputs.
@@ -39,5 +40,26 @@ describe("wasm on worker threads", () => {
     const run = runNodeModule(computeOnWasm, { env: { TSDL_BACKEND: "wasm", TSDL_WASM_THREADS: "two" } });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('TSDL_WASM_THREADS must be a positive integer; got "two"');
+  });
+});
+
+describe("chooseWasmThreads", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("takes one thread per core on an idle machine and one on a busy one, saying why", () => {
+    vi.stubEnv("TSDL_WASM_THREADS", "");
+    expect(chooseWasmThreads(2, 0.4)).toEqual({ threads: 2 });
+    expect(chooseWasmThreads(8, 6.5)).toEqual({ threads: 8 });
+    const busy = chooseWasmThreads(2, 18.2);
+    expect(busy.threads).toBe(1);
+    expect(busy.why).toBe("the machine is busy (load average 18.2 on 2 cores); TSDL_WASM_THREADS=2 forces 2 threads");
+    expect(chooseWasmThreads(1, 0)).toEqual({ threads: 1 });
+  });
+
+  it("lets TSDL_WASM_THREADS decide, whatever the load", () => {
+    vi.stubEnv("TSDL_WASM_THREADS", "2");
+    expect(chooseWasmThreads(2, 18)).toEqual({ threads: 2 });
   });
 });
