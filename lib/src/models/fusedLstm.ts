@@ -193,8 +193,3 @@ export class FusedLstm extends LstmBase {
   }
 }
 tf.serialization.registerClass(FusedLstm as unknown as tf.serialization.SerializableConstructor<tf.serialization.Serializable>);
-
-/** `tf.layers.lstm` with the fused op: the same arguments, weights and results. */
-export function fusedLstm(args: LstmArgs): FusedLstm {
-  return new FusedLstm(args);
-}

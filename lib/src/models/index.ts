@@ -1,5 +1,5 @@
 export { DEFAULT_SEED, SeededInit } from "./seededInit.js";
-export { FusedLstm, fusedLstm } from "./fusedLstm.js";
+export { FusedLstm } from "./fusedLstm.js";
 export { mlpBinaryClassifier, type MlpBinaryClassifierOptions } from "./mlpBinaryClassifier.js";
 export {
   conv1dTextClassifier,
