@@ -1,28 +1,28 @@
 /**
- * `npm run bench`: training throughput of every course model on the cpu, wasm and (when installed)
- * tensorflow backends and in PyTorch, side by side, plus matmul GFLOPS; writes dist/bench.json.
+ * `npm run bench`: training throughput of every course model on the wasm backend and in PyTorch,
+ * interleaved (wasm, PyTorch, wasm, PyTorch, … per model and round) so that both sides see the same
+ * load, plus matmul GFLOPS; writes dist/bench.json.
  *
- *   npm run bench -- [--batches 20] [--warmup 3] [--cpu-batches 2] [--cpu-all] [--models cnn-cifar,lstm]
- *                    [--profile] [--no-pytorch] [--out dist/bench.json]
+ *   npm run bench -- [--rounds 5] [--batches 8] [--warmup 2] [--models cnn-cifar,lstm] [--profile]
+ *                    [--no-pytorch] [--out dist/bench.json]
  *
- * Samples/s are wall-clock. The machine is shared, so each row also gives samples per CPU-second
- * (the wasm backend runs on one thread; PyTorch's CPU time counts both of its threads) and the
- * load average is printed: compare ratios from the same run only.
+ * Each ratio is reported as the median of the rounds with its min–max spread, wall-clock and per
+ * CPU-second (Node's process.cpuUsage, which counts the wasm worker threads; PyTorch's
+ * time.process_time, which counts its threads).
  */
-import { spawnSync } from "node:child_process";
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { loadavg } from "node:os";
+import { loadavg, availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
-import { backendReady, tf } from "@tsdl/lib";
-import { courseModels, disposeBatch, trainStep, type CourseModel } from "./courseModels.js";
+import { backendInfo, backendReady, tf } from "@tsdl/lib";
+import { courseModels, disposeBatch, trainStep, type Batch, type CourseModel } from "./courseModels.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PYTHON = "/usr/bin/python3";
 const PYTORCH_SCRIPT = join(here, "..", "pytorch_models.py");
-/** Models whose cpu run is skipped unless --cpu-all: tfjs-backend-cpu's UnsortedSegmentSum loops over all 10,000 ids. */
-const CPU_TOO_SLOW = new Set(["lstm", "lstm-sigmoid", "conv1d"]);
 
 interface Timing {
   samplesPerSecond: number;
@@ -30,95 +30,82 @@ interface Timing {
   msPerBatch: number;
 }
 
+interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
 interface ModelRow {
   key: string;
   title: string;
-  cpu?: Timing;
-  cpuSkipped?: string;
-  wasm?: Timing;
-  tensorflow?: Timing;
-  pytorch?: Timing;
+  wasm: Timing[];
+  pytorch: Timing[];
+  ratio?: Spread;
+  ratioPerCpuSecond?: Spread;
   profile?: { kernel: string; ms: number; share: number; calls: number }[];
 }
 
 const options = new Command()
-  .option("--batches <n>", "timed batches per model on wasm/tensorflow/PyTorch", "20")
-  .option("--warmup <n>", "untimed batches first", "3")
-  .option("--cpu-batches <n>", "timed batches on the slow cpu backend", "2")
-  .option("--cpu-all", "also time the embedding models on cpu (minutes per batch)", false)
+  .option("--rounds <n>", "interleaved rounds per model", "5")
+  .option("--batches <n>", "timed batches per model, round and side", "8")
+  .option("--warmup <n>", "untimed batches before the first round", "2")
   .option("--models <keys>", "comma-separated model keys (default: all)")
   .option("--profile", "print each model's slowest kernels in one wasm training step", false)
   .option("--no-pytorch", "skip PyTorch")
   .option("--out <file>", "JSON output", join(here, "..", "..", "dist", "bench.json"))
   .parse()
-  .opts<{
-    batches: string;
-    warmup: string;
-    cpuBatches: string;
-    cpuAll: boolean;
-    models?: string;
-    profile: boolean;
-    pytorch: boolean;
-    out: string;
-  }>();
+  .opts<{ rounds: string; batches: string; warmup: string; models?: string; profile: boolean; pytorch: boolean; out: string }>();
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-function timeTraining(model: CourseModel, batches: number, warmup: number): Timing {
-  const built = model.build(1);
-  const optimizer = tf.train.adam(1e-3);
-  const batch = model.batch(model.batchSize, 10);
-  try {
-    for (let i = 0; i < warmup; i++) trainStep(optimizer, built, batch);
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    for (let i = 0; i < batches; i++) trainStep(optimizer, built, batch);
-    const seconds = (performance.now() - t0) / 1000;
-    const cpu = process.cpuUsage(cpu0);
-    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    return {
-      samplesPerSecond: (batches * model.batchSize) / seconds,
-      samplesPerCpuSecond: (batches * model.batchSize) / cpuSeconds,
-      msPerBatch: (1000 * seconds) / batches,
-    };
-  } finally {
-    disposeBatch(batch);
-    built.dispose();
-    optimizer.dispose();
-  }
+/** A model, its batch and its optimiser state, kept across rounds (as PyTorch's side keeps its own). */
+interface WasmTrainer {
+  model: tf.LayersModel;
+  batch: Batch;
 }
 
-async function profileStep(model: CourseModel): Promise<NonNullable<ModelRow["profile"]>> {
-  const built = model.build(1);
-  const optimizer = tf.train.adam(1e-3);
-  const batch = model.batch(model.batchSize, 10);
-  trainStep(optimizer, built, batch);
-  const info = await tf.profile(() => {
-    trainStep(optimizer, built, batch);
+async function timeWasm(trainer: WasmTrainer, batchSize: number, batches: number): Promise<Timing> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < batches; i++) await trainStep(trainer.model, trainer.batch);
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    samplesPerSecond: (batches * batchSize) / seconds,
+    samplesPerCpuSecond: (batches * batchSize) / ((cpu.user + cpu.system) / 1e6),
+    msPerBatch: (1000 * seconds) / batches,
+  };
+}
+
+/** Each kernel's share of one training step's wall time; the rest is JavaScript between kernels. */
+async function profileStep(trainer: WasmTrainer): Promise<NonNullable<ModelRow["profile"]>> {
+  const t0 = performance.now();
+  const info = await tf.profile(async () => {
+    await trainStep(trainer.model, trainer.batch);
   });
-  disposeBatch(batch);
-  built.dispose();
-  optimizer.dispose();
+  const wall = performance.now() - t0;
   const byKernel = new Map<string, { ms: number; calls: number }>();
   for (const k of info.kernels) {
-    // Ops built from other kernels (e.g. fused matMul's custom gradient) appear as "name__op" and
-    // repeat their kernels' time, so they are left out of the shares.
-    if (k.name.endsWith("__op")) continue;
+    // Ops built from other kernels ("name__op", and customGrad ops such as FusedLstm's sequence op,
+    // which the profiler calls "unnamed scope") repeat the time of the kernels they ran, which are
+    // listed themselves; their own JavaScript (the LSTM's gate loops) falls in "outside kernels".
+    if (k.name.endsWith("__op") || k.name === "unnamed scope") continue;
     const entry = byKernel.get(k.name) ?? { ms: 0, calls: 0 };
     entry.ms += k.kernelTimeMs as number;
     entry.calls++;
     byKernel.set(k.name, entry);
   }
-  const total = [...byKernel.values()].reduce((sum, e) => sum + e.ms, 0);
+  const inKernels = [...byKernel.values()].reduce((sum, e) => sum + e.ms, 0);
+  byKernel.set("(outside kernels)", { ms: Math.max(wall - inKernels, 0), calls: 1 });
   return [...byKernel.entries()]
-    .map(([kernel, e]) => ({ kernel, ms: e.ms, share: e.ms / total, calls: e.calls }))
+    .map(([kernel, e]) => ({ kernel, ms: e.ms, share: e.ms / wall, calls: e.calls }))
     .sort((a, b) => b.ms - a.ms);
 }
 
 function matmulGflops(n: number, reps: number): number {
   const a = tf.randomNormal([n, n]);
   const b = tf.randomNormal([n, n]);
-  // The product is read (so lazy backends finish) but not returned: tidy would walk the array.
   const multiply = () =>
     tf.tidy(() => {
       tf.matMul(a, b).dataSync();
@@ -131,116 +118,142 @@ function matmulGflops(n: number, reps: number): number {
   return (2 * n ** 3 * reps) / seconds / 1e9;
 }
 
-async function tensorflowAvailable(): Promise<boolean> {
-  try {
-    await import("@tensorflow/tfjs-node" as string);
-    return tf.findBackendFactory("tensorflow") != null;
-  } catch {
-    return false;
+/** PyTorch in one long-lived process answering one JSON line per request. */
+class PytorchServer {
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly lines: AsyncIterator<string>,
+    readonly about: { torch: string; threads: number },
+  ) {}
+
+  static async start(threads: number): Promise<PytorchServer | string> {
+    const child = spawn(PYTHON, [PYTORCH_SCRIPT, "--threads", String(threads)], { stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const failed = new Promise<string>((resolve) => {
+      child.on("error", (error) => resolve(`PyTorch skipped: ${PYTHON} did not start (${error.message})`));
+      child.on("exit", () => resolve(`PyTorch skipped: ${stderr.trim().split("\n").pop() ?? "exited"}`));
+    });
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const hello = await Promise.race([lines.next(), failed]);
+    if (typeof hello === "string") return hello;
+    return new PytorchServer(child, lines, JSON.parse(hello.value as string));
+  }
+
+  async ask<T>(request: object): Promise<T> {
+    this.child.stdin.write(`${JSON.stringify(request)}\n`);
+    const { value, done } = await this.lines.next();
+    if (done) throw new Error("PyTorch server closed its output");
+    const reply = JSON.parse(value) as T & { error?: string };
+    if (reply.error) throw new Error(`PyTorch: ${reply.error}`);
+    return reply;
+  }
+
+  stop(): void {
+    this.child.stdin.end();
   }
 }
 
-interface PytorchResult {
-  torch: string;
-  threads: number;
-  models: Record<string, { samplesPerSecond: number; samplesPerCpuSecond: number; msPerBatch: number }>;
-  matmulGflops: Record<string, number>;
-}
-
-function runPytorch(keys: string[], batches: number, warmup: number): PytorchResult | string {
-  const probe = spawnSync(PYTHON, ["-c", "import torch"], { encoding: "utf8" });
-  if (probe.error || probe.status !== 0) {
-    return `PyTorch skipped: ${PYTHON} cannot import torch (${(probe.error?.message ?? probe.stderr).trim().split("\n").pop()})`;
-  }
-  const args = [PYTORCH_SCRIPT, "--batches", String(batches), "--warmup", String(warmup), "--threads", "2", "--models", keys.join(",")];
-  const run = spawnSync(PYTHON, args, { encoding: "utf8", maxBuffer: 1 << 24 });
-  if (run.status !== 0) return `PyTorch failed: ${run.stderr.trim().split("\n").pop()}`;
-  return JSON.parse(run.stdout) as PytorchResult;
+function spread(values: number[]): Spread | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
 const fmt = (x: number | undefined, digits = 0) => (x === undefined ? "—" : x.toFixed(digits));
-const ratio = (a: number | undefined, b: number | undefined) =>
-  a === undefined || b === undefined ? "—" : `${(a / b).toFixed(a / b < 10 ? 2 : 0)}×`;
+const fmtSpread = (s: Spread | undefined) =>
+  s === undefined ? "—" : `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
 
 async function main(): Promise<void> {
   await backendReady();
+  await tf.setBackend("wasm");
+  const rounds = Number(options.rounds);
   const batches = Number(options.batches);
   const warmup = Number(options.warmup);
-  const cpuBatches = Number(options.cpuBatches);
   const wanted = options.models?.split(",");
-  const models = courseModels().filter((m) => wanted === undefined || wanted.includes(m.key));
-  const unknown = wanted?.filter((k) => !models.some((m) => m.key === k)) ?? [];
+  const all = courseModels();
+  const models = all.filter((m) => wanted === undefined || wanted.includes(m.key));
+  const unknown = wanted?.filter((k) => !all.some((m) => m.key === k)) ?? [];
   if (unknown.length > 0) {
-    throw new Error(`--models: unknown key(s) ${unknown.join(", ")}; expected some of ${courseModels().map((m) => m.key).join(", ")}`);
+    throw new Error(`--models: unknown key(s) ${unknown.join(", ")}; expected some of ${all.map((m) => m.key).join(", ")}`);
   }
+  const cores = availableParallelism();
   const loadBefore = loadavg()[0];
-  const rows: ModelRow[] = models.map((m) => ({ key: m.key, title: m.title }));
-  const withTensorflow = await tensorflowAvailable();
+  let pytorch: PytorchServer | undefined;
+  let pytorchNote = "PyTorch skipped (--no-pytorch)";
+  if (options.pytorch) {
+    const started = await PytorchServer.start(cores);
+    if (typeof started === "string") pytorchNote = started;
+    else {
+      pytorch = started;
+      pytorchNote = `PyTorch ${started.about.torch}, ${started.about.threads} threads`;
+    }
+  }
 
+  const rows: ModelRow[] = models.map((m) => ({ key: m.key, title: m.title, wasm: [], pytorch: [] }));
+  const trainers = new Map<string, WasmTrainer>();
+  const trainerOf = async (model: CourseModel): Promise<WasmTrainer> => {
+    let trainer = trainers.get(model.key);
+    if (trainer === undefined) {
+      trainer = { model: model.build(1), batch: model.batch(model.batchSize, 10) };
+      for (let i = 0; i < warmup; i++) await trainStep(trainer.model, trainer.batch);
+      trainers.set(model.key, trainer);
+    }
+    return trainer;
+  };
+
+  for (let round = 1; round <= rounds; round++) {
+    for (const [i, model] of models.entries()) {
+      log(`round ${round}/${rounds}, ${model.key}: wasm, ${batches} batches${pytorch ? ", then PyTorch" : ""}…`);
+      rows[i].wasm.push(await timeWasm(await trainerOf(model), model.batchSize, batches));
+      if (pytorch) rows[i].pytorch.push(await pytorch.ask<Timing>({ cmd: "train", model: model.key, batches, warmup }));
+    }
+  }
   for (const [i, model] of models.entries()) {
     const row = rows[i];
-    await tf.setBackend("wasm");
-    log(`[${i + 1}/${models.length}] ${model.key}: wasm, ${batches} batches…`);
-    row.wasm = timeTraining(model, batches, warmup);
-    if (options.profile) row.profile = await profileStep(model);
-    if (withTensorflow) {
-      await tf.setBackend("tensorflow");
-      log(`[${i + 1}/${models.length}] ${model.key}: tensorflow…`);
-      row.tensorflow = timeTraining(model, batches, warmup);
+    if (row.pytorch.length === rows[i].wasm.length) {
+      row.ratio = spread(row.wasm.map((w, r) => w.samplesPerSecond / row.pytorch[r].samplesPerSecond));
+      row.ratioPerCpuSecond = spread(row.wasm.map((w, r) => w.samplesPerCpuSecond / row.pytorch[r].samplesPerCpuSecond));
     }
-    if (CPU_TOO_SLOW.has(model.key) && !options.cpuAll) {
-      row.cpuSkipped = "skipped: cpu UnsortedSegmentSum takes minutes per batch (--cpu-all to run)";
-    } else {
-      await tf.setBackend("cpu");
-      log(`[${i + 1}/${models.length}] ${model.key}: cpu, ${cpuBatches} batches…`);
-      row.cpu = timeTraining(model, cpuBatches, 1);
-    }
+    if (options.profile) row.profile = await profileStep(await trainerOf(model));
   }
-  await tf.setBackend("wasm");
+  for (const trainer of trainers.values()) {
+    disposeBatch(trainer.batch);
+    trainer.model.dispose();
+  }
 
   log("matmul GFLOPS…");
   const matmul: Record<string, Record<string, number>> = { wasm: { 512: matmulGflops(512, 10), 2048: matmulGflops(2048, 2) } };
-  await tf.setBackend("cpu");
-  matmul.cpu = { 512: matmulGflops(512, 1) };
-  await tf.setBackend("wasm");
-
-  let pytorchNote = "PyTorch skipped (--no-pytorch)";
-  let pytorch: PytorchResult | undefined;
-  if (options.pytorch) {
-    log("PyTorch…");
-    const result = runPytorch(models.map((m) => m.key), batches, warmup);
-    if (typeof result === "string") pytorchNote = result;
-    else {
-      pytorch = result;
-      pytorchNote = `PyTorch ${result.torch}, ${result.threads} threads`;
-      matmul.pytorch = result.matmulGflops;
-      for (const row of rows) row.pytorch = result.models[row.key];
-    }
+  if (pytorch) {
+    matmul.pytorch = await pytorch.ask<Record<string, number>>({ cmd: "matmul" });
+    pytorch.stop();
   }
   const loadAfter = loadavg()[0];
 
-  const header = ["model", "cpu", "wasm", ...(withTensorflow ? ["tensorflow"] : []), "PyTorch", "wasm/cpu", "wasm/PyTorch", "per CPU-s: wasm/PyTorch"];
+  const median = (timings: Timing[], pick: (t: Timing) => number) => spread(timings.map(pick))?.median;
+  const header = ["model", "wasm", "PyTorch", "wasm/PyTorch: median (min–max)", "per CPU-s: median (min–max)"];
   const table = rows.map((r) => [
     r.key,
-    r.cpu ? fmt(r.cpu.samplesPerSecond, 1) : "skipped",
-    fmt(r.wasm?.samplesPerSecond),
-    ...(withTensorflow ? [fmt(r.tensorflow?.samplesPerSecond)] : []),
-    fmt(r.pytorch?.samplesPerSecond),
-    ratio(r.wasm?.samplesPerSecond, r.cpu?.samplesPerSecond),
-    ratio(r.wasm?.samplesPerSecond, r.pytorch?.samplesPerSecond),
-    ratio(r.wasm?.samplesPerCpuSecond, r.pytorch?.samplesPerCpuSecond),
+    fmt(median(r.wasm, (t) => t.samplesPerSecond)),
+    fmt(median(r.pytorch, (t) => t.samplesPerSecond)),
+    fmtSpread(r.ratio),
+    fmtSpread(r.ratioPerCpuSecond),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...table.map((row) => row[c].length)));
   const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
-  console.log(`\nTraining samples/s (batch 32, Adam; ${pytorchNote}; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${2} cores)`);
+  const threads = backendInfo().threads;
+  console.log(
+    `\nTraining samples/s, median of ${rounds} interleaved rounds of ${batches} batches (batch 32, Adam; wasm with ${threads} thread(s); ${pytorchNote}; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${cores} cores)`,
+  );
   console.log(line(header));
   for (const row of table) console.log(line(row));
-  for (const r of rows.filter((row) => row.cpuSkipped)) console.log(`  ${r.key} cpu ${r.cpuSkipped}`);
   console.log("\nmatmul GFLOPS   512²   2048²");
   for (const [name, g] of Object.entries(matmul)) console.log(`${name.padEnd(14)} ${fmt(g[512], 1).padStart(5)}  ${fmt(g[2048], 1).padStart(6)}`);
   if (options.profile) {
     for (const r of rows) {
-      console.log(`\n${r.key}: slowest kernels of one wasm training step`);
+      console.log(`\n${r.key}: slowest kernels of one wasm training step (share of its wall time)`);
       for (const p of r.profile?.slice(0, 8) ?? []) {
         console.log(`  ${p.kernel.padEnd(22)} ${p.ms.toFixed(1).padStart(8)} ms ${(100 * p.share).toFixed(1).padStart(5)}%  ×${p.calls}`);
       }
@@ -249,7 +262,11 @@ async function main(): Promise<void> {
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(
     options.out,
-    JSON.stringify({ date: new Date().toISOString(), loadAverage: [loadBefore, loadAfter], batches, warmup, cpuBatches, models: rows, matmulGflops: matmul, pytorch: pytorch ?? pytorchNote }, null, 2),
+    JSON.stringify(
+      { date: new Date().toISOString(), cores, wasmThreads: threads, loadAverage: [loadBefore, loadAfter], rounds, batches, warmup, pytorch: pytorchNote, models: rows, matmulGflops: matmul },
+      null,
+      2,
+    ),
   );
   console.log(`\nwrote ${options.out}`);
 }

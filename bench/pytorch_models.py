@@ -1,11 +1,15 @@
-"""The course models of courseModels.ts in PyTorch, timed the same way (Adam, batch 32, random data).
+"""The course's models (lib/src/models, at the sizes of bench/courseModels.ts) in PyTorch, timed the same
+way (Adam, batch 32, one fixed random batch).
 
-Run by `npm run bench`; prints one JSON object. Usage:
-  /usr/bin/python3 bench/pytorch_models.py --batches 20 --warmup 3 --threads 2 [--models mlp,lstm]
+Run by `npm run bench` as a server: one JSON request per stdin line
+({"cmd": "train", "model": "lstm", "batches": 10, "warmup": 3} or {"cmd": "matmul"}), one JSON reply per
+stdout line, so the bench can interleave PyTorch rounds with its own.
+  /usr/bin/python3 bench/pytorch_models.py --threads 2
 """
 import argparse
 import json
 import math
+import sys
 import time
 
 import torch
@@ -13,7 +17,7 @@ from torch import nn
 
 VOCAB, TEXT_LENGTH = 10_000, 100
 SEQ_VOCAB, SEQ_LENGTH = 20, 10
-GPT = dict(vocab=65, context=32, width=64, heads=4, layers=2, hidden=256)
+GPT = dict(vocab=65, context=32, width=64, heads=4, layers=2)
 
 
 class LstmClassifier(nn.Module):
@@ -32,9 +36,9 @@ class LstmClassifier(nn.Module):
 class Conv1dText(nn.Module):
     def __init__(self):
         super().__init__()
-        self.embedding = nn.Embedding(VOCAB, 64)
-        self.conv = nn.Conv1d(64, 128, 5)
-        self.out = nn.Linear(128, 1)
+        self.embedding = nn.Embedding(VOCAB, 128)
+        self.conv = nn.Conv1d(128, 128, 5)
+        self.out = nn.Linear(128, 2)
 
     def forward(self, x):
         h = torch.relu(self.conv(self.embedding(x).transpose(1, 2)))
@@ -57,41 +61,41 @@ class Seq2Seq(nn.Module):
         self.target_embedding = nn.Embedding(SEQ_VOCAB, 32)
         self.encoder = nn.LSTM(32, 64, batch_first=True)
         self.decoder = nn.LSTM(32, 64, batch_first=True)
-        self.out = nn.Linear(128, SEQ_VOCAB)
+        self.attentional = nn.Linear(128, 64)
+        self.out = nn.Linear(64, SEQ_VOCAB)
 
     def forward(self, source, target_in):
         enc, state = self.encoder(self.source_embedding(source))
         dec, _ = self.decoder(self.target_embedding(target_in), state)
         weights = torch.softmax(torch.bmm(dec, enc.transpose(1, 2)), dim=-1)
-        return self.out(torch.cat([torch.bmm(weights, enc), dec], dim=-1))
+        return self.out(torch.tanh(self.attentional(torch.cat([torch.bmm(weights, enc), dec], dim=-1))))
 
 
 class Block(nn.Module):
-    def __init__(self, width, heads, hidden):
+    def __init__(self, width, heads):
         super().__init__()
         self.heads = heads
         self.norm1, self.norm2 = nn.LayerNorm(width), nn.LayerNorm(width)
-        self.qkv = nn.Linear(width, 3 * width, bias=False)
-        self.proj = nn.Linear(width, width, bias=False)
-        self.mlp = nn.Sequential(nn.Linear(width, hidden), nn.GELU(approximate="tanh"), nn.Linear(hidden, width))
+        self.q, self.k, self.v, self.o = (nn.Linear(width, width) for _ in range(4))
+        self.mlp = nn.Sequential(nn.Linear(width, 4 * width), nn.ReLU(), nn.Linear(4 * width, width))
 
     def forward(self, x, mask):
         b, t, w = x.shape
-        q, k, v = self.qkv(self.norm1(x)).split(w, dim=-1)
-        q, k, v = (z.view(b, t, self.heads, w // self.heads).transpose(1, 2) for z in (q, k, v))
+        n = self.norm1(x)
+        q, k, v = (f(n).view(b, t, self.heads, w // self.heads).transpose(1, 2) for f in (self.q, self.k, self.v))
         scores = q @ k.transpose(-1, -2) / math.sqrt(w // self.heads) + mask[:t, :t]
-        x = x + self.proj((torch.softmax(scores, -1) @ v).transpose(1, 2).reshape(b, t, w))
+        x = x + self.o((torch.softmax(scores, -1) @ v).transpose(1, 2).reshape(b, t, w))
         return x + self.mlp(self.norm2(x))
 
 
 class TinyGpt(nn.Module):
-    def __init__(self, vocab, context, width, heads, layers, hidden):
+    def __init__(self, vocab, context, width, heads, layers):
         super().__init__()
         self.token = nn.Embedding(vocab, width)
         self.position = nn.Parameter(torch.randn(context, width) * 0.02)
-        self.blocks = nn.ModuleList(Block(width, heads, hidden) for _ in range(layers))
+        self.blocks = nn.ModuleList(Block(width, heads) for _ in range(layers))
         self.norm = nn.LayerNorm(width)
-        self.head = nn.Linear(width, vocab, bias=False)
+        self.head = nn.Linear(width, vocab)
         self.register_buffer("mask", torch.triu(torch.full((context, context), -1e9), diagonal=1))
 
     def forward(self, ids):
@@ -122,7 +126,7 @@ MODELS = {
              lambda n: ((tokens(n, TEXT_LENGTH, VOCAB),), classes(n, 2)), ce),
     "lstm-sigmoid": (lambda: LstmClassifier(64, False, 1),
                      lambda n: ((tokens(n, TEXT_LENGTH, VOCAB),), binary(n)), bce),
-    "conv1d": (Conv1dText, lambda n: ((tokens(n, TEXT_LENGTH, VOCAB),), binary(n)), bce),
+    "conv1d": (Conv1dText, lambda n: ((tokens(n, TEXT_LENGTH, VOCAB),), classes(n, 2)), ce),
     "cnn-cifar": (lambda: cnn(3, 32), lambda n: ((torch.rand(n, 3, 32, 32),), classes(n, 10)), ce),
     "cnn-fashion": (lambda: cnn(1, 28), lambda n: ((torch.rand(n, 1, 28, 28),), classes(n, 10)), ce),
     "seq2seq": (Seq2Seq,
@@ -134,32 +138,35 @@ MODELS = {
 }
 
 
-def time_model(key, batches, warmup, batch_size):
-    make, data, loss_fn = MODELS[key]
-    torch.manual_seed(0)
-    model = make()
-    model.train()
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    xs, y = data(batch_size)
+class Trainer:
+    """One model, its optimiser and one fixed batch, built once and timed in as many rounds as asked."""
 
-    def step():
-        optimizer.zero_grad()
-        loss = loss_fn(model(*xs), y)
+    def __init__(self, key, batch_size):
+        make, data, self.loss_fn = MODELS[key]
+        torch.manual_seed(0)
+        self.model = make()
+        self.model.train()
+        self.optimizer = torch.optim.Adam(self.model.parameters(), lr=1e-3)
+        self.xs, self.y = data(batch_size)
+        self.batch_size = batch_size
+
+    def step(self):
+        self.optimizer.zero_grad()
+        loss = self.loss_fn(self.model(*self.xs), self.y)
         loss.backward()
-        optimizer.step()
+        self.optimizer.step()
         return loss.item()
 
-    for _ in range(warmup):
-        step()
-    start, cpu_start = time.perf_counter(), time.process_time()
-    for _ in range(batches):
-        step()
-    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
-    return {
-        "samplesPerSecond": batches * batch_size / seconds,
-        "samplesPerCpuSecond": batches * batch_size / cpu_seconds,
-        "msPerBatch": 1000 * seconds / batches,
-    }
+    def time(self, batches):
+        start, cpu_start = time.perf_counter(), time.process_time()
+        for _ in range(batches):
+            self.step()
+        seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
+        return {
+            "samplesPerSecond": batches * self.batch_size / seconds,
+            "samplesPerCpuSecond": batches * self.batch_size / cpu_seconds,
+            "msPerBatch": 1000 * seconds / batches,
+        }
 
 
 def matmul_gflops(n):
@@ -172,22 +179,33 @@ def matmul_gflops(n):
     return 2 * n ** 3 * reps / (time.perf_counter() - start) / 1e9
 
 
+def serve(batch_size):
+    """Answers one JSON line per request line, so the caller can interleave rounds with its own."""
+    trainers = {}
+    print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads()}), flush=True)
+    for line in sys.stdin:
+        request = json.loads(line)
+        if request["cmd"] == "train":
+            key = request["model"]
+            if key not in trainers:
+                trainers[key] = Trainer(key, batch_size)
+                for _ in range(request["warmup"]):
+                    trainers[key].step()
+            reply = trainers[key].time(request["batches"])
+        elif request["cmd"] == "matmul":
+            reply = {str(n): matmul_gflops(n) for n in (512, 2048)}
+        else:
+            reply = {"error": f"unknown cmd {request['cmd']!r}"}
+        print(json.dumps(reply), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--batches", type=int, default=20)
-    parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--models", default=",".join(MODELS))
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
-    models = {key: time_model(key, args.batches, args.warmup, args.batch_size) for key in args.models.split(",")}
-    print(json.dumps({
-        "torch": torch.__version__,
-        "threads": torch.get_num_threads(),
-        "models": models,
-        "matmulGflops": {str(n): matmul_gflops(n) for n in (512, 2048)},
-    }))
+    serve(args.batch_size)
 
 
 if __name__ == "__main__":

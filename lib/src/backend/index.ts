@@ -20,4 +20,5 @@ export {
   type BackendName,
 } from "./selectBackend.js";
 export { registerTileGradient, tileGradient } from "./tileGradient.js";
-export { registerWasmTrainingKernels, wasmTrainingKernelNames } from "./wasmKernels/index.js";
+export { registerWasmTrainingKernels, wasmTrainingKernelNames, wasmTrainingKernels } from "./wasmKernels/index.js";
+export { WASM_THREADS_ENV, chooseWasmThreads, type ThreadChoice } from "./wasmThreads.js";

@@ -1,6 +1,8 @@
 import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import * as tf from "@tensorflow/tfjs";
-import "@tensorflow/tfjs-backend-wasm";
+import { getThreadsCount } from "@tensorflow/tfjs-backend-wasm";
+import { chooseWasmThreads, useThreadedWasm } from "./wasmThreads.js";
 
 export type BackendName = "tensorflow" | "wasm" | "cpu";
 
@@ -19,6 +21,14 @@ export interface BackendInfo {
   attempts: BackendAttempt[];
   /** Set when `TSDL_BACKEND` forced the choice. */
   forcedBy?: string;
+  /**
+   * How many threads run the kernels: wasm's XNNPACK pool (known once `backendReady()` resolves;
+   * one per core unless the machine is busy, `TSDL_WASM_THREADS` overrides), 1 on cpu, the
+   * machine's on tensorflow.
+   */
+  threads: number;
+  /** Why wasm runs on fewer threads than asked, if it does. */
+  threadsNote?: string;
 }
 
 /** The environment variable that forces a backend: `tensorflow`, `wasm` or `cpu`. */
@@ -95,8 +105,15 @@ function select(): Selection {
     if (name === "wasm") {
       attempts.push({ name, ok: true, why: "WebAssembly (SIMD) from @tensorflow/tfjs-backend-wasm" });
       const info = describe(name, attempts, forced);
+      const { threads: wanted, why: fewer } = chooseWasmThreads();
+      if (fewer !== undefined) info.threadsNote = `one thread: ${fewer}`;
+      useThreadedWasm(wanted, (why) => (info.threadsNote = `the threaded build failed (${why}); running on one thread`));
       const ready = tf.setBackend("wasm").then((ok) => {
         if (ok) {
+          info.threads = getThreadsCount();
+          if (info.threads < wanted && info.threadsNote === undefined) {
+            info.threadsNote = `${wanted} threads asked, ${info.threads} started`;
+          }
           for (const install of wasmInstallers) install();
           return info;
         }
@@ -132,7 +149,8 @@ function describe(name: BackendName, attempts: BackendAttempt[], forced?: Backen
     : skipped.length === 0
       ? `${name} is the fastest backend available`
       : `${name} is the fastest backend that loaded (${skipped.join("; ")})`;
-  return { name, reason, attempts, ...(forced ? { forcedBy: `${BACKEND_ENV}=${forced}` } : {}) };
+  const threads = name === "tensorflow" ? availableParallelism() : 1;
+  return { name, reason, attempts, threads, ...(forced ? { forcedBy: `${BACKEND_ENV}=${forced}` } : {}) };
 }
 
 /**

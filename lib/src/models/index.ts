@@ -1,4 +1,5 @@
 export { SeededInit } from "./seededInit.js";
+export { FusedLstm } from "./fusedLstm.js";
 export { mlpBinaryClassifier, type MlpBinaryClassifierOptions } from "./mlpBinaryClassifier.js";
 export {
   conv1dTextClassifier,

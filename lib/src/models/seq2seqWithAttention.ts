@@ -1,11 +1,9 @@
 import { DEFAULT_SEED } from "../random/index.js";
 import { tf } from "../backend/index.js";
+import { FusedLstm } from "./fusedLstm.js";
 import { SeededInit, positiveInt } from "./seededInit.js";
 
-type LstmArgs = Parameters<typeof tf.layers.lstm>[0];
-type Lstm = ReturnType<typeof tf.layers.lstm>;
-type ApplyArgs = Parameters<Lstm["apply"]>;
-const LstmBase = tf.layers.lstm({ units: 1 }).constructor as new (args: LstmArgs) => Lstm;
+type ApplyArgs = Parameters<FusedLstm["apply"]>;
 
 /**
  * An LSTM that can take its initial state inside a model that is trained. tfjs's RNN.apply writes
@@ -13,10 +11,10 @@ const LstmBase = tf.layers.lstm({ units: 1 }).constructor as new (args: LstmArgs
  * layers and batches, so the second batch fails ("neither initialState or constants should be
  * provided"); this layer hands tfjs a copy.
  */
-export class DecoderLstm extends LstmBase {
+export class DecoderLstm extends FusedLstm {
   static className = "TsdlDecoderLSTM";
 
-  apply(inputs: ApplyArgs[0], kwargs?: ApplyArgs[1]): ReturnType<Lstm["apply"]> {
+  override apply(inputs: ApplyArgs[0], kwargs?: ApplyArgs[1]): ReturnType<FusedLstm["apply"]> {
     return super.apply(inputs, kwargs === undefined ? kwargs : { ...kwargs });
   }
 }
@@ -69,7 +67,7 @@ export function seq2seqWithAttention({
   const sourceEmbedded = tf.layers.embedding({
     inputDim: inputVocab, outputDim: embeddingDim, embeddingsInitializer: init.embedding(), name: "source_embedding",
   }).apply(source) as tf.SymbolicTensor;
-  const [encoderOutputs, stateH, stateC] = tf.layers.lstm({
+  const [encoderOutputs, stateH, stateC] = new FusedLstm({
     units, returnSequences: true, returnState: true, name: "encoder", ...init.lstm(),
   }).apply(sourceEmbedded) as tf.SymbolicTensor[];
 

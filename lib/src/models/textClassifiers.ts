@@ -1,5 +1,6 @@
 import { DEFAULT_SEED } from "../random/index.js";
 import { tf } from "../backend/index.js";
+import { FusedLstm } from "./fusedLstm.js";
 import { SeededInit, positiveInt } from "./seededInit.js";
 
 // Dropout layers get no seed on purpose: tf.dropout with a fixed seed draws the same mask at
@@ -43,7 +44,7 @@ export function lstmTextClassifier({
   model.add(tf.layers.embedding({
     inputDim: vocabSize, outputDim: embeddingDim, inputLength: maxlen, embeddingsInitializer: init.embedding(),
   }));
-  model.add(tf.layers.lstm({ units, ...init.lstm() }));
+  model.add(new FusedLstm({ units, ...init.lstm() }));
   model.add(tf.layers.dropout({ rate: dropout }));
   model.add(tf.layers.dense({ units: 64, activation: "relu", ...init.dense() }));
   model.add(tf.layers.dropout({ rate: dropout }));
@@ -85,7 +86,7 @@ export function lstmBinaryTextClassifier({
   model.add(tf.layers.embedding({
     inputDim: vocabSize, outputDim: embeddingDim, inputLength: maxlen, embeddingsInitializer: init.embedding(),
   }));
-  model.add(tf.layers.lstm({ units, ...init.lstm() }));
+  model.add(new FusedLstm({ units, ...init.lstm() }));
   model.add(tf.layers.dense({ units: 1, activation: "sigmoid", ...init.dense() }));
   model.compile({ optimizer: tf.train.adam(learningRate), loss: "binaryCrossentropy", metrics: ["accuracy"] });
   return model;

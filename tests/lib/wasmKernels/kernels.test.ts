@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { tf, wasmTrainingKernelNames } from "@tsdl/lib";
+import {
+  BatchMatMul, Cast, Conv2DBackpropFilter, Conv2DBackpropInput, Equal, GatherV2, Identity, MaxPoolGrad, Slice, SplitV, Sum,
+  UnsortedSegmentSum, Unpack, _FusedMatMul,
+} from "@tensorflow/tfjs";
+import { tf, wasmTrainingKernelNames, wasmTrainingKernels } from "@tsdl/lib";
 import { maxAbsDiff, onCpuAndWasm, seededNormal } from "./compareBackends.js";
 
 const TOLERANCE = 1e-4;
@@ -33,9 +37,11 @@ function outShapeOf(c: ConvCase): number[] {
 describe("wasm training kernels", () => {
   it("are registered on the wasm backend, replacing the slow or wrong ones", () => {
     expect(tf.getBackend()).toBe("wasm");
-    for (const kernel of ["Conv2DBackpropFilter", "Conv2DBackpropInput", "UnsortedSegmentSum", "BatchMatMul", "_FusedMatMul", "Slice", "SplitV", "Unpack", "GatherV2", "MaxPoolGrad", "Sum", "Identity", "Cast", "Equal"]) {
-      expect(wasmTrainingKernelNames).toContain(kernel);
-      expect(tf.getKernel(kernel, "wasm")).toBeDefined();
+    const names = [Conv2DBackpropFilter, Conv2DBackpropInput, UnsortedSegmentSum, BatchMatMul, _FusedMatMul, Slice, SplitV, Unpack, GatherV2, MaxPoolGrad, Sum, Identity, Cast, Equal];
+    expect(wasmTrainingKernelNames).toEqual(expect.arrayContaining(names));
+    for (const config of wasmTrainingKernels) {
+      // The function the engine dispatches to is ours, not tfjs-backend-wasm's of the same name.
+      expect(tf.getKernel(config.kernelName, "wasm")?.kernelFunc, config.kernelName).toBe(config.kernelFunc);
     }
   });
 
@@ -230,5 +236,21 @@ describe("wasm training kernels", () => {
     });
     expect(runs.shapes).toEqual([[3], [1, 1, 6, 3], [5, 6, 3], [4, 6], [], [4, 5, 6]]);
     expect(maxAbsDiff(runs)).toBeLessThan(TOLERANCE);
+  });
+  it.each([
+    { shape: [2, 3, 1], reps: [1, 1, 5] },
+    { shape: [1, 1, 4], reps: [3, 2, 1] },
+    { shape: [2, 3], reps: [2, 3] },
+    { shape: [3], reps: [4] },
+    { shape: [2, 1, 3, 2], reps: [2, 3, 1, 2] },
+  ])("Tile matches cpu: $shape × $reps", async ({ shape, reps }) => {
+    const runs = await onCpuAndWasm(() => tf.tile(seededNormal(shape, 7), reps));
+    expect(runs.shapes[0]).toEqual(shape.map((d, i) => d * reps[i]));
+    expect(maxAbsDiff(runs)).toBe(0);
+  });
+
+  it("Tile repeats int32 values as tfjs-backend-cpu does", async () => {
+    const runs = await onCpuAndWasm(() => tf.tile(tf.tensor2d([[1, 2], [3, 4]], undefined, "int32"), [2, 2]));
+    expect(Array.from(runs.wasm[0])).toEqual([1, 2, 1, 2, 3, 4, 3, 4, 1, 2, 1, 2, 3, 4, 3, 4]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tf } from "@tsdl/lib";
+import { tf, withSeededMathRandom } from "@tsdl/lib";
 import { courseModels, disposeBatch, FULL_SIZES, SMALL_SIZES, trainStep, type CourseModel } from "../../../bench/courseModels.js";
 import { maxAbsDiff, onCpuAndWasm, seededNormal } from "./compareBackends.js";
 
@@ -52,21 +52,22 @@ describe("gradients through whole layers, wasm vs cpu", () => {
 
 async function lossesOn(backend: "cpu" | "wasm", model: CourseModel, steps: number, batchSize: number): Promise<number[]> {
   await tf.setBackend(backend);
-  const built = model.build(7);
-  const optimizer = tf.train.adam(0.01);
-  const losses: number[] = [];
-  try {
-    for (let i = 0; i < steps; i++) {
-      const batch = model.batch(batchSize, 100 + i);
-      losses.push(trainStep(optimizer, built, batch));
-      disposeBatch(batch);
+  // Dropout draws its masks from Math.random: seeded alike, both backends drop the same units.
+  return withSeededMathRandom(3, async () => {
+    const built = model.build(7);
+    const losses: number[] = [];
+    try {
+      for (let i = 0; i < steps; i++) {
+        const batch = model.batch(batchSize, 100 + i);
+        losses.push(await trainStep(built, batch));
+        disposeBatch(batch);
+      }
+    } finally {
+      built.dispose();
+      await tf.setBackend("wasm");
     }
-  } finally {
-    built.dispose();
-    optimizer.dispose();
-    await tf.setBackend("wasm");
-  }
-  return losses;
+    return losses;
+  });
 }
 
 describe("every course model trains on wasm", () => {

@@ -1,8 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
+import { Equal, Greater, GreaterEqual, Less, LessEqual, LogicalAnd, LogicalOr, NotEqual } from "@tensorflow/tfjs";
 import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
 import { asWasm, heapView, runWasm, size, type HeapArray, type KernelArgs } from "./wasmBackend.js";
 
-const COMPARISONS = ["Equal", "NotEqual", "Greater", "GreaterEqual", "Less", "LessEqual", "LogicalAnd", "LogicalOr"] as const;
+const COMPARISONS = [Equal, NotEqual, Greater, GreaterEqual, Less, LessEqual, LogicalAnd, LogicalOr] as const;
 type Comparison = (typeof COMPARISONS)[number];
 
 // One loop per comparison: a shared loop calling a comparison function is megamorphic and ran
@@ -11,28 +12,28 @@ function compareRun(
   op: Comparison, out: HeapArray, o: number, a: HeapArray, ai: number, as: number, b: HeapArray, bi: number, bs: number, n: number,
 ): void {
   switch (op) {
-    case "Equal":
+    case Equal:
       for (let j = 0; j < n; j++) out[o + j] = a[ai + j * as] === b[bi + j * bs] ? 1 : 0;
       break;
-    case "NotEqual":
+    case NotEqual:
       for (let j = 0; j < n; j++) out[o + j] = a[ai + j * as] !== b[bi + j * bs] ? 1 : 0;
       break;
-    case "Greater":
+    case Greater:
       for (let j = 0; j < n; j++) out[o + j] = a[ai + j * as] > b[bi + j * bs] ? 1 : 0;
       break;
-    case "GreaterEqual":
+    case GreaterEqual:
       for (let j = 0; j < n; j++) out[o + j] = a[ai + j * as] >= b[bi + j * bs] ? 1 : 0;
       break;
-    case "Less":
+    case Less:
       for (let j = 0; j < n; j++) out[o + j] = a[ai + j * as] < b[bi + j * bs] ? 1 : 0;
       break;
-    case "LessEqual":
+    case LessEqual:
       for (let j = 0; j < n; j++) out[o + j] = a[ai + j * as] <= b[bi + j * bs] ? 1 : 0;
       break;
-    case "LogicalAnd":
+    case LogicalAnd:
       for (let j = 0; j < n; j++) out[o + j] = a[ai + j * as] !== 0 && b[bi + j * bs] !== 0 ? 1 : 0;
       break;
-    case "LogicalOr":
+    case LogicalOr:
       for (let j = 0; j < n; j++) out[o + j] = a[ai + j * as] !== 0 || b[bi + j * bs] !== 0 ? 1 : 0;
       break;
   }
@@ -55,7 +56,7 @@ function broadcastStrides(shape: number[], outShape: number[]): number[] {
  * GlobalMaxPool gradient of the Conv1D text model); same-shape comparisons stay on wasm.
  */
 function compareKernel(kernelName: Comparison): KernelConfig {
-  const kernelFunc = ({ inputs, backend: kernelBackend }: KernelArgs): TensorInfo => {
+  const kernelFunc = ({ inputs, backend: kernelBackend }: KernelArgs<object>): TensorInfo => {
     const backend = asWasm(kernelBackend);
     const a = inputs.a as TensorInfo;
     const b = inputs.b as TensorInfo;

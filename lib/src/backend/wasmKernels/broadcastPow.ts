@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { Pow } from "@tensorflow/tfjs";
 import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
 import { asWasm, heapView, runWasm, size, type KernelArgs } from "./wasmBackend.js";
 
@@ -7,12 +8,12 @@ import { asWasm, heapView, runWasm, size, type KernelArgs } from "./wasmBackend.
  * kernel indexes every element through generic broadcasting (~35 ms for a transformer MLP
  * activation of 262k floats). Other shapes stay on wasm.
  */
-function pow({ inputs, backend: kernelBackend }: KernelArgs): TensorInfo {
+function pow({ inputs, backend: kernelBackend }: KernelArgs<object>): TensorInfo {
   const backend = asWasm(kernelBackend);
   const a = inputs.a as TensorInfo;
   const b = inputs.b as TensorInfo;
   if (a.dtype !== "float32" || b.dtype !== "float32" || size(b.shape) !== 1 || b.shape.length > a.shape.length) {
-    return runWasm(backend, "Pow", { a, b });
+    return runWasm(backend, Pow, { a, b });
   }
   const outShape = tf.backend_util.assertAndGetBroadcastShape(a.shape, b.shape);
   const out = backend.makeOutput(outShape, "float32");
@@ -23,4 +24,4 @@ function pow({ inputs, backend: kernelBackend }: KernelArgs): TensorInfo {
   return out;
 }
 
-export const powConfig: KernelConfig = { kernelName: "Pow", backendName: "wasm", kernelFunc: pow as unknown as KernelFunc };
+export const powConfig: KernelConfig = { kernelName: Pow, backendName: "wasm", kernelFunc: pow as unknown as KernelFunc };

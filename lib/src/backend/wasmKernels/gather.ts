@@ -1,17 +1,18 @@
-import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
+import { GatherV2 } from "@tensorflow/tfjs";
+import type { GatherV2Attrs, KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
 import { asWasm, heapView, runWasm, size, type KernelArgs } from "./wasmBackend.js";
 
 /**
  * GatherV2 (the forward pass of every Embedding) as row copies through heap views: the wasm kernel
  * took ~30 ms to gather 3,200 rows of 128 floats. Batched gathers go to the wasm kernel.
  */
-function gatherV2({ inputs, backend: kernelBackend, attrs }: KernelArgs): TensorInfo {
+function gatherV2({ inputs, backend: kernelBackend, attrs }: KernelArgs<GatherV2Attrs>): TensorInfo {
   const backend = asWasm(kernelBackend);
   const x = inputs.x as TensorInfo;
   const indices = inputs.indices as TensorInfo;
-  const { axis, batchDims = 0 } = attrs as unknown as { axis: number; batchDims?: number };
+  const { axis, batchDims = 0 } = attrs;
   if (batchDims !== 0 || indices.dtype !== "int32" || x.dtype === "string") {
-    return runWasm(backend, "GatherV2", { x, indices }, attrs);
+    return runWasm(backend, GatherV2, { x, indices }, attrs);
   }
   const $axis = axis < 0 ? axis + x.shape.length : axis;
   const outer = size(x.shape.slice(0, $axis));
@@ -39,7 +40,7 @@ function gatherV2({ inputs, backend: kernelBackend, attrs }: KernelArgs): Tensor
 }
 
 export const gatherV2Config: KernelConfig = {
-  kernelName: "GatherV2",
+  kernelName: GatherV2,
   backendName: "wasm",
   kernelFunc: gatherV2 as unknown as KernelFunc,
 };

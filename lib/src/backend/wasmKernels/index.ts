@@ -7,12 +7,14 @@ import { gatherV2Config } from "./gather.js";
 import { batchMatMulConfig, fusedMatMulConfig } from "./matMul.js";
 import { maxPoolGradConfig } from "./maxPoolGrad.js";
 import { unsortedSegmentSumConfig } from "./segmentSum.js";
-import { castConfig, identityConfig } from "./sharedData.js";
+import { castConfig, identityConfig } from "./identityAndCast.js";
 import { sliceConfig, splitVConfig, unpackConfig } from "./slicing.js";
 import { sumConfig } from "./sum.js";
+import { tileConfig } from "./tile.js";
 import { rememberOriginal } from "./wasmBackend.js";
 
-const trainingKernels: KernelConfig[] = [
+/** The kernels `registerWasmTrainingKernels` registers on the wasm backend (some replace tfjs's own). */
+export const wasmTrainingKernels: readonly KernelConfig[] = [
   conv2DBackpropFilterConfig,
   conv2DBackpropInputConfig,
   unsortedSegmentSumConfig,
@@ -28,10 +30,11 @@ const trainingKernels: KernelConfig[] = [
   castConfig,
   ...broadcastCompareConfigs,
   powConfig,
+  tileConfig,
 ];
 
 /** The kernels registered on the wasm backend by `registerWasmTrainingKernels`. */
-export const wasmTrainingKernelNames: readonly string[] = trainingKernels.map((k) => k.kernelName);
+export const wasmTrainingKernelNames: readonly string[] = wasmTrainingKernels.map((k) => k.kernelName);
 
 // Kept on globalThis so that two copies of lib (source and built) in one process install once.
 const INSTALLED_KEY = Symbol.for("tsdl.wasmTrainingKernels.installed");
@@ -45,7 +48,7 @@ export function registerWasmTrainingKernels(): void {
   const store = globalThis as GlobalWithFlag;
   if (store[INSTALLED_KEY]) return;
   store[INSTALLED_KEY] = true;
-  for (const config of trainingKernels) {
+  for (const config of wasmTrainingKernels) {
     if (tf.getKernel(config.kernelName, "wasm") !== undefined) {
       rememberOriginal(config.kernelName);
       tf.unregisterKernel(config.kernelName, "wasm");

@@ -1,10 +1,6 @@
-import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
+import { Add, BatchMatMul, Elu, LeakyRelu, Prelu, Relu, Relu6, Sigmoid, _FusedMatMul } from "@tensorflow/tfjs";
+import type { BatchMatMulAttrs, KernelConfig, KernelFunc, TensorInfo, _FusedMatMulAttrs } from "@tensorflow/tfjs";
 import { asWasm, free, reshape, runWasm, size, transpose, type KernelArgs, type WasmBackend } from "./wasmBackend.js";
-
-interface MatMulAttrs {
-  transposeA: boolean;
-  transposeB: boolean;
-}
 
 function batchOf(shape: number[]): number {
   return size(shape.slice(0, -2));
@@ -90,7 +86,7 @@ export function plainBatchMatMul(
     free(backend, a3);
     a3 = tall;
   }
-  const out3 = runWasm(backend, "BatchMatMul", { a: a3, b: b3 }, { transposeA: false, transposeB: false });
+  const out3 = runWasm(backend, BatchMatMul, { a: a3, b: b3 }, { transposeA: false, transposeB: false });
   free(backend, a3);
   if (!transposeB) free(backend, b3);
   const out = reshape(backend, out3, outShape);
@@ -98,14 +94,9 @@ export function plainBatchMatMul(
   return out;
 }
 
-function batchMatMul({ inputs, backend, attrs }: KernelArgs): TensorInfo {
-  const { transposeA, transposeB } = attrs as unknown as MatMulAttrs;
+function batchMatMul({ inputs, backend, attrs }: KernelArgs<BatchMatMulAttrs>): TensorInfo {
+  const { transposeA, transposeB } = attrs;
   return plainBatchMatMul(asWasm(backend), inputs.a as TensorInfo, inputs.b as TensorInfo, transposeA, transposeB);
-}
-
-interface FusedMatMulAttrs extends MatMulAttrs {
-  activation: string;
-  leakyreluAlpha?: number;
 }
 
 function applyActivation(
@@ -119,18 +110,18 @@ function applyActivation(
     case "linear":
       return x;
     case "relu":
-      return runWasm(backend, "Relu", { x });
+      return runWasm(backend, Relu, { x });
     case "relu6":
-      return runWasm(backend, "Relu6", { x });
+      return runWasm(backend, Relu6, { x });
     case "elu":
-      return runWasm(backend, "Elu", { x });
+      return runWasm(backend, Elu, { x });
     case "sigmoid":
-      return runWasm(backend, "Sigmoid", { x });
+      return runWasm(backend, Sigmoid, { x });
     case "leakyrelu":
-      return runWasm(backend, "LeakyRelu", { x }, { alpha: leakyreluAlpha ?? 0.2 });
+      return runWasm(backend, LeakyRelu, { x }, { alpha: leakyreluAlpha ?? 0.2 });
     case "prelu":
       if (preluWeights === undefined) throw new Error("_FusedMatMul with activation prelu needs preluActivationWeights");
-      return runWasm(backend, "Prelu", { x, alpha: preluWeights });
+      return runWasm(backend, Prelu, { x, alpha: preluWeights });
     default:
       throw new Error(
         `_FusedMatMul activation must be one of linear, relu, relu6, elu, sigmoid, leakyrelu, prelu; got ${JSON.stringify(activation)}`,
@@ -140,13 +131,13 @@ function applyActivation(
 
 // The wasm _FusedMatMul is off by up to 0.58 with bias + relu when an operand is transposed or the
 // batch is > 1, so the fused op is computed as matmul, then bias, then activation.
-function fusedMatMul({ inputs, backend: kernelBackend, attrs }: KernelArgs): TensorInfo {
+function fusedMatMul({ inputs, backend: kernelBackend, attrs }: KernelArgs<_FusedMatMulAttrs>): TensorInfo {
   const backend = asWasm(kernelBackend);
-  const { transposeA, transposeB, activation, leakyreluAlpha } = attrs as unknown as FusedMatMulAttrs;
+  const { transposeA, transposeB, activation, leakyreluAlpha } = attrs;
   const { a, b, bias, preluActivationWeights } = inputs as Record<string, TensorInfo | undefined>;
   let out = plainBatchMatMul(backend, a as TensorInfo, b as TensorInfo, transposeA, transposeB);
   if (bias !== undefined) {
-    const withBias = runWasm(backend, "Add", { a: out, b: bias });
+    const withBias = runWasm(backend, Add, { a: out, b: bias });
     free(backend, out);
     out = withBias;
   }
@@ -156,13 +147,13 @@ function fusedMatMul({ inputs, backend: kernelBackend, attrs }: KernelArgs): Ten
 }
 
 export const batchMatMulConfig: KernelConfig = {
-  kernelName: "BatchMatMul",
+  kernelName: BatchMatMul,
   backendName: "wasm",
   kernelFunc: batchMatMul as unknown as KernelFunc,
 };
 
 export const fusedMatMulConfig: KernelConfig = {
-  kernelName: "_FusedMatMul",
+  kernelName: _FusedMatMul,
   backendName: "wasm",
   kernelFunc: fusedMatMul as unknown as KernelFunc,
 };

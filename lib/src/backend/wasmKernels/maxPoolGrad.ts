@@ -1,13 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
-import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
+import { MaxPoolGrad } from "@tensorflow/tfjs";
+import type { KernelConfig, KernelFunc, MaxPoolGradAttrs, TensorInfo } from "@tensorflow/tfjs";
 import { asWasm, heapView, runWasm, type KernelArgs } from "./wasmBackend.js";
-
-interface MaxPoolGradAttrs {
-  filterSize: number | [number, number];
-  strides: number | [number, number];
-  pad: "same" | "valid" | number | tf.backend_util.ExplicitPadding;
-  dimRoundingMode?: "floor" | "round" | "ceil";
-}
 
 /**
  * MaxPoolGrad through heap views: each window's first maximum (row-major, as tfjs-backend-cpu
@@ -15,12 +9,11 @@ interface MaxPoolGradAttrs {
  * kernel took ~39 ms, this loop ~12 ms; MaxPoolWithArgmax + ScatterNd on wasm was no faster and
  * breaks ties differently.
  */
-function maxPoolGrad({ inputs, backend: kernelBackend, attrs }: KernelArgs): TensorInfo {
+function maxPoolGrad({ inputs, backend: kernelBackend, attrs: a }: KernelArgs<MaxPoolGradAttrs>): TensorInfo {
   const backend = asWasm(kernelBackend);
   const dy = inputs.dy as TensorInfo;
   const input = inputs.input as TensorInfo;
-  const a = attrs as unknown as MaxPoolGradAttrs;
-  if (input.dtype !== "float32") return runWasm(backend, "MaxPoolGrad", inputs, attrs);
+  if (input.dtype !== "float32") return runWasm(backend, MaxPoolGrad, inputs, a);
   const info = tf.backend_util.computePool2DInfo(
     input.shape as [number, number, number, number],
     a.filterSize,
@@ -72,7 +65,7 @@ function maxPoolGrad({ inputs, backend: kernelBackend, attrs }: KernelArgs): Ten
 }
 
 export const maxPoolGradConfig: KernelConfig = {
-  kernelName: "MaxPoolGrad",
+  kernelName: MaxPoolGrad,
   backendName: "wasm",
   kernelFunc: maxPoolGrad as unknown as KernelFunc,
 };

@@ -1,15 +1,16 @@
-import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
+import { ScatterNd, UnsortedSegmentSum } from "@tensorflow/tfjs";
+import type { KernelConfig, KernelFunc, TensorInfo, UnsortedSegmentSumAttrs } from "@tensorflow/tfjs";
 import { asWasm, free, heapView, reshape, runWasm, size, type KernelArgs, type WasmBackend } from "./wasmBackend.js";
 
 /**
  * UnsortedSegmentSum (the gradient of every Embedding/gather) as a ScatterNd, which adds rows that
  * share an id. Ids outside [0, numSegments) are dropped, as TensorFlow does.
  */
-function unsortedSegmentSum({ inputs, backend: kernelBackend, attrs }: KernelArgs): TensorInfo {
+function unsortedSegmentSum({ inputs, backend: kernelBackend, attrs }: KernelArgs<UnsortedSegmentSumAttrs>): TensorInfo {
   const backend = asWasm(kernelBackend);
   const x = inputs.x as TensorInfo;
   const segmentIds = inputs.segmentIds as TensorInfo;
-  const { numSegments } = attrs as unknown as { numSegments: number };
+  const { numSegments } = attrs;
   if (!Number.isInteger(numSegments) || numSegments < 0) {
     throw new Error(`UnsortedSegmentSum numSegments must be a non-negative integer; got ${numSegments}`);
   }
@@ -39,7 +40,7 @@ function unsortedSegmentSum({ inputs, backend: kernelBackend, attrs }: KernelArg
   }
   const out = kept === 0
     ? zeros(backend, outShape, x.dtype)
-    : runWasm(backend, "ScatterNd", { indices, updates }, { shape: outShape });
+    : runWasm(backend, ScatterNd, { indices, updates }, { shape: outShape });
   free(backend, indices, updates);
   return out;
 }
@@ -76,7 +77,7 @@ function zeros(backend: WasmBackend, shape: number[], dtype: TensorInfo["dtype"]
 }
 
 export const unsortedSegmentSumConfig: KernelConfig = {
-  kernelName: "UnsortedSegmentSum",
+  kernelName: UnsortedSegmentSum,
   backendName: "wasm",
   kernelFunc: unsortedSegmentSum as unknown as KernelFunc,
 };

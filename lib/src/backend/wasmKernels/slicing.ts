@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
-import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
+import { Slice, SplitV, Unpack } from "@tensorflow/tfjs";
+import type { KernelConfig, KernelFunc, SliceAttrs, SplitVAttrs, TensorInfo, UnpackAttrs } from "@tensorflow/tfjs";
 import { asWasm, heapView, runWasm, size, type KernelArgs, type WasmBackend } from "./wasmBackend.js";
 
 /**
@@ -8,7 +9,7 @@ import { asWasm, heapView, runWasm, size, type KernelArgs, type WasmBackend } fr
  * copies each contiguous run of the slice once.
  */
 export function sliceFromHeap(backend: WasmBackend, x: TensorInfo, begin: number[], extent: number[]): TensorInfo {
-  if (x.dtype === "string") return runWasm(backend, "Slice", { x }, { begin, size: extent });
+  if (x.dtype === "string") return runWasm(backend, Slice, { x }, { begin, size: extent });
   const out = backend.makeOutput(extent, x.dtype);
   const total = size(extent);
   if (total === 0) return out;
@@ -44,16 +45,16 @@ export function sliceFromHeap(backend: WasmBackend, x: TensorInfo, begin: number
   return out;
 }
 
-function slice({ inputs, backend, attrs }: KernelArgs): TensorInfo {
+function slice({ inputs, backend, attrs }: KernelArgs<SliceAttrs>): TensorInfo {
   const x = inputs.x as TensorInfo;
-  const { begin, size: extent } = attrs as unknown as { begin: number | number[]; size: number | number[] };
+  const { begin, size: extent } = attrs;
   const [begin_, size_] = tf.slice_util.parseSliceParams(x as tf.TensorInfo as tf.Tensor, begin, extent);
   return sliceFromHeap(asWasm(backend), x, begin_, size_);
 }
 
-function splitV({ inputs, backend, attrs }: KernelArgs): TensorInfo[] {
+function splitV({ inputs, backend, attrs }: KernelArgs<SplitVAttrs>): TensorInfo[] {
   const x = inputs.x as TensorInfo;
-  const { numOrSizeSplits, axis } = attrs as unknown as { numOrSizeSplits: number | number[]; axis: number | number[] };
+  const { numOrSizeSplits, axis } = attrs;
   const $axis = tf.util.parseAxisParam(axis, x.shape)[0];
   const sizes = tf.backend_util.prepareSplitSize(x as tf.TensorInfo as tf.Tensor, numOrSizeSplits, $axis);
   const begin = new Array<number>(x.shape.length).fill(0);
@@ -66,10 +67,10 @@ function splitV({ inputs, backend, attrs }: KernelArgs): TensorInfo[] {
   });
 }
 
-function unpack({ inputs, backend, attrs }: KernelArgs): TensorInfo[] {
+function unpack({ inputs, backend, attrs }: KernelArgs<UnpackAttrs>): TensorInfo[] {
   const value = inputs.value as TensorInfo;
   const rank = value.shape.length;
-  const axis = ((attrs as unknown as { axis: number }).axis + rank) % rank;
+  const axis = (attrs.axis + rank) % rank;
   const outShape = value.shape.filter((_, i) => i !== axis);
   const begin = new Array<number>(rank).fill(0);
   const extent = [...value.shape];
@@ -83,6 +84,6 @@ function unpack({ inputs, backend, attrs }: KernelArgs): TensorInfo[] {
   return outs;
 }
 
-export const sliceConfig: KernelConfig = { kernelName: "Slice", backendName: "wasm", kernelFunc: slice as unknown as KernelFunc };
-export const splitVConfig: KernelConfig = { kernelName: "SplitV", backendName: "wasm", kernelFunc: splitV as unknown as KernelFunc };
-export const unpackConfig: KernelConfig = { kernelName: "Unpack", backendName: "wasm", kernelFunc: unpack as unknown as KernelFunc };
+export const sliceConfig: KernelConfig = { kernelName: Slice, backendName: "wasm", kernelFunc: slice as unknown as KernelFunc };
+export const splitVConfig: KernelConfig = { kernelName: SplitV, backendName: "wasm", kernelFunc: splitV as unknown as KernelFunc };
+export const unpackConfig: KernelConfig = { kernelName: Unpack, backendName: "wasm", kernelFunc: unpack as unknown as KernelFunc };

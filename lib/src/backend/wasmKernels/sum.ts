@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
-import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
+import { Sum } from "@tensorflow/tfjs";
+import type { KernelConfig, KernelFunc, SumAttrs, TensorInfo } from "@tensorflow/tfjs";
 import { asWasm, heapView, runWasm, size, type KernelArgs } from "./wasmBackend.js";
 
 /**
@@ -7,13 +8,13 @@ import { asWasm, heapView, runWasm, size, type KernelArgs } from "./wasmBackend.
  * the heap. The wasm kernel first transposes the reduced axes innermost, which took ~7 ms for the
  * CNN's first conv bias. Other reductions go to the wasm kernel.
  */
-function sum({ inputs, backend: kernelBackend, attrs }: KernelArgs): TensorInfo {
+function sum({ inputs, backend: kernelBackend, attrs }: KernelArgs<SumAttrs>): TensorInfo {
   const backend = asWasm(kernelBackend);
   const x = inputs.x as TensorInfo;
-  const { axis, keepDims } = attrs as unknown as { axis: number | number[]; keepDims: boolean };
+  const { axis, keepDims } = attrs;
   const axes = tf.util.parseAxisParam(axis, x.shape).sort((p, q) => p - q);
   const leading = axes.length > 0 && axes.length < x.shape.length && axes.every((ax, i) => ax === i);
-  if (x.dtype !== "float32" || !leading) return runWasm(backend, "Sum", { x }, attrs);
+  if (x.dtype !== "float32" || !leading) return runWasm(backend, Sum, { x }, attrs);
   const kept = x.shape.slice(axes.length);
   const outShape = keepDims ? [...axes.map(() => 1), ...kept] : kept;
   const width = size(kept);
@@ -29,7 +30,7 @@ function sum({ inputs, backend: kernelBackend, attrs }: KernelArgs): TensorInfo 
 }
 
 export const sumConfig: KernelConfig = {
-  kernelName: "Sum",
+  kernelName: Sum,
   backendName: "wasm",
   kernelFunc: sum as unknown as KernelFunc,
 };

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { Reshape, Transpose } from "@tensorflow/tfjs";
 import type { DataType, KernelBackend, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from "@tensorflow/tfjs";
 
 /** The parts of tfjs-backend-wasm's `BackendWasm` that the kernels here use (it exports no such type). */
@@ -11,13 +12,14 @@ export interface WasmBackend extends KernelBackend {
 
 export type HeapArray = Float32Array | Int32Array | Uint8Array;
 
-export interface KernelArgs {
+/** A kernel's arguments, with its attributes typed by tfjs's `…Attrs` interface. */
+export interface KernelArgs<Attrs extends object = NamedAttrMap> {
   inputs: NamedTensorInfoMap;
   backend: KernelBackend;
-  attrs?: NamedAttrMap;
+  attrs: Attrs;
 }
 
-type RawKernelFunc = (args: KernelArgs) => TensorInfo | TensorInfo[];
+type RawKernelFunc = (args: KernelArgs<object>) => TensorInfo | TensorInfo[];
 
 // The wasm kernels that this module replaces, captured before replacement so the replacements
 // can still call them (e.g. the fast non-transposed BatchMatMul).
@@ -46,7 +48,7 @@ export function runWasm(
   backend: WasmBackend,
   kernelName: string,
   inputs: NamedTensorInfoMap,
-  attrs: NamedAttrMap = {},
+  attrs: object = {},
 ): TensorInfo {
   const out = wasmKernelFunc(kernelName)({ inputs, backend, attrs });
   if (Array.isArray(out)) throw new Error(`${kernelName} returned ${out.length} tensors; expected one`);
@@ -59,11 +61,11 @@ export function free(backend: WasmBackend, ...infos: TensorInfo[]): void {
 }
 
 export function reshape(backend: WasmBackend, x: TensorInfo, shape: number[]): TensorInfo {
-  return runWasm(backend, "Reshape", { x }, { shape });
+  return runWasm(backend, Reshape, { x }, { shape });
 }
 
 export function transpose(backend: WasmBackend, x: TensorInfo, perm: number[]): TensorInfo {
-  return runWasm(backend, "Transpose", { x }, { perm });
+  return runWasm(backend, Transpose, { x }, { perm });
 }
 
 /**
