@@ -24,7 +24,7 @@ export interface CsvTensors {
 /**
  * A CSV file (path) or a DataFrame as feature and label tensors; features must be numeric and complete.
  *
- * Taught in no notebook yet.
+ * Taught in notebooks/03-preprocessing.ipynb.
  */
 export function csvToTensors(source: string | dfd.DataFrame, options: CsvToTensorsOptions): CsvTensors {
   const fn = "csvToTensors";

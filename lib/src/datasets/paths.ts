@@ -19,7 +19,7 @@ export function dataDir(): string {
   return fileURLToPath(new URL("../../../data/", import.meta.url));
 }
 
-/** Taught in no notebook yet. */
+/** Taught in notebooks/03-preprocessing.ipynb. */
 export function dataFile(relative: string): string {
   return path.join(dataDir(), relative);
 }

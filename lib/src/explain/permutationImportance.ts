@@ -41,7 +41,7 @@ export interface PermutationImportanceResult {
  * Permutation feature importance (Breiman; scikit-learn's `permutation_importance`): shuffle one
  * column at a time, breaking its link to the target, and measure how much the score drops.
  *
- * Taught in notebooks/08-large-models.ipynb.
+ * Taught in notebooks/08-large-models.ipynb; also used in 09-faq.
  */
 export function permutationImportance(
   predictor: Predictor, x: tf.Tensor2D, y: tf.Tensor,

@@ -17,7 +17,7 @@ const FLOAT64_EPS = 2.220446049250313e-16;
  * `[n]` (probability of the larger class) or `[n, k]` (columns in sorted label order); rows are
  * clipped, then renormalised.
  *
- * Taught in no notebook yet.
+ * Taught in notebooks/09-faq.ipynb.
  */
 export function logLoss(yTrue: unknown, yPred: unknown, options: LogLossOptions = {}): number {
   const fn = "logLoss";

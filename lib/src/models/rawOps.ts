@@ -85,7 +85,7 @@ export interface RawOpNetworkOptions {
 /**
  * A multi-layer perceptron from `tf.matMul` + bias + ReLU per hidden layer, logits out.
  *
- * Taught in notebooks/02-algorithms.ipynb.
+ * Taught in no notebook yet.
  */
 export function rawOpNetwork({
   inputDim, hiddenUnits = [64, 32], classes, learningRate = 0.01, seed = DEFAULT_SEED,
@@ -125,7 +125,7 @@ export interface RawOpCnnOptions {
  * A CNN from `tf.conv2d` (valid padding) + bias + ReLU + `tf.maxPool` (2×2) per stage, then
  * flatten and a `tf.matMul` to logits.
  *
- * Taught in notebooks/02-algorithms.ipynb.
+ * Taught in no notebook yet.
  */
 export function rawOpCnn({
   inputShape, filters = [16, 32], kernelSize = 3, classes, learningRate = 0.01, seed = DEFAULT_SEED,

@@ -17,7 +17,7 @@ export interface OutlierFrameOptions {
 /**
  * The q-th quantile (0 ≤ q ≤ 1) with numpy's default linear interpolation.
  *
- * Taught in no notebook yet.
+ * Taught in notebooks/03-preprocessing.ipynb.
  */
 export function quantile(values: NumericVector, q: number): number {
   const fn = "quantile";
@@ -132,7 +132,7 @@ export function clipOutliers(data: Data, rule?: OutlierRule, options: OutlierFra
 /**
  * Removes outliers (for a DataFrame: rows with an outlier in any inspected column).
  *
- * Taught in no notebook yet.
+ * Taught in notebooks/03-preprocessing.ipynb.
  */
 export function dropOutliers(data: NumericVector, rule?: OutlierRule): number[];
 export function dropOutliers(data: dfd.DataFrame, rule?: OutlierRule, options?: OutlierFrameOptions): dfd.DataFrame;

@@ -91,7 +91,7 @@ function splitArguments<O>(fn: string, x: Splittable, yOrOptions: Splittable | O
  * Shuffled train/test split (scikit-learn's `train_test_split` semantics: the test split has
  * `ceil(testSize · n)` samples), optionally stratified. `y` may be omitted.
  *
- * Taught in notebooks/03-preprocessing.ipynb; also used in 04-training, 05-evaluation, 06-language, 08-large-models, 09-faq.
+ * Taught in notebooks/02-algorithms.ipynb; also used in 03-preprocessing, 04-training, 05-evaluation, 06-language, 08-large-models, 09-faq.
  */
 export function trainTestSplit<X extends Splittable>(x: X, options?: TrainTestSplitOptions): Split<X, undefined>;
 export function trainTestSplit<X extends Splittable, Y extends Splittable>(x: X, y: Y, options?: TrainTestSplitOptions): Split<X, Y>;
@@ -189,7 +189,7 @@ export interface ThreeWaySplit<X, Y> extends Split<X, Y> {
  * Train/validation/test split in one call: the test split is cut first, then the validation
  * split from the rest; both sizes are fractions of all samples. Seeded, optionally stratified.
  *
- * Taught in no notebook yet.
+ * Taught in notebooks/03-preprocessing.ipynb.
  */
 export function trainValTestSplit<X extends Splittable>(x: X, options?: TrainValTestSplitOptions): ThreeWaySplit<X, undefined>;
 export function trainValTestSplit<X extends Splittable, Y extends Splittable>(x: X, y: Y, options?: TrainValTestSplitOptions): ThreeWaySplit<X, Y>;

@@ -16,7 +16,7 @@ export type SeedOrRng = number | string | Rng;
 /**
  * A repeatable uniform [0, 1) generator: the same seed always gives the same stream.
  *
- * Taught in notebooks/06-language.ipynb; also used in 09-faq.
+ * Taught in notebooks/02-algorithms.ipynb; also used in 06-language, 09-faq.
  */
 export function seededRandom(seed: number | string): Rng {
   if (typeof seed === "number" && !Number.isFinite(seed)) {

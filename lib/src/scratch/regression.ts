@@ -76,7 +76,7 @@ export function fitLinearRegression(input: MatrixLike, targets: ArrayLike<number
 /**
  * Logistic regression P(y = 1) = σ(X·w + b) fitted by full-batch gradient descent on binary cross-entropy.
  *
- * Taught in notebooks/02-algorithms.ipynb.
+ * Taught in notebooks/02-algorithms.ipynb; also used in 09-faq.
  */
 export function fitLogisticRegression(input: MatrixLike, targets: ArrayLike<number>, options: GradientDescentOptions = {}): FittedLinearModel {
   for (let i = 0; i < targets.length; i++) {

@@ -51,7 +51,7 @@ const HAN_RUN = /\p{Script=Han}+/gu;
  * `tf.keras.preprocessing.text.Tokenizer`: word counts, a frequency-ordered word index
  * (ties keep first appearance; index 0 is reserved for padding) and text ↔ sequence conversion.
  *
- * Taught in notebooks/06-language.ipynb.
+ * Taught in notebooks/01-concepts.ipynb; also used in 06-language.
  */
 export class Tokenizer {
   readonly numWords: number | null;

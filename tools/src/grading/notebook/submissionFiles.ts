@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, type Stats } from "node:fs";
 import path from "node:path";
-import { NotebookError } from "./readNotebook.js";
+import { NotebookError } from "@tsdl/kernel-ext/notebook";
 
 /** Notebooks are committed without outputs; anything this big is not a course notebook. */
 export const MAX_NOTEBOOK_BYTES = 32 * 1024 * 1024;
