@@ -12,14 +12,6 @@ export {
 export { cnnClassifier, type CnnClassifierOptions } from "./cnnClassifier.js";
 export { softmaxCrossEntropyFromLogits } from "./logitsLoss.js";
 export {
-  rawOpCnn,
-  rawOpNetwork,
-  type RawFitOptions,
-  type RawOpCnnOptions,
-  type RawOpModel,
-  type RawOpNetworkOptions,
-} from "./rawOps.js";
-export {
   greedyDecode,
   seq2seqWithAttention,
   teacherForcing,
