@@ -18,6 +18,7 @@ export default defineConfig({
     alias: {
       "@tsdl/lib": here("./lib/src/index.ts"),
       "@tsdl/kernel-ext": here("./kernel-ext/src/index.ts"),
+      "@tsdl/display": here("./display/src/index.ts"),
     },
   },
   test: {

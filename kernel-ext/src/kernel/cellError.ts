@@ -1,4 +1,4 @@
-import { plainText } from "../display/mimeBundle.js";
+import { plainText } from "@tsdl/display";
 
 /** The content of a Jupyter `error` message (and of an error `execute_reply`). */
 export interface CellError {

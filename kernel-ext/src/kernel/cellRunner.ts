@@ -1,11 +1,8 @@
 import { createRequire } from "node:module";
 import { createConverter, type Converter } from "tslab/dist/converter.js";
 import { createExecutor, type Executor } from "tslab/dist/executor.js";
-import { releaseHeldCells } from "../display/holdNextCell.js";
-import { installKernelSession } from "../display/kernelSession.js";
-import type { MimeBundle } from "../display/mimeBundle.js";
-import { toDisplayContent } from "../display/toDisplayContent.js";
-import { plotlyLoaderSent, resetPlotlyLoader } from "../renderers/plotlyRenderer.js";
+import { installKernelSession, releaseHeldCells, toDisplayContent, type MimeBundle } from "@tsdl/display";
+import type { CellPlugin, Publish } from "./cellPlugin.js";
 import { diagnosticFormat, diagnosticsError, runtimeError, type CellError } from "./cellError.js";
 import { CellQueue } from "./cellQueue.js";
 
@@ -27,8 +24,7 @@ export type ExecuteReply =
   | ({ status: "error"; execution_count: number } & CellError)
   | { status: "aborted"; execution_count: number };
 
-/** Sends one iopub message (type and content) as a child of the request being executed. */
-export type Publish = (msgType: string, content: Record<string, unknown>) => void;
+export type { Publish } from "./cellPlugin.js";
 
 // tslab's own display API (`import * as tslab from "tslab"; tslab.display.html(…)`) sends through
 // this mutable export of its jupyter module, which tslab sets per cell in the handler we replace.
@@ -57,9 +53,11 @@ export class CellRunner {
   private publish: Publish = () => undefined;
   private pending = new Set<Promise<unknown>>();
   private interrupts = 0;
-  private plotlyLoaderCell: string | undefined;
 
-  constructor(rootDir: string) {
+  constructor(
+    rootDir: string,
+    private readonly plugins: readonly CellPlugin[] = [],
+  ) {
     const node = this.recordingCompiles(createConverter({ isJS: false, isBrowser: false }));
     let browser: Converter | undefined;
     const converters = {
@@ -133,14 +131,14 @@ export class CellRunner {
     this.executor.interrupt();
   }
 
-  private async run(request: ExecuteRequest, publish: Publish, metadata: ExecuteMetadata): Promise<ExecuteReply> {
-    this.keepPlotlyInNotebook(metadata);
-    const loaderSentBefore = plotlyLoaderSent();
-    try {
-      return await this.runCell(request, publish);
-    } finally {
-      if (!loaderSentBefore && plotlyLoaderSent()) this.plotlyLoaderCell = metadata.cellId;
-    }
+  private run(request: ExecuteRequest, publish: Publish, metadata: ExecuteMetadata): Promise<ExecuteReply> {
+    const cell = { code: request.code, cellId: metadata.cellId, deletedCells: metadata.deletedCells ?? [] };
+    for (const plugin of this.plugins) plugin.cellStarting?.(cell);
+    const publishThroughPlugins: Publish = (msgType, content) => {
+      for (const plugin of this.plugins) plugin.beforeOutput?.(msgType, content, publish);
+      publish(msgType, content);
+    };
+    return this.runCell(request, publishThroughPlugins);
   }
 
   private async runCell(request: ExecuteRequest, publish: Publish): Promise<ExecuteReply> {
@@ -187,20 +185,6 @@ export class CellRunner {
       publish("execute_result", { execution_count: count, data: data.data, metadata: data.metadata });
     }
     return { status: "ok", execution_count: count, payload: [], user_expressions: {} };
-  }
-
-  /**
-   * plotly.js travels once per session, in the outputs of the cell that drew the first chart. When
-   * JupyterLab re-runs or deletes that cell its outputs (and the library) are gone from the
-   * notebook, so the next chart must carry the library again.
-   */
-  private keepPlotlyInNotebook(metadata: ExecuteMetadata): void {
-    const carrier = this.plotlyLoaderCell;
-    if (carrier === undefined) return;
-    if (metadata.cellId === carrier || metadata.deletedCells?.includes(carrier)) {
-      resetPlotlyLoader();
-      this.plotlyLoaderCell = undefined;
-    }
   }
 
   private async resultBundle(value: unknown): Promise<{ data: MimeBundle; metadata: Record<string, unknown> }> {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import "../renderers/registerBuiltinRenderers.js";
-import { KernelInterruptError } from "../display/kernelSession.js";
+import { KernelInterruptError } from "@tsdl/display";
+import { PlotlyInNotebook } from "../plotlyLibrary/plotlyInNotebook.js";
 import { CellRunner } from "./cellRunner.js";
 import { KernelServer } from "./kernelServer.js";
 
@@ -12,7 +13,7 @@ if (!connectionFile) {
 
 // tfjs stacks are deeper than Node's default 10 frames, which would cut off the cell's own line.
 Error.stackTraceLimit = 50;
-const cells = new CellRunner(process.cwd());
+const cells = new CellRunner(process.cwd(), [new PlotlyInNotebook()]);
 const server = new KernelServer(cells, connectionFile);
 // Jupyter interrupts with SIGINT: synchronous code stops via vm's breakOnSigint, awaits via this.
 process.on("SIGINT", () => cells.interrupt());

@@ -1,4 +1,4 @@
-import { plainText, readNumber, readString, readTitle } from "./plotlyFigure.js";
+import { plainText, readNumber, readString, readTitle } from "./figureFields.js";
 
 export type AxisKind = "quantitative" | "ordinal" | "temporal";
 

@@ -1,6 +1,7 @@
 import { axisStyle, readAxisLayout } from "./axisPlan.js";
 import { resolveColorScale, type ResolvedColorScale } from "./colorScale.js";
-import { finiteOrNull, isRecord, plainText, readArray, readMatrix, readNumber, readRecord, readString, readTitle, type PlotlyTrace } from "./plotlyFigure.js";
+import type { PlotlyTrace } from "@tsdl/display";
+import { finiteOrNull, isRecord, plainText, readArray, readMatrix, readNumber, readRecord, readString, readTitle } from "./figureFields.js";
 import { rgbaToPngDataUrl } from "./rasterPng.js";
 import type { VegaLiteLayer } from "./vegaLiteLayer.js";
 

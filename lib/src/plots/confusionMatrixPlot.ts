@@ -1,4 +1,4 @@
-import { type FigureOptions, type PlotlyFigure, figureLayout } from "./figure.js";
+import { type FigureOptions, type CourseFigure, figureLayout } from "./figure.js";
 import { type TensorLike, numberRows } from "./values.js";
 
 // Plotly's named "Blues" runs dark → light; counts read better with more = darker.
@@ -21,7 +21,7 @@ export function confusionMatrixPlot(
   matrix: readonly ArrayLike<number>[] | TensorLike,
   classNames: readonly (string | number)[],
   options: ConfusionMatrixPlotOptions = {},
-): PlotlyFigure {
+): CourseFigure {
   const where = "confusionMatrixPlot";
   const counts = numberRows(where, "matrix", matrix);
   if (counts.length !== counts[0].length) throw new Error(`${where}: matrix must be square, got ${counts.length} × ${counts[0].length}`);

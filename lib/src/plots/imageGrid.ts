@@ -1,4 +1,4 @@
-import { type FigureOptions, type PlotlyAnnotation, type PlotlyFigure, figureLayout } from "./figure.js";
+import { type FigureOptions, type PlotlyAnnotation, type CourseFigure, figureLayout } from "./figure.js";
 import { type TensorLike, isTensorLike } from "./values.js";
 
 /** Images as flat data in NHWC order, like a tensor's `dataSync()` and `shape`; [N, H, W] means one channel. */
@@ -36,7 +36,7 @@ function readBatch(where: string, images: TensorLike | ImageBatch): { data: Arra
  * A grid of images as one Plotly `image` trace: the tiles are composed into a single RGB picture (small to send,
  * crisp at any size), with an optional caption above each tile.
  */
-export function imageGrid(images: TensorLike | ImageBatch, options: ImageGridOptions = {}): PlotlyFigure {
+export function imageGrid(images: TensorLike | ImageBatch, options: ImageGridOptions = {}): CourseFigure {
   const where = "imageGrid";
   const { data, n: total, h, w, c } = readBatch(where, images);
   const maxImages = options.maxImages ?? 32;

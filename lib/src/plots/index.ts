@@ -3,6 +3,8 @@ export { barChart, type BarChartOptions, type BarSeries } from "./barChart.js";
 export { confusionMatrixPlot, type ConfusionMatrixPlotOptions } from "./confusionMatrixPlot.js";
 export {
   FIGURE_HEIGHT,
+  type CourseFigure,
+  type CourseLayout,
   FIGURE_MARGIN,
   SERIES_COLORS,
   figureLayout,

@@ -1,4 +1,4 @@
-import { type FigureOptions, type PlotlyDash, type PlotlyFigure, type PlotlyTrace, figureLayout, seriesColor } from "./figure.js";
+import { type FigureOptions, type PlotlyDash, type CourseFigure, type PlotlyTrace, figureLayout, seriesColor } from "./figure.js";
 import { type NumericInput, checkSameLength, finiteNumbers, indices, isTensorLike, numbersWithGaps } from "./values.js";
 
 export interface LineSeries {
@@ -44,7 +44,7 @@ function lineTrace(where: string, series: LineSeries, index: number, markers = f
 }
 
 /** One or more lines: `linePlot([1, 4, 9])`, `linePlot({ x, y, name })` or `linePlot([{ y: a, name: "a" }, { y: b, name: "b" }])`. */
-export function linePlot(input: NumericInput | LineSeries | readonly LineSeries[], options: LinePlotOptions = {}): PlotlyFigure {
+export function linePlot(input: NumericInput | LineSeries | readonly LineSeries[], options: LinePlotOptions = {}): CourseFigure {
   const series = asSeriesList(input);
   if (series.length === 0) throw new Error("linePlot: input must hold at least one series, got 0");
   const layout = figureLayout({ title: "Line plot", xTitle: "x", yTitle: "y" }, options);

@@ -12,9 +12,10 @@ import {
   scatterPlot,
   trainingCurves,
 } from "@tsdl/lib";
-import { historyFigure } from "../../../kernel-ext/src/renderers/historyRenderer.js";
+import { trainingCurveFigure, type PlotlyFigure as PlotlyFigureInput } from "@tsdl/display";
+import { historyCurves } from "../../../kernel-ext/src/renderers/historyRenderer.js";
 import { figureToVegaLite } from "../../../kernel-ext/src/staticChart/figureToVegaLite.js";
-import { plotlyToStaticChart, type PlotlyFigureInput } from "../../../kernel-ext/src/staticChart/index.js";
+import { plotlyToStaticChart } from "../../../kernel-ext/src/staticChart/index.js";
 import { renderVegaLiteSvg } from "../../../kernel-ext/src/staticChart/renderVegaLiteSvg.js";
 import { svgOf } from "./sceneMarks.js";
 
@@ -37,7 +38,7 @@ const courseFigures: Record<string, PlotlyFigureInput> = {
   rocCurvePlot: rocCurvePlot({ fpr: [0, 0.1, 0.3, 1], tpr: [0, 0.6, 0.9, 1] }),
   scatterPlot: scatterPlot({ x: xs, y: ys, labels: xs.map((_, i) => i % 2) }),
   trainingCurves: trainingCurves({ loss: [1, 0.6, 0.4, 0.3], val_loss: [1.1, 0.7, 0.55, 0.5], acc: [0.5, 0.7, 0.8, 0.85], val_acc: [0.5, 0.65, 0.75, 0.8] }, { metrics: ["loss", "acc"] }),
-  kernelHistory: historyFigure({ epoch: [0, 1, 2], history: { loss: [0.9, 0.5, 0.4], val_loss: [1, 0.6, 0.55], acc: [0.6, 0.8, 0.85], val_acc: [0.55, 0.75, 0.8] } }),
+  kernelHistory: trainingCurveFigure(historyCurves({ epoch: [0, 1, 2], history: { loss: [0.9, 0.5, 0.4], val_loss: [1, 0.6, 0.55], acc: [0.6, 0.8, 0.85], val_acc: [0.55, 0.75, 0.8] } })),
 };
 
 describe("static pictures of the course's figures", () => {

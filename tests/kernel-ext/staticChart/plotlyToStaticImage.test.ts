@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { plotlyToStaticChart, plotlyToStaticImage, staticImageBudgetBytes } from "../../../kernel-ext/src/staticChart/index.js";
 import { figureToVegaLite } from "../../../kernel-ext/src/staticChart/figureToVegaLite.js";
 import { renderVegaLiteSvg } from "../../../kernel-ext/src/staticChart/renderVegaLiteSvg.js";
-import type { PlotlyFigureInput } from "../../../kernel-ext/src/staticChart/plotlyFigure.js";
+import type { PlotlyFigure as PlotlyFigureInput } from "@tsdl/display";
 import { compiledScales, sceneMarks, svgOf, type SceneMarkItem } from "./sceneMarks.js";
 
 const aimBytes = 30_000;

@@ -1,7 +1,7 @@
 import { parse, View } from "vega";
 import { compile } from "vega-lite";
 import { figureToVegaLite } from "../../../kernel-ext/src/staticChart/figureToVegaLite.js";
-import type { PlotlyFigureInput } from "../../../kernel-ext/src/staticChart/plotlyFigure.js";
+import type { PlotlyFigure as PlotlyFigureInput } from "@tsdl/display";
 
 /** One drawn data item (not an axis, legend or title part) as Vega laid it out. */
 export interface SceneMarkItem {

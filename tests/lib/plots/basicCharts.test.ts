@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FIGURE_HEIGHT, barChart, heatmap, histogram, linePlot, scatterPlot, tf, type PlotlyFigure } from "@tsdl/lib";
+import { FIGURE_HEIGHT, barChart, heatmap, histogram, linePlot, scatterPlot, tf, type CourseFigure } from "@tsdl/lib";
 
 /** Builds a figure from a tensor, then frees the tensor (tf.tidy only returns tensors). */
 function usingTensor<T extends tf.Tensor, R>(tensor: T, build: (t: T) => R): R {
@@ -11,7 +11,7 @@ function usingTensor<T extends tf.Tensor, R>(tensor: T, build: (t: T) => R): R {
 }
 
 /** Every figure: a title, both axis titles, the compact height, and plain JSON (no typed arrays, no NaN). */
-function expectCompactJson(figure: PlotlyFigure, title: string, xTitle: string, yTitle: string): void {
+function expectCompactJson(figure: CourseFigure, title: string, xTitle: string, yTitle: string): void {
   expect(figure.layout.title.text).toBe(title);
   expect(figure.layout.xaxis.title?.text).toBe(xTitle);
   expect(figure.layout.yaxis.title?.text).toBe(yTitle);

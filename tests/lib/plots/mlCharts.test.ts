@@ -108,15 +108,33 @@ describe("imageGrid", () => {
 });
 
 describe("trainingCurves", () => {
-  it("draws loss and val_loss per epoch from a record: same colour, validation dashed", () => {
+  it("draws every metric per epoch from a record: a colour per metric, validation dashed, metrics on a right axis", () => {
     const fig = trainingCurves({ loss: [0.9, 0.5, 0.3], val_loss: [1.0, 0.7, 0.6], acc: [0.5, 0.7, 0.9] });
-    expect(fig.data.map((t) => [t.name, t.x, t.y, t.line?.dash])).toEqual([
-      ["training loss", [1, 2, 3], [0.9, 0.5, 0.3], "solid"],
-      ["validation loss", [1, 2, 3], [1.0, 0.7, 0.6], "dash"],
+    expect(fig.data.map((t) => [t.name, t.x, t.y, t.line?.dash, t.yaxis])).toEqual([
+      ["training loss", [1, 2, 3], [0.9, 0.5, 0.3], "solid", undefined],
+      ["validation loss", [1, 2, 3], [1.0, 0.7, 0.6], "dash", undefined],
+      ["training acc", [1, 2, 3], [0.5, 0.7, 0.9], "solid", "y2"],
     ]);
     expect(fig.data[0].line?.color).toBe(fig.data[1].line?.color);
+    expect(fig.data[2].line?.color).not.toBe(fig.data[0].line?.color);
     expect(fig.layout.xaxis.title?.text).toBe("epoch");
+    // whole epochs only: ticks 1, 2, 3
+    expect([fig.layout.xaxis.tick0, fig.layout.xaxis.dtick]).toEqual([1, 1]);
     expect(fig.layout.yaxis.title?.text).toBe("loss");
+    expect((fig.layout.yaxis2 as { title: { text: string } }).title.text).toBe("acc");
+  });
+
+  it("keeps a metric's colour when only some metrics are drawn", () => {
+    const history = { loss: [0.9, 0.5], acc: [0.5, 0.7] };
+    const all = trainingCurves(history);
+    const accOnly = trainingCurves(history, { metrics: ["acc"] });
+    expect(accOnly.data.map((t) => [t.name, t.line?.color])).toEqual([["training acc", all.data[1].line?.color]]);
+    expect(accOnly.layout.yaxis.title?.text).toBe("acc");
+  });
+
+  it("ticks long runs in whole steps of 1, 2, 5, 10 …", () => {
+    const ticks = (n: number) => trainingCurves({ loss: Array.from({ length: n }, (_, i) => 1 / (i + 1)) }).layout.xaxis.dtick;
+    expect([ticks(3), ticks(10), ticks(11), ticks(40), ticks(200)]).toEqual([1, 1, 2, 5, 20]);
   });
 
   it("reads a real tf.History from model.fit and can draw chosen metrics", async () => {
@@ -128,7 +146,8 @@ describe("trainingCurves", () => {
     const fig = trainingCurves(history, { metrics: ["loss", "acc"] });
     expect(fig.data.map((t) => t.name)).toEqual(["training loss", "validation loss", "training acc", "validation acc"]);
     expect(fig.data[0].y).toEqual(history.history.loss);
-    expect(fig.layout.yaxis.title?.text).toBe("value");
+    expect(fig.layout.yaxis.title?.text).toBe("loss");
+    expect(fig.data.map((t) => t.yaxis ?? "y")).toEqual(["y", "y", "y2", "y2"]);
     tf.dispose([xs, ys]);
     model.dispose();
   });
