@@ -20,7 +20,7 @@ export {
 } from "./figure.js";
 export { heatmap, type HeatmapOptions } from "./heatmap.js";
 export { histogram, type HistogramOptions, type HistogramSeries } from "./histogram.js";
-export { imageGrid, type ImageBatch, type ImageGridOptions } from "./imageGrid.js";
+export { ImageGrid, imageGrid, type ImageBatch, type ImageGridOptions, type ImageGridTile } from "./imageGrid.js";
 export { linePlot, type LinePlotOptions, type LineSeries } from "./linePlot.js";
 export { fitPowerLaw, logLogPlot, type LogLogPlotOptions, type LogLogSeries, type PowerLawFit } from "./logLogPlot.js";
 export { rocCurvePlot, type RocCurveInput } from "./rocCurvePlot.js";

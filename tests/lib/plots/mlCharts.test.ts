@@ -1,3 +1,4 @@
+import pngjs from "pngjs";
 import { describe, expect, it } from "vitest";
 import { activationPlot, confusionMatrixPlot, fitPowerLaw, imageGrid, logLogPlot, rocCurvePlot, scratch, tf, trainingCurves } from "@tsdl/lib";
 
@@ -64,40 +65,42 @@ describe("rocCurvePlot", () => {
   });
 });
 
+const { PNG } = pngjs;
+
 describe("imageGrid", () => {
-  it("composes [N, H, W, 1] images into one RGB image trace with captions, scaled to 0–255", () => {
+  const pixels = (png: string) => {
+    const image = PNG.sync.read(Buffer.from(png, "base64"));
+    return { width: image.width, height: image.height, rgb: Array.from({ length: image.width * image.height }, (_, p) => [...image.data.subarray(p * 4, p * 4 + 3)]) };
+  };
+
+  it("shows [N, H, W, 1] images as one grey PNG each, scaled to 0–255, with a caption beneath each", () => {
     // Two 2×2 grey images with values 0…7: 0 → black, 7 → white.
-    const images = usingTensor(tf.tensor4d([0, 1, 2, 3, 4, 5, 6, 7], [2, 2, 2, 1]), (t) => imageGrid(t, { labels: ["first", "second"], gap: 1 }));
-    expect(images.data).toHaveLength(1);
-    const trace = images.data[0];
-    expect(trace.type).toBe("image");
-    expect(trace.colormodel).toBe("rgb");
-    const z = trace.z as number[][][];
-    // Caption band of 6 rows above 2 pixel rows; width 2 + 1 gap + 2.
-    expect(z).toHaveLength(8);
-    expect(z[0]).toHaveLength(5);
-    expect(z[6][0]).toEqual([0, 0, 0]);
-    expect(z[6][1]).toEqual([36, 36, 36]);
-    expect(z[7][4]).toEqual([255, 255, 255]);
-    expect(z[6][2]).toEqual([255, 255, 255]);
-    expect(z[7][3]).toEqual([219, 219, 219]);
-    expect(images.layout.annotations?.map((a) => [a.text, a.x, a.y])).toEqual([
-      ["first", 0.5, 5.5],
-      ["second", 3.5, 5.5],
-    ]);
-    expect(images.layout.yaxis.autorange).toBe("reversed");
-    expect(images.layout.title.text).toBe("2 of 2 images");
-    expect(JSON.parse(JSON.stringify(images))).toEqual(images);
+    const grid = usingTensor(tf.tensor4d([0, 1, 2, 3, 4, 5, 6, 7], [2, 2, 2, 1]), (t) => imageGrid(t, { labels: ["first", "second <b>"], gap: 1 }));
+    expect(grid.tiles.map((t) => t.caption)).toEqual(["first", "second <b>"]);
+    expect(pixels(grid.tiles[0]!.png)).toEqual({ width: 2, height: 2, rgb: [[0, 0, 0], [36, 36, 36], [73, 73, 73], [109, 109, 109]] });
+    expect(pixels(grid.tiles[1]!.png).rgb.at(-1)).toEqual([255, 255, 255]);
+    expect(grid.title).toBe("2 of 2 images");
+    const html = (grid as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")]!()["text/html"]!;
+    // pictures, not numbers: two data-URL PNGs, each followed by its (escaped) caption in its own box
+    expect(html.match(/<img src="data:image\/png;base64,/g)).toHaveLength(2);
+    expect(html).toMatch(/<img [^>]*alt="first"[^>]*><div [^>]*>first<\/div><\/div><div [^>]*><img [^>]*><div [^>]*>second &#60;b&#62;<\/div>/);
+    // a 2-pixel image is shown 28 times larger (at least 56 px), each caption column at least 64 px
+    expect(html).toContain('width="56" height="56"');
+    expect(html).toContain("width:64px");
   });
 
   it("keeps RGB channels, honours valueRange, columns and maxImages", () => {
     const data = [1, 0, 0, 0, 1, 0, 0, 0, 1];
-    const fig = imageGrid({ data, shape: [3, 1, 1, 3] }, { valueRange: [0, 1], columns: 2, maxImages: 3, gap: 0 });
-    expect(fig.data[0].z).toEqual([
-      [[255, 0, 0], [0, 255, 0]],
-      [[0, 0, 255], [255, 255, 255]],
-    ]);
-    expect(imageGrid({ data, shape: [3, 1, 1, 3] }, { maxImages: 2 }).layout.title.text).toBe("2 of 3 images");
+    const grid = imageGrid({ data, shape: [3, 1, 1, 3] }, { valueRange: [0, 1], columns: 2, maxImages: 3, gap: 0 });
+    expect(grid.tiles.map((t) => pixels(t.png).rgb)).toEqual([[[255, 0, 0]], [[0, 255, 0]], [[0, 0, 255]]]);
+    expect(grid.columns).toBe(2);
+    expect(imageGrid({ data, shape: [3, 1, 1, 3] }, { maxImages: 2 }).title).toBe("2 of 3 images");
+  });
+
+  it("stores far fewer bytes than the pixel values it shows", () => {
+    const images = { data: Array.from({ length: 24 * 28 * 28 }, (_, i) => ((i * 7919) % 256) / 255), shape: [24, 28, 28] };
+    const html = imageGrid(images, { labels: Array.from({ length: 24 }, (_, i) => `class ${i}`) }).toHtml();
+    expect(html.length).toBeLessThan(24 * 28 * 28 * 1.6);
   });
 
   it("rejects wrong shapes and data lengths", () => {
