@@ -119,11 +119,16 @@ export function heatmapSpec(trace: PlotlyTrace, layout: Record<string, unknown> 
         cells.push(cell);
       }
     }
-    const x = { field: "x", type: "ordinal", sort: null, scale: { domain: xLabels, paddingInner: 0 }, title: xTitle === undefined ? null : plainText(xTitle), axis: { labelAngle: 0, labelOverlap: true, ...axisStyle(xAxis) } };
-    const y = { field: "y", type: "ordinal", sort: null, scale: { domain: topRowFirst ? yLabels : [...yLabels].reverse(), paddingInner: 0 }, title: yTitle === undefined ? null : plainText(yTitle), axis: { labelOverlap: true, ...axisStyle(yAxis) } };
+    // Every class is labelled (a confusion matrix read without some labels is a puzzle): long names are slanted, not thinned.
+    const everyLabel = (count: number) => count <= maxCategoryTicks;
+    const slanted = Math.max(...xLabels.map((l) => l.length)) * cols > 60;
+    const xLabelLayout = slanted ? { labelAngle: -40, labelAlign: "right", labelBaseline: "top" } : { labelAngle: 0 };
+    const x = { field: "x", type: "ordinal", sort: null, scale: { domain: xLabels, paddingInner: 0 }, title: xTitle === undefined ? null : plainText(xTitle), axis: { ...xLabelLayout, labelOverlap: !everyLabel(cols), labelLimit: 120, ...axisStyle(xAxis) } };
+    const y = { field: "y", type: "ordinal", sort: null, scale: { domain: topRowFirst ? yLabels : [...yLabels].reverse(), paddingInner: 0 }, title: yTitle === undefined ? null : plainText(yTitle), axis: { labelOverlap: !everyLabel(rows), labelLimit: 120, ...axisStyle(yAxis) } };
     const layers: VegaLiteLayer[] = [{ data: { values: cells }, mark: { type: "rect" }, encoding: { x, y, color: gradientLegend(trace, colors) } }];
     if (template !== undefined) {
-      const transform = [{ calculate: templateExpression(template), as: "t" }];
+      // Plotly breaks cell text at <br>; Vega draws an array of strings as lines.
+      const transform = [{ calculate: `split(${templateExpression(template)}, "<br>")`, as: "t" }];
       layers.push(...textLayers(cells, (rows) => ({ data: { values: rows }, transform, mark: { type: "text", fontSize: 11 }, encoding: { x, y, text: { field: "t" } } })));
     }
     const notes = annotationRows(annotations, cells, colors);

@@ -39,10 +39,12 @@ export function confusionMatrixPlot(
     const total = row.reduce((a, b) => a + b, 0);
     return row.map((v) => (total === 0 ? 0 : v / total));
   });
-  const text = counts.map((row, i) => row.map((v, j) => (options.normalize ? `${shares[i][j].toFixed(2)} (${v})` : String(v))));
+  // Share above count: on one line "0.77 (154)" outgrows the cells of a 10-class matrix.
+  const text = counts.map((row, i) => row.map((v, j) => (options.normalize ? `${shares[i][j].toFixed(2)}<br>(${v})` : String(v))));
   const layout = figureLayout({ title: "Confusion matrix", xTitle: "predicted class", yTitle: "true class" }, options);
-  layout.xaxis = { ...layout.xaxis, type: "category", side: "bottom" };
-  layout.yaxis = { ...layout.yaxis, type: "category", autorange: "reversed" };
+  // dtick 1: every class labelled, never every other one.
+  layout.xaxis = { ...layout.xaxis, type: "category", side: "bottom", dtick: 1 };
+  layout.yaxis = { ...layout.yaxis, type: "category", autorange: "reversed", dtick: 1 };
   return {
     data: [
       {

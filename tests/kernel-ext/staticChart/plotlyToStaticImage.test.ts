@@ -1,5 +1,6 @@
 import { PNG, type PNGWithMetadata } from "pngjs";
 import { describe, expect, it } from "vitest";
+import { confusionMatrixPlot } from "@tsdl/lib";
 import { plotlyToStaticChart, plotlyToStaticImage, staticImageBudgetBytes } from "../../../kernel-ext/src/staticChart/index.js";
 import { figureToVegaLite } from "../../../kernel-ext/src/staticChart/figureToVegaLite.js";
 import { renderVegaLiteSvg } from "../../../kernel-ext/src/staticChart/renderVegaLiteSvg.js";
@@ -168,6 +169,18 @@ describe("plotlyToStaticImage: heatmap", () => {
     const image = await picture(confusion);
     for (const text of ["Confusion matrix", "predicted", "actual", "50"]) expect(image.svg).toContain(`>${text}<`);
     expect(image.bytes).toBeLessThan(aimBytes);
+  });
+
+  it("labels every one of ten long class names and writes each normalised cell whole, share above count", async () => {
+    const names = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
+    const counts = names.map((_, r) => names.map((_, c) => (r === c ? 154 + r : (r * 7 + c * 3) % 11)));
+    const figure = confusionMatrixPlot(counts, names, { normalize: true });
+    const texts = ofType(await sceneMarks(figure), "text").map((t) => t.text);
+    expect(texts).toHaveLength(100);
+    expect(texts).toContain(`${(154 / counts[0]!.reduce((a, b) => a + b, 0)).toFixed(2)}\n(154)`);
+    expect(texts.every((t) => /^\d\.\d\d\n\(\d+\)$/.test(t ?? ""))).toBe(true);
+    const image = await picture(figure);
+    for (const name of names) expect(image.svg.split(`>${name.replace("/", "/")}<`).length - 1, name).toBe(2);
   });
 
   it("puts row 0 at the bottom by default, as Plotly does, and formats %{z:.1%}", async () => {

@@ -32,7 +32,8 @@ function collect(node: Node, out: SceneMarkItem[], offsetX: number, offsetY: num
         height: Number(item.height ?? 0),
         x2: typeof item.x2 === "number" ? offsetX + item.x2 : undefined,
         fill: typeof item.fill === "string" ? item.fill : undefined,
-        text: typeof item.text === "string" ? item.text : undefined,
+        // multi-line text is an array of lines
+        text: typeof item.text === "string" ? item.text : Array.isArray(item.text) ? item.text.join("\n") : undefined,
         url: typeof item.url === "string" ? item.url : undefined,
         datum: (item.datum ?? {}) as Record<string, unknown>,
       });

@@ -28,7 +28,9 @@ describe("confusionMatrixPlot", () => {
   it("normalises by row on request, keeping the counts in the text", () => {
     const fig = confusionMatrixPlot([[3, 1], [0, 4]], ["no", "yes"], { normalize: true });
     expect(fig.data[0].z).toEqual([[0.75, 0.25], [0, 1]]);
-    expect(fig.data[0].text).toEqual([["0.75 (3)", "0.25 (1)"], ["0.00 (0)", "1.00 (4)"]]);
+    expect(fig.data[0].text).toEqual([["0.75<br>(3)", "0.25<br>(1)"], ["0.00<br>(0)", "1.00<br>(4)"]]);
+    // every class labelled on both axes
+    expect([fig.layout.xaxis.dtick, fig.layout.yaxis.dtick]).toEqual([1, 1]);
     expect(fig.data[0].zmax).toBe(1);
   });
 
