@@ -48,10 +48,19 @@ describe("LayersModel renderer", () => {
       layers: [tf.layers.dense({ units: 128, inputShape: [784], activation: "relu" }), tf.layers.dense({ units: 10 })],
     });
     const text = String(renderLayersModel(model as never).data["text/plain"]);
-    expect(text).toMatch(/\(Dense\)\s+\(None, 128\)\s+100,480/);
-    expect(text).toMatch(/\(Dense\)\s+\(None, 10\)\s+1,290/);
+    // Keras's names (dense, dense_1), not tfjs's process-wide dense_Dense12
+    expect(text).toMatch(/\ndense \(Dense\)\s+\(None, 128\)\s+100,480/);
+    expect(text).toMatch(/\ndense_1 \(Dense\)\s+\(None, 10\)\s+1,290/);
     expect(text).toContain("Total params: 101,770");
     expect(text).toContain("Non-trainable params: 0");
+    model.dispose();
+  });
+
+  it("keeps the names a user gave", () => {
+    const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], name: "hidden" }), tf.layers.dense({ units: 1 })] });
+    const text = String(renderLayersModel(model as never).data["text/plain"]);
+    expect(text).toMatch(/\nhidden \(Dense\)/);
+    expect(text).toMatch(/\ndense \(Dense\)/);
     model.dispose();
   });
 });
