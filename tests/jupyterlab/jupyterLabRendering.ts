@@ -46,6 +46,10 @@ export interface OutputView {
   /** Plotly charts drawn by plotly.js. */
   charts: number;
   contrast: { ratio: number; text: string };
+  /** Pairs of HTML text boxes that overlap (image-grid captions, tables aside). */
+  overlappingText: Array<[string, string]>;
+  /** Text measured inside the static chart pictures: overlapping pairs, texts cut with "…", every label. */
+  pictureText: { overlaps: Array<[string, string]>; cut: string[]; labels: string[] };
   text: string;
 }
 

@@ -129,7 +129,10 @@ export function heatmapSpec(trace: PlotlyTrace, layout: Record<string, unknown> 
     if (template !== undefined) {
       // Plotly breaks cell text at <br>; Vega draws an array of strings as lines.
       const transform = [{ calculate: `split(${templateExpression(template)}, "<br>")`, as: "t" }];
-      layers.push(...textLayers(cells, (rows) => ({ data: { values: rows }, transform, mark: { type: "text", fontSize: 11 }, encoding: { x, y, text: { field: "t" } } })));
+      // Vega puts the first line on the cell's middle; lift a block of lines so the block is centred.
+      const lines = Math.max(1, ...cells.map((cell) => String(cell.text ?? "").split(/<br\s*\/?>/i).length));
+      const mark = { type: "text", fontSize: 11, lineHeight: 12, dy: -6 * (lines - 1) };
+      layers.push(...textLayers(cells, (rows) => ({ data: { values: rows }, transform, mark, encoding: { x, y, text: { field: "t" } } })));
     }
     const notes = annotationRows(annotations, cells, colors);
     layers.push(...textLayers(notes, (rows) => ({ data: { values: rows }, mark: { type: "text", fontSize: 11 }, encoding: { x, y, text: { field: "t" } } })));

@@ -1,4 +1,4 @@
-import { type FigureOptions, type CourseFigure, figureLayout } from "./figure.js";
+import { FIGURE_HEIGHT, type FigureOptions, type CourseFigure, figureLayout } from "./figure.js";
 import { type TensorLike, numberRows } from "./values.js";
 
 // Plotly's named "Blues" runs dark → light; counts read better with more = darker.
@@ -41,7 +41,9 @@ export function confusionMatrixPlot(
   });
   // Share above count: on one line "0.77 (154)" outgrows the cells of a 10-class matrix.
   const text = counts.map((row, i) => row.map((v, j) => (options.normalize ? `${shares[i][j].toFixed(2)}<br>(${v})` : String(v))));
-  const layout = figureLayout({ title: "Confusion matrix", xTitle: "predicted class", yTitle: "true class" }, options);
+  // Rows tall enough for their text (two lines when normalised), however many classes.
+  const rowHeight = options.normalize ? 34 : 22;
+  const layout = figureLayout({ title: "Confusion matrix", xTitle: "predicted class", yTitle: "true class" }, { height: Math.max(FIGURE_HEIGHT, 140 + names.length * rowHeight), ...options });
   // dtick 1: every class labelled, never every other one.
   layout.xaxis = { ...layout.xaxis, type: "category", side: "bottom", dtick: 1 };
   layout.yaxis = { ...layout.yaxis, type: "category", autorange: "reversed", dtick: 1 };

@@ -175,8 +175,12 @@ describe("plotlyToStaticImage: heatmap", () => {
     const names = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
     const counts = names.map((_, r) => names.map((_, c) => (r === c ? 154 + r : (r * 7 + c * 3) % 11)));
     const figure = confusionMatrixPlot(counts, names, { normalize: true });
-    const texts = ofType(await sceneMarks(figure), "text").map((t) => t.text);
+    const marks = ofType(await sceneMarks(figure, { width: 640, height: figure.layout.height }), "text");
+    const texts = marks.map((t) => t.text);
     expect(texts).toHaveLength(100);
+    // each cell's two lines stay inside the cell: no two cells' texts overlap
+    const overlapping = marks.filter((a, i) => marks.some((b, j) => j !== i && a.bounds && b.bounds && Math.min(a.bounds.x2, b.bounds.x2) - Math.max(a.bounds.x1, b.bounds.x1) > 0 && Math.min(a.bounds.y2, b.bounds.y2) - Math.max(a.bounds.y1, b.bounds.y1) > 0));
+    expect(overlapping.map((t) => t.text)).toEqual([]);
     expect(texts).toContain(`${(154 / counts[0]!.reduce((a, b) => a + b, 0)).toFixed(2)}\n(154)`);
     expect(texts.every((t) => /^\d\.\d\d\n\(\d+\)$/.test(t ?? ""))).toBe(true);
     const image = await picture(figure);
