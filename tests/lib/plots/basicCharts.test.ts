@@ -21,10 +21,11 @@ function expectCompactJson(figure: CourseFigure, title: string, xTitle: string, 
 }
 
 describe("linePlot", () => {
-  it("draws one series with x = 0…n−1 by default, from an array or a tensor", () => {
+  it("draws one series with x = 1…n by default (counted like epochs, whole ticks), from an array or a tensor", () => {
     const fig = linePlot([1, 4, 9], { title: "Squares", xTitle: "n", yTitle: "n²" });
     expect(fig.data).toHaveLength(1);
-    expect(fig.data[0]).toMatchObject({ type: "scatter", mode: "lines", x: [0, 1, 2], y: [1, 4, 9] });
+    expect(fig.data[0]).toMatchObject({ type: "scatter", mode: "lines", x: [1, 2, 3], y: [1, 4, 9] });
+    expect([fig.layout.xaxis.tick0, fig.layout.xaxis.dtick]).toEqual([1, 1]);
     expectCompactJson(fig, "Squares", "n", "n²");
     const fromTensor = usingTensor(tf.tensor1d([1, 4, 9]), linePlot);
     expect(fromTensor.data[0].y).toEqual([1, 4, 9]);
