@@ -15,11 +15,15 @@ const shared = {
 export default defineConfig({
   resolve: {
     // Unit tests run against the sources; notebook and kernel tests use the built packages.
-    alias: {
-      "@tsdl/lib": here("./lib/src/index.ts"),
-      "@tsdl/kernel-ext": here("./kernel-ext/src/index.ts"),
-      "@tsdl/display": here("./display/src/index.ts"),
-    },
+    // Exact matches: a prefix alias would turn "@tsdl/kernel-ext/client" into ".../index.ts/client".
+    alias: [
+      { find: /^@tsdl\/lib$/, replacement: here("./lib/src/index.ts") },
+      { find: /^@tsdl\/display$/, replacement: here("./display/src/index.ts") },
+      { find: /^@tsdl\/kernel-ext$/, replacement: here("./kernel-ext/src/index.ts") },
+      { find: /^@tsdl\/kernel-ext\/renderers$/, replacement: here("./kernel-ext/src/renderers/index.ts") },
+      { find: /^@tsdl\/kernel-ext\/static-chart$/, replacement: here("./kernel-ext/src/staticChart/index.ts") },
+      { find: /^@tsdl\/kernel-ext\/client$/, replacement: here("./kernel-ext/src/client/index.ts") },
+    ],
   },
   test: {
     projects: [
