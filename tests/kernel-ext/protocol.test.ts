@@ -195,11 +195,19 @@ describe("the tsdl kernel over ZeroMQ", () => {
         'slow.compile({ optimizer: "sgd", loss: "meanSquaredError" });',
     );
     expect(setup.reply.status).toBe("ok");
-    const timer = setTimeout(() => kernel.interrupt(), 2000);
+    // Interrupted once the fit is surely training (a few epochs in), not while the cell still compiles.
+    let timer: NodeJS.Timeout | undefined;
     const interrupted = await kernel.execute(
       "await slow.fit(tf.ones([64, 2]), tf.ones([64, 1]), { epochs: 100000, batchSize: 8, verbose: 0, callbacks: [\n" +
         "  new tf.CustomCallback({ onBatchEnd: async () => { batches++; await new Promise((r) => setTimeout(r, 5)); } }),\n" +
         "  new tf.CustomCallback(liveProgress({ epochs: 100000 }) as never)] });",
+      {
+        onMessage: (m) => {
+          if (timer === undefined && String((m.content.data as Record<string, unknown> | undefined)?.["text/plain"] ?? "").includes("epoch 4/100000")) {
+            timer = setTimeout(() => kernel.interrupt(), 300);
+          }
+        },
+      },
     );
     clearTimeout(timer);
     expect(interrupted.reply).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });

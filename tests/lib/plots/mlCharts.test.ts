@@ -1,5 +1,6 @@
 import pngjs from "pngjs";
 import { describe, expect, it } from "vitest";
+import { chartFigure, renderHistory } from "@tsdl/kernel-ext";
 import { activationPlot, confusionMatrixPlot, fitPowerLaw, imageGrid, logLogPlot, rocCurvePlot, scratch, tf, trainingCurves } from "@tsdl/lib";
 
 /** Builds a figure from a tensor, then frees the tensor (tf.tidy only returns tensors). */
@@ -155,6 +156,17 @@ describe("trainingCurves", () => {
     expect(fig.data.map((t) => t.yaxis ?? "y")).toEqual(["y", "y", "y2", "y2"]);
     tf.dispose([xs, ys]);
     model.dispose();
+  });
+
+  it("gives the same picture as the kernel's History display: same series, colours, dashes and axes", async () => {
+    const history = { epoch: [0, 1, 2], history: { loss: [0.9, 0.5, 0.3], val_loss: [1, 0.7, 0.6], acc: [0.5, 0.7, 0.9], val_acc: [0.4, 0.6, 0.8] } };
+    const series = (fig: { data: Array<{ name?: string; line?: { color?: string; dash?: string }; yaxis?: unknown; x?: unknown }> }) =>
+      fig.data.map((t) => [t.name, t.line?.color, t.line?.dash, t.yaxis ?? "y", t.x]);
+    const shown = chartFigure((await renderHistory(history)).data)!;
+    const drawn = trainingCurves(history);
+    expect(series(shown)).toEqual(series(drawn));
+    // loss blue and acc orange, as everywhere: the palette's first two colours
+    expect(series(drawn).map((s) => s[1])).toEqual(["#1f77b4", "#1f77b4", "#ff7f0e", "#ff7f0e"]);
   });
 
   it("names the missing metric and mismatched epochs", () => {
