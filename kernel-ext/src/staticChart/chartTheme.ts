@@ -36,7 +36,7 @@ export function vegaLiteConfig(theme: ChartTheme): Config {
       labelFontSize: 11,
       titleFontSize: 12,
     },
-    legend: { labelColor: ink.text, titleColor: ink.text, titleFontWeight: "normal", labelLimit: 240 },
+    legend: { labelColor: ink.text, titleColor: ink.text, titleFontWeight: "normal", labelLimit: 0 },
     text: { color: ink.text },
   };
 }

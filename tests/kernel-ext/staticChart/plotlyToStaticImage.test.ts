@@ -1,6 +1,6 @@
 import { PNG, type PNGWithMetadata } from "pngjs";
 import { describe, expect, it } from "vitest";
-import { confusionMatrixPlot } from "@tsdl/lib";
+import { confusionMatrixPlot, linePlot } from "@tsdl/lib";
 import { plotlyToStaticChart, plotlyToStaticImage, staticImageBudgetBytes } from "../../../kernel-ext/src/staticChart/index.js";
 import { figureToVegaLite } from "../../../kernel-ext/src/staticChart/figureToVegaLite.js";
 import { renderVegaLiteSvg } from "../../../kernel-ext/src/staticChart/renderVegaLiteSvg.js";
@@ -148,6 +148,15 @@ describe("plotlyToStaticImage: histogram", () => {
     expect(probability.map((b) => b.datum.h).sort()).toEqual([1 / 7, 1 / 7, 2 / 7, 3 / 7]);
     const categories = ofType(await sceneMarks({ data: [{ type: "histogram", x: ["cat", "dog", "cat"] }] }), "rect");
     expect(Object.fromEntries(categories.map((b) => [b.datum.s, b.datum.n]))).toEqual({ cat: 2, dog: 1 });
+  });
+});
+
+describe("plotlyToStaticImage: legends", () => {
+  it("writes long series names whole, as 04's curves name them", async () => {
+    const names = ["binaryCrossentropy: validation accuracy", "meanSquaredError: validation accuracy"];
+    const image = await picture(linePlot(names.map((name, i) => ({ name, y: [0.5 + i / 10, 0.7, 0.8] })), { title: "Same model, two losses" }));
+    for (const name of names) expect(image.svg).toContain(`>${name}<`);
+    expect(image.svg).not.toContain("…");
   });
 });
 
