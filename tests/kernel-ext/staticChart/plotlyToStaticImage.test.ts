@@ -1,6 +1,6 @@
 import { PNG, type PNGWithMetadata } from "pngjs";
 import { describe, expect, it } from "vitest";
-import { confusionMatrixPlot, linePlot } from "@tsdl/lib";
+import { confusionMatrixPlot, linePlot, trainingCurves } from "@tsdl/lib";
 import { plotlyToStaticChart, plotlyToStaticImage, staticImageBudgetBytes } from "../../../kernel-ext/src/staticChart/index.js";
 import { figureToVegaLite } from "../../../kernel-ext/src/staticChart/figureToVegaLite.js";
 import { renderVegaLiteSvg } from "../../../kernel-ext/src/staticChart/renderVegaLiteSvg.js";
@@ -148,6 +148,14 @@ describe("plotlyToStaticImage: histogram", () => {
     expect(probability.map((b) => b.datum.h).sort()).toEqual([1 / 7, 1 / 7, 2 / 7, 3 / 7]);
     const categories = ofType(await sceneMarks({ data: [{ type: "histogram", x: ["cat", "dog", "cat"] }] }), "rect");
     expect(Object.fromEntries(categories.map((b) => [b.datum.s, b.datum.n]))).toEqual({ cat: 2, dog: 1 });
+  });
+});
+
+describe("plotlyToStaticImage: whole-number axes", () => {
+  it("labels epochs 1, 2, 3, not 1.0, 2.0, 3.0", async () => {
+    const image = await picture(trainingCurves({ loss: [0.9, 0.5, 0.3] }));
+    for (const tick of ["1", "2", "3"]) expect(image.svg).toContain(`>${tick}<`);
+    expect(image.svg).not.toContain(">2.0<");
   });
 });
 
