@@ -61,7 +61,7 @@ export function liveProgress(options: LiveProgressOptions = {}): LiveProgressCal
   const showStatusValue = inPlace();
   const showChartValue = inPlace();
   let run = new TrainingRun(Date.now(), options.epochs, options.stepsPerEpoch);
-  let interrupts = watchInterrupts();
+  let interrupts: ReturnType<typeof watchInterrupts> | undefined;
   let chartFinal = false;
 
   const showStatus = (force: boolean) => (due(force) ? showStatusValue(statusDisplay(statusLine(title, run, Date.now()))) : undefined);
@@ -78,10 +78,16 @@ export function liveProgress(options: LiveProgressOptions = {}): LiveProgressCal
 
   const both = (final: boolean) => Promise.all([showStatus(true), showChart(final)]).then(() => undefined);
 
-  const stopIfInterrupted = async () => {
-    if (run.end !== undefined || !interrupts.interrupted()) return;
+  const markInterrupted = () => {
+    if (run.end !== undefined) return Promise.resolve();
     run.interrupted();
-    await both(true);
+    interrupts?.stop();
+    return both(true);
+  };
+
+  const stopIfInterrupted = async () => {
+    if (interrupts === undefined || !interrupts.interrupted()) return;
+    await markInterrupted();
     throw interrupts.error(title);
   };
 
@@ -89,7 +95,8 @@ export function liveProgress(options: LiveProgressOptions = {}): LiveProgressCal
     onTrainBegin(logs) {
       const params = (logs as { params?: { epochs?: number } } | undefined)?.params;
       run = new TrainingRun(Date.now(), options.epochs ?? params?.epochs, options.stepsPerEpoch);
-      interrupts = watchInterrupts();
+      interrupts?.stop();
+      interrupts = watchInterrupts(() => void markInterrupted());
       chartFinal = false;
       return showStatus(true);
     },
@@ -111,6 +118,7 @@ export function liveProgress(options: LiveProgressOptions = {}): LiveProgressCal
       return both(last);
     },
     onTrainEnd() {
+      interrupts?.stop();
       if (run.end === undefined || run.end.kind === "done") run.finished(options.earlyStop?.());
       return both(true);
     },

@@ -53,6 +53,7 @@ export class CellRunner {
   private publish: Publish = () => undefined;
   private pending = new Set<Promise<unknown>>();
   private interrupts = 0;
+  private readonly interruptListeners = new Set<() => void>();
 
   constructor(
     rootDir: string,
@@ -87,6 +88,10 @@ export class CellRunner {
         return runner.interrupts;
       },
       publishDisplay: (kind, content) => this.publish(kind, content),
+      onInterrupt: (listener) => {
+        this.interruptListeners.add(listener);
+        return () => this.interruptListeners.delete(listener);
+      },
       track: (work) => {
         const settled = work.then(
           () => undefined,
@@ -128,6 +133,8 @@ export class CellRunner {
 
   interrupt(): void {
     this.interrupts += 1;
+    // Before the executor lets the cell reply, so what they show (live progress) stays in that cell.
+    for (const listener of [...this.interruptListeners]) listener();
     this.executor.interrupt();
   }
 
