@@ -15,12 +15,16 @@ const shared = {
 export default defineConfig({
   resolve: {
     // Unit tests run against the sources; notebook and kernel tests use the built packages.
-    alias: {
-      "@tsdl/lib": here("./lib/src/index.ts"),
-      // Before "@tsdl/kernel-ext", which would match this subpath as a prefix.
-      "@tsdl/kernel-ext/notebook": here("./kernel-ext/src/client/notebook.ts"),
-      "@tsdl/kernel-ext": here("./kernel-ext/src/index.ts"),
-    },
+    // Exact matches: a prefix alias would turn "@tsdl/kernel-ext/client" into ".../index.ts/client".
+    alias: [
+      { find: /^@tsdl\/lib$/, replacement: here("./lib/src/index.ts") },
+      { find: /^@tsdl\/display$/, replacement: here("./display/src/index.ts") },
+      { find: /^@tsdl\/kernel-ext$/, replacement: here("./kernel-ext/src/index.ts") },
+      { find: /^@tsdl\/kernel-ext\/renderers$/, replacement: here("./kernel-ext/src/renderers/index.ts") },
+      { find: /^@tsdl\/kernel-ext\/static-chart$/, replacement: here("./kernel-ext/src/staticChart/index.ts") },
+      { find: /^@tsdl\/kernel-ext\/notebook$/, replacement: here("./kernel-ext/src/client/notebook.ts") },
+      { find: /^@tsdl\/kernel-ext\/client$/, replacement: here("./kernel-ext/src/client/index.ts") },
+    ],
   },
   test: {
     projects: [

@@ -11,7 +11,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { KernelClient } from "@tsdl/kernel-ext";
+import { KernelClient } from "@tsdl/kernel-ext/client";
 
 const rounds = Number(process.argv[2] ?? 3);
 const trivialRuns = 15;

@@ -39,8 +39,16 @@ describe.each(["kernel-ext", "lib"])("the %s package", (workspace) => {
 });
 
 describe("kernel-ext", () => {
-  it("depends on nothing of the course (usable by any tslab user)", () => {
+  it("depends on nothing of the course but the display protocol (usable by any tslab user)", () => {
     const imported = importedPackages(path.join(repoRoot, "kernel-ext", "src"));
-    expect([...imported].filter((name) => name.startsWith("@tsdl/") || name.startsWith("@tensorflow/"))).toEqual([]);
+    expect([...imported].filter((name) => (name.startsWith("@tsdl/") && name !== "@tsdl/display") || name.startsWith("@tensorflow/"))).toEqual([]);
+  });
+});
+
+describe("display", () => {
+  it("imports no package at all, so lib and the kernel can share it without loading either", () => {
+    const manifest = JSON.parse(readFileSync(path.join(repoRoot, "display", "package.json"), "utf8")) as Manifest;
+    expect([...importedPackages(path.join(repoRoot, "display", "src"))]).toEqual([]);
+    expect(manifest.dependencies ?? {}).toEqual({});
   });
 });

@@ -57,6 +57,8 @@ export async function expectReadableInJupyterLab(notebooks: NotebookToCheck[]): 
         expectCleanPage(name, mode, page);
         for (const view of page.outputs) {
           expect(view.contrast.ratio, `${where(name, view, mode)}: text "${view.contrast.text}" hardly contrasts`).toBeGreaterThanOrEqual(minimumContrast);
+          expect(view.overlappingText, `${where(name, view, mode)}: overlapping text (captions)`).toEqual([]);
+          expect(view.pictureText.cut, `${where(name, view, mode)}: text cut short in a chart picture`).toEqual([]);
         }
         views[mode] = page;
       }

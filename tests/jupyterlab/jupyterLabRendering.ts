@@ -11,7 +11,8 @@ import { repoRoot } from "../helpers/runNode.js";
 // JupyterLab's renderer packages come from the jlrender tool CI keeps beside the clone, installed
 // from its lockfile into a temp folder keyed by that lockfile (about 45 s once, then reused), so the
 // project itself does not carry JupyterLab.
-const jlrenderSource = path.resolve(repoRoot, "../shared/tools/jlrender");
+// TSDL_JLRENDER names another copy (e.g. a worktree whose parent folder has no shared/).
+const jlrenderSource = process.env.TSDL_JLRENDER ?? path.resolve(repoRoot, "../shared/tools/jlrender");
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 export type Theme = "light" | "dark";
@@ -45,6 +46,10 @@ export interface OutputView {
   /** Plotly charts drawn by plotly.js. */
   charts: number;
   contrast: { ratio: number; text: string };
+  /** Pairs of HTML text boxes that overlap (image-grid captions, tables aside). */
+  overlappingText: Array<[string, string]>;
+  /** Text measured inside the static chart pictures: overlapping pairs, texts cut with "…", every label. */
+  pictureText: { overlaps: Array<[string, string]>; cut: string[]; labels: string[] };
   text: string;
 }
 

@@ -56,6 +56,49 @@ function lowestContrast(root) {
   return lowest;
 }
 
+const intersect = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+
+/** Pairs of visible text boxes (laid out by the browser) in `node` that overlap, as their texts. */
+function overlappingText(node) {
+  const boxes = [];
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    if (text.textContent.trim() === "" || text.parentElement.closest("svg, pre, table")) continue;
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    for (const rect of range.getClientRects()) if (rect.width > 0 && rect.height > 0) boxes.push({ rect, text: text.textContent.trim() });
+  }
+  const pairs = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (intersect(boxes[i].rect, boxes[j].rect)) pairs.push([boxes[i].text, boxes[j].text]);
+  return pairs;
+}
+
+/**
+ * The text of each static chart picture, measured: the SVG inside the picture's data URL is put into
+ * the page (hidden) so its text boxes can be measured. Returns overlapping pairs and texts cut with "…".
+ */
+async function pictureText(node) {
+  const overlaps = [];
+  const cut = [];
+  const labels = [];
+  for (const img of node.querySelectorAll('img[alt^="Plotly figure"]')) {
+    const svgText = await (await fetch(img.src)).text();
+    const holder = document.createElement("div");
+    holder.style.cssText = "position:absolute;left:-10000px;top:0";
+    holder.innerHTML = svgText;
+    document.body.append(holder);
+    const texts = [...holder.querySelectorAll("text")].filter((t) => t.textContent.trim() !== "");
+    const rects = texts.map((t) => t.getBoundingClientRect());
+    for (let i = 0; i < texts.length; i++) {
+      labels.push(texts[i].textContent.trim());
+      if (texts[i].textContent.includes("…")) cut.push(texts[i].textContent.trim());
+      for (let j = i + 1; j < texts.length; j++) if (intersect(rects[i], rects[j])) overlaps.push([texts[i].textContent.trim(), texts[j].textContent.trim()]);
+    }
+    holder.remove();
+  }
+  return { overlaps, cut, labels };
+}
+
 function describe(node) {
   // The sanitiser drops ids, so the static picture is known by its alt text (the chart's summary).
   const pictures = [...node.querySelectorAll('img[alt^="Plotly figure"]')];
@@ -68,6 +111,7 @@ function describe(node) {
     pictureNotes: [...node.querySelectorAll("pre")].filter((pre) => pre.textContent.includes("No static picture")).length,
     charts: node.querySelectorAll(".js-plotly-plot .main-svg").length > 0 ? node.querySelectorAll(".js-plotly-plot").length : 0,
     contrast: lowestContrast(node),
+    overlappingText: overlappingText(node),
     text: node.innerText.slice(0, 120),
   };
 }
@@ -88,7 +132,7 @@ function describe(node) {
       document.body.append(box);
       model.add(output);
       const chosen = output.data ? rendermime.preferredMimeType(output.data, trusted ? "any" : "ensure") : output.output_type;
-      areas.push({ cell: index + 1, output: outputIndex + 1, chosen, plotly: Boolean(output.data?.["application/vnd.plotly.v1+json"]), node: area.node });
+      areas.push({ cell: index + 1, output: outputIndex + 1, chosen, plotly: String(output.data?.["text/html"] ?? "").includes("Plotly.newPlot"), node: area.node });
     });
   });
   // Trusted charts draw once the notebook's own plotly.js copy is unpacked; wait for every picture to give way.
@@ -97,6 +141,8 @@ function describe(node) {
   while (waiting() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   await Promise.all([...document.images].map((img) => (img.complete ? null : new Promise((r) => img.addEventListener("load", r, { once: true })))));
   await new Promise((r) => setTimeout(r, 300));
-  window.__REPORT__ = areas.map(({ node, ...rest }) => ({ ...rest, ...describe(node) }));
+  const report = [];
+  for (const { node, ...rest } of areas) report.push({ ...rest, ...describe(node), pictureText: await pictureText(node) });
+  window.__REPORT__ = report;
   window.__DONE__ = true;
 })();

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KernelClient, type ExecutionResult } from "../../kernel-ext/dist/index.js";
+import { KernelClient, type ExecutionResult } from "../../kernel-ext/dist/client/index.js";
 import { repoRoot } from "../helpers/runNode.js";
 
 // A learner's copy of a notebook in their own folder, outside the repository: the kernel starts

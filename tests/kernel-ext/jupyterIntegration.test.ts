@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { executeNotebook, type NotebookOutput } from "../../kernel-ext/dist/index.js";
+import { executeNotebook, type NotebookOutput } from "../../kernel-ext/dist/client/index.js";
 import { repoRoot } from "../helpers/runNode.js";
 
 // Debian's Jupyter (python3-jupyter-client, nbconvert, python3-jupyter-kernel-test) drives the kernel

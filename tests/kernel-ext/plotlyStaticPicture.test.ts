@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plotlyMimeType, renderPlotly, toDisplayContent, Figure } from "@tsdl/kernel-ext";
+import { renderPlotly, toDisplayContent, Figure } from "@tsdl/kernel-ext";
 import { renderHistory } from "../../kernel-ext/src/renderers/historyRenderer.js";
 import { plotlyContent } from "../../kernel-ext/src/renderers/plotlyRenderer.js";
 
@@ -26,7 +26,9 @@ describe("Plotly HTML fallback with a static picture", () => {
     expect(html).toContain(`<div id="${picture!.id}"></div></div><script>`);
     expect(html).not.toContain("min-height");
     expect(html).toMatch(/Plotly\.newPlot\(el, spec\.data, spec\.layout \|\| \{\}, Object\.assign\(\{ responsive: true \}.*\.then\(function \(\) \{ if \(picture\) picture\.remove\(\); \}\)/);
-    expect(content.data[plotlyMimeType]).toEqual({ data: bars.data, layout: { title: { text: "Counts" }, width: 500, height: 300 } });
+    // The figure is stored once, in the chart's script, not again under the Plotly MIME type.
+    expect(Object.keys(content.data).sort()).toEqual(["text/html", "text/plain"]);
+    expect(JSON.parse(/var spec = (\{.*?\});var ready/.exec(html)![1]!)).toEqual({ data: bars.data, layout: { title: { text: "Counts" }, width: 500, height: 300 } });
     expect(content.data["text/plain"]).toBe("Plotly figure: 1 trace (bar) · Counts");
   });
 

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KernelClient, type JupyterMessage } from "../../kernel-ext/dist/index.js";
+import { chartFigure } from "@tsdl/kernel-ext";
+import { KernelClient, type JupyterMessage } from "../../kernel-ext/dist/client/index.js";
 import { repoRoot } from "../helpers/runNode.js";
 
 // One kernel process for every protocol test (it takes seconds to start); the built launcher runs.
@@ -11,7 +12,7 @@ let kernel: KernelClient;
 beforeAll(async () => {
   kernel = await KernelClient.start({ cwd: path.join(repoRoot, "notebooks") });
   const imports = await kernel.execute(
-    'import { tf } from "@tsdl/lib";\nimport { display, Figure, liveProgress } from "@tsdl/kernel-ext";',
+    'import { tf, train } from "@tsdl/lib";\nimport { display, Figure, liveProgress } from "@tsdl/kernel-ext";',
   );
   expect(imports.reply.status, JSON.stringify(imports.reply)).toBe("ok");
 }, 180_000);
@@ -50,6 +51,20 @@ describe("the tsdl kernel over ZeroMQ", () => {
     expect(await carriesLoader("c3", ["c1"])).toBe(true);
   });
 
+  it("sends plotly.js again when the classic Notebook (no cell ids) re-runs the cell that carried it", async () => {
+    const first = 'new Figure([{ type: "bar", y: [1, 2] }])';
+    const other = 'new Figure([{ type: "bar", y: [3, 4] }])';
+    const carriesLoader = async (code: string) =>
+      (await kernel.execute(code)).messages.some((m) => String((m.content.data as Record<string, unknown> | undefined)?.["text/html"] ?? "").includes("window.__tsdlPlotly ="));
+    // The carrier so far was a JupyterLab cell with another source, so this cell is not it.
+    expect(await carriesLoader(first)).toBe(false);
+    expect(await carriesLoader(other)).toBe(false);
+    // Re-running the JupyterLab carrier's source without an id counts as re-running it.
+    expect(await carriesLoader('new Figure([{ type: "scatter", y: [1, 2] }])')).toBe(true);
+    expect(await carriesLoader(first)).toBe(false);
+    expect(await carriesLoader('new Figure([{ type: "scatter", y: [1, 2] }])')).toBe(true);
+  });
+
   it("shows a tensor with text/html and text/plain", async () => {
     const { messages } = await kernel.execute("tf.tensor2d([[1, 2], [3, 4]])");
     const data = ofType(messages, "execute_result")[0]?.content.data as Record<string, string>;
@@ -58,10 +73,11 @@ describe("the tsdl kernel over ZeroMQ", () => {
     expect(data["text/html"]).toContain("<table");
   });
 
-  it("shows a figure with the Plotly MIME type and interactive HTML", async () => {
+  it("shows a figure as interactive HTML that holds the figure once", async () => {
     const { messages } = await kernel.execute('new Figure([{ type: "bar", x: ["a", "b"], y: [3, 5] }])');
     const data = ofType(messages, "execute_result")[0]?.content.data as Record<string, unknown>;
-    expect(data["application/vnd.plotly.v1+json"]).toEqual({ data: [{ type: "bar", x: ["a", "b"], y: [3, 5] }], layout: {}, config: {} });
+    expect(Object.keys(data).sort()).toEqual(["text/html", "text/plain"]);
+    expect(chartFigure(data)).toEqual({ data: [{ type: "bar", x: ["a", "b"], y: [3, 5] }], layout: {}, config: {} });
     expect(String(data["text/html"])).toContain("Plotly.newPlot");
     expect(data["text/plain"]).toBe("Plotly figure: 1 trace (bar)");
   });
@@ -127,12 +143,34 @@ describe("the tsdl kernel over ZeroMQ", () => {
     const updates = ofType(messages, "update_display_data");
     const statusTexts = updates.filter((m) => (m.content.transient as { display_id: string }).display_id === status)
       .map((m) => String((m.content.data as Record<string, unknown>)["text/plain"]));
-    expect(statusTexts.at(-1)).toMatch(/^fit: █{24} epoch 3\/3 .*done · loss \d/);
+    expect(statusTexts.at(-1)).toMatch(/^fit: █{24} done: 3 epochs · \d+:\d\d · loss \d/);
     const chartUpdates = updates.filter((m) => (m.content.transient as { display_id: string }).display_id === chart);
     // Shown after epoch 1, updated after epochs 2 and 3; the last has three points per curve.
     expect(chartUpdates).toHaveLength(2);
-    const figure = (chartUpdates.at(-1)!.content.data as Record<string, unknown>)["application/vnd.plotly.v1+json"] as { data: Array<{ x: number[] }> };
+    const figure = chartFigure(chartUpdates.at(-1)!.content.data as Record<string, unknown>)!;
     expect(figure.data[0]!.x).toEqual([1, 2, 3]);
+  });
+
+  it("after early stopping, the live chart spans the epochs run and the status says where it stopped and what it restored", async () => {
+    // A learning rate of 10 makes the loss grow from the first step: best epoch 1, patience 1 stops after epoch 2.
+    const { reply, messages } = await kernel.execute(
+      "const diverging = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones' })] });\n" +
+        "diverging.compile({ optimizer: tf.train.sgd(10), loss: 'meanSquaredError' });\n" +
+        "const early = await train(diverging, tf.ones([8, 2]), tf.zeros([8, 1]), { epochs: 100, batchSize: 8, earlyStopping: { monitor: 'loss', patience: 1 } });\n" +
+        "[early.epochsRun, early.bestEpoch, early.stoppedEpoch]",
+    );
+    expect(reply.status, JSON.stringify(reply)).toBe("ok");
+    expect(ofType(messages, "execute_result")[0]?.content.data).toEqual({ "text/plain": "[ 2, 1, 2 ]" });
+    const texts = [...ofType(messages, "display_data"), ...ofType(messages, "update_display_data")].map((m) => m.content.data as Record<string, unknown>);
+    expect(String(texts.filter((d) => String(d["text/plain"]).startsWith("Training:")).at(-1)?.["text/plain"])).toMatch(
+      /^Training: stopped early at epoch 2 of 100, restored epoch 1 · \d+:\d\d · loss /,
+    );
+    const charts = texts.map(chartFigure).filter((f) => f !== undefined);
+    const last = charts.at(-1)!;
+    expect(last.data.map((t) => t.x)).toEqual([[1, 2]]);
+    // no planned range: the axis follows the two epochs run, ticked 1, 2
+    expect(last.layout?.xaxis?.range).toBeUndefined();
+    expect(last.layout?.xaxis?.dtick).toBe(1);
   });
 
   it("keeps tslab's own display API working", async () => {
@@ -166,18 +204,35 @@ describe("the tsdl kernel over ZeroMQ", () => {
         'slow.compile({ optimizer: "sgd", loss: "meanSquaredError" });',
     );
     expect(setup.reply.status).toBe("ok");
-    const timer = setTimeout(() => kernel.interrupt(), 2000);
-    const { reply } = await kernel.execute(
+    // Interrupted once the fit is surely training (a few epochs in), not while the cell still compiles.
+    let timer: NodeJS.Timeout | undefined;
+    const interrupted = await kernel.execute(
       "await slow.fit(tf.ones([64, 2]), tf.ones([64, 1]), { epochs: 100000, batchSize: 8, verbose: 0, callbacks: [\n" +
         "  new tf.CustomCallback({ onBatchEnd: async () => { batches++; await new Promise((r) => setTimeout(r, 5)); } }),\n" +
         "  new tf.CustomCallback(liveProgress({ epochs: 100000 }) as never)] });",
+      {
+        onMessage: (m) => {
+          if (timer === undefined && String((m.content.data as Record<string, unknown> | undefined)?.["text/plain"] ?? "").includes("epoch 4/100000")) {
+            timer = setTimeout(() => kernel.interrupt(), 300);
+          }
+        },
+      },
     );
     clearTimeout(timer);
-    expect(reply).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
+    expect(interrupted.reply).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
     const check = await kernel.execute("const seen = batches;\nawait new Promise((r) => setTimeout(r, 500));\n[seen > 0, batches - seen]");
     expect(check.reply.status).toBe("ok");
     expect(ofType(check.messages, "execute_result")[0]?.content.data).toEqual({ "text/plain": "[ true, 0 ]" });
     expect(ofType(check.messages, "stream")).toEqual([]);
+    // The status says so, and the chart spans the epochs that finished, not the 100000 planned.
+    const shown = [...interrupted.messages, ...check.messages]
+      .filter((m) => ["display_data", "update_display_data"].includes(m.header.msg_type))
+      .map((m) => m.content.data as Record<string, unknown>);
+    const status = String(shown.filter((d) => String(d["text/plain"]).startsWith("Training:")).at(-1)?.["text/plain"]);
+    const epochsDone = Number(/^Training: interrupted in epoch \d+ of 100000 \((\d+) epochs? done\)/.exec(status)?.[1]);
+    expect(epochsDone, status).toBeGreaterThan(0);
+    const chart = shown.map(chartFigure).filter((f) => f !== undefined).at(-1)!;
+    expect(chart.data[0]!.x).toEqual(Array.from({ length: epochsDone }, (_, i) => i + 1));
   });
 
   it("runs a cell sent right behind a failing one when stop_on_error is false", async () => {

@@ -10,6 +10,7 @@ import {
   renderHistory,
   renderLayersModel,
   toDisplayContent,
+  chartFigure,
 } from "@tsdl/kernel-ext";
 
 describe("DataFrame renderer", () => {
@@ -47,10 +48,19 @@ describe("LayersModel renderer", () => {
       layers: [tf.layers.dense({ units: 128, inputShape: [784], activation: "relu" }), tf.layers.dense({ units: 10 })],
     });
     const text = String(renderLayersModel(model as never).data["text/plain"]);
-    expect(text).toMatch(/\(Dense\)\s+\(None, 128\)\s+100,480/);
-    expect(text).toMatch(/\(Dense\)\s+\(None, 10\)\s+1,290/);
+    // Keras's names (dense, dense_1), not tfjs's process-wide dense_Dense12
+    expect(text).toMatch(/\ndense \(Dense\)\s+\(None, 128\)\s+100,480/);
+    expect(text).toMatch(/\ndense_1 \(Dense\)\s+\(None, 10\)\s+1,290/);
     expect(text).toContain("Total params: 101,770");
     expect(text).toContain("Non-trainable params: 0");
+    model.dispose();
+  });
+
+  it("keeps the names a user gave", () => {
+    const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], name: "hidden" }), tf.layers.dense({ units: 1 })] });
+    const text = String(renderLayersModel(model as never).data["text/plain"]);
+    expect(text).toMatch(/\nhidden \(Dense\)/);
+    expect(text).toMatch(/\ndense \(Dense\)/);
     model.dispose();
   });
 });
@@ -61,8 +71,8 @@ describe("training history renderer", () => {
     const content = await renderHistory(history);
     expect(content.data["text/plain"]).toBe("Training history: 3 epochs; final loss 0.2500, acc 0.8750");
     expect(String(content.data["text/html"])).toContain(">Training history: 3 epochs; final loss 0.2500, acc 0.8750</div>");
-    const figure = content.data["application/vnd.plotly.v1+json"] as { data: Array<{ name: string; x: number[]; y: number[]; yaxis: string }> };
-    expect(figure.data.map((t) => [t.name, t.yaxis])).toEqual([["loss", "y"], ["acc", "y2"]]);
+    const figure = chartFigure(content.data)!;
+    expect(figure.data.map((t) => [t.name, t.yaxis ?? "y"])).toEqual([["training loss", "y"], ["training acc", "y2"]]);
     expect(figure.data[0]!.x).toEqual([1, 2, 3]);
   });
 });
@@ -70,11 +80,11 @@ describe("training history renderer", () => {
 describe("Plotly figures", () => {
   it("turns typed arrays into JSON arrays and string titles into plotly.js 3 titles", async () => {
     const content = await toDisplayContent({ data: [{ type: "scatter", y: new Float32Array([1, 2]) }], layout: { title: "t" } });
-    expect(content.data["application/vnd.plotly.v1+json"]).toEqual({ data: [{ type: "scatter", y: [1, 2] }], layout: { title: { text: "t" } } });
+    expect(chartFigure(content.data)).toEqual({ data: [{ type: "scatter", y: [1, 2] }], layout: { title: { text: "t" } } });
     expect(content.data["text/plain"]).toBe("Plotly figure: 1 trace (scatter) · t");
     expect(String(content.data["text/html"])).toContain("Plotly.newPlot");
     const axes = await toDisplayContent({ data: [], layout: { xaxis: { title: "epoch" }, yaxis2: { title: { text: "acc" } } } });
-    expect((axes.data["application/vnd.plotly.v1+json"] as { layout: unknown }).layout).toEqual({
+    expect(chartFigure(axes.data)!.layout).toEqual({
       xaxis: { title: { text: "epoch" } },
       yaxis2: { title: { text: "acc" } },
     });
@@ -83,7 +93,7 @@ describe("Plotly figures", () => {
   it("builds figures with the Figure helper", async () => {
     const figure = new Figure().addTrace({ type: "bar", x: ["a"], y: [1] }).updateLayout({ height: 300 });
     const content = await toDisplayContent(figure);
-    expect(content.data["application/vnd.plotly.v1+json"]).toEqual({ data: [{ type: "bar", x: ["a"], y: [1] }], layout: { height: 300 }, config: {} });
+    expect(chartFigure(content.data)).toEqual({ data: [{ type: "bar", x: ["a"], y: [1] }], layout: { height: 300 }, config: {} });
   });
 });
 
@@ -146,7 +156,7 @@ describe("liveProgress outside a kernel", () => {
       expect(lines).toHaveLength(4);
       expect(lines.every((l) => l.split("\n").length === 2)).toBe(true);
       expect(lines[1]).toMatch(/^fit: █{12}░{12} epoch 2\/2 .* loss 0\.5000\n$/);
-      expect(lines[3]).toMatch(/^fit: █{24} epoch 2\/2 .*done · loss 0\.2500\n$/);
+      expect(lines[3]).toMatch(/^fit: █{24} done: 2 epochs · \d+:\d\d · loss 0\.2500\n$/);
     } finally {
       write.mockRestore();
     }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { plainText } from "../display/mimeBundle.js";
+import { plainText } from "@tsdl/display";
 import { isTslabInterrupt } from "./tslabAdapter.js";
 
 /** The content of a Jupyter `error` message (and of an error `execute_reply`). */

@@ -1,8 +1,5 @@
-import { releaseHeldCells } from "../display/holdNextCell.js";
-import { installKernelSession } from "../display/kernelSession.js";
-import type { MimeBundle } from "../display/mimeBundle.js";
-import { toDisplayContent } from "../display/toDisplayContent.js";
-import { plotlyLoaderSent, resetPlotlyLoader } from "../renderers/plotlyRenderer.js";
+import { installKernelSession, releaseHeldCells, toDisplayContent, type MimeBundle } from "@tsdl/display";
+import type { CellPlugin } from "../cellPlugin/cellPlugin.js";
 import { diagnosticsError, runtimeError, type CellError } from "./cellError.js";
 import { CellHistory } from "./cellHistory.js";
 import { CellQueue } from "./cellQueue.js";
@@ -59,7 +56,7 @@ export class CellRunner {
   private publish: Publish = () => undefined;
   private pending = new Set<Promise<unknown>>();
   private interrupts = 0;
-  private plotlyLoaderCell: string | undefined;
+  private readonly interruptListeners = new Set<() => void>();
 
   private readonly typePreload: string;
 
@@ -67,6 +64,7 @@ export class CellRunner {
   constructor(
     private readonly notebookDirectory: string,
     private readonly options: CellRunnerOptions = {},
+    private readonly plugins: readonly CellPlugin[] = [],
   ) {
     // A notebook in any folder sees the course's packages, for its imports and its type checks.
     this.packages = new CoursePackages(notebookDirectory);
@@ -107,6 +105,10 @@ export class CellRunner {
         return runner.interrupts;
       },
       publishDisplay: (kind, content) => this.publish(kind, content),
+      onInterrupt: (listener) => {
+        this.interruptListeners.add(listener);
+        return () => this.interruptListeners.delete(listener);
+      },
       track: (work) => {
         const settled = work.then(
           () => undefined,
@@ -132,17 +134,19 @@ export class CellRunner {
 
   interrupt(): void {
     this.interrupts += 1;
+    // Before the executor lets the cell reply, so what they show (live progress) stays in that cell.
+    for (const listener of [...this.interruptListeners]) listener();
     this.executor.interrupt();
   }
 
-  private async run(request: ExecuteRequest, publish: Publish, metadata: ExecuteMetadata): Promise<ExecuteReply> {
-    this.keepPlotlyInNotebook(metadata);
-    const loaderSentBefore = plotlyLoaderSent();
-    try {
-      return await this.runCell(request, publish);
-    } finally {
-      if (!loaderSentBefore && plotlyLoaderSent()) this.plotlyLoaderCell = metadata.cellId;
-    }
+  private run(request: ExecuteRequest, publish: Publish, metadata: ExecuteMetadata): Promise<ExecuteReply> {
+    const cell = { code: request.code, cellId: metadata.cellId, deletedCells: metadata.deletedCells ?? [] };
+    for (const plugin of this.plugins) plugin.cellStarting?.(cell);
+    const publishThroughPlugins: Publish = (msgType, content) => {
+      for (const plugin of this.plugins) plugin.beforeOutput?.(msgType, content, publish);
+      publish(msgType, content);
+    };
+    return this.runCell(request, publishThroughPlugins);
   }
 
   private async runCell(request: ExecuteRequest, publish: Publish): Promise<ExecuteReply> {
@@ -193,19 +197,6 @@ export class CellRunner {
     return { status: "ok", execution_count: count, payload: [], user_expressions: {} };
   }
 
-  /**
-   * plotly.js travels once per session, in the outputs of the cell that drew the first chart. When
-   * JupyterLab re-runs or deletes that cell its outputs (and the library) are gone from the
-   * notebook, so the next chart must carry the library again.
-   */
-  private keepPlotlyInNotebook(metadata: ExecuteMetadata): void {
-    const carrier = this.plotlyLoaderCell;
-    if (carrier === undefined) return;
-    if (metadata.cellId === carrier || metadata.deletedCells?.includes(carrier)) {
-      resetPlotlyLoader();
-      this.plotlyLoaderCell = undefined;
-    }
-  }
 
   private async resultBundle(value: unknown): Promise<{ data: MimeBundle; metadata: Record<string, unknown> }> {
     try {

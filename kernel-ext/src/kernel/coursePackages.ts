@@ -24,7 +24,7 @@ export function packageName(id: string): string | undefined {
 
 /**
  * The packages installed with the course (beside the kernel: the course's node_modules, where
- * `@tsdl/lib`, `@tensorflow/tfjs`, `danfojs-node` and `@tsdl/kernel-ext` are) made visible to a
+ * `@tsdl/lib`, `@tsdl/display`, `@tensorflow/tfjs`, `danfojs-node` and `@tsdl/kernel-ext` are) made visible to a
  * notebook in any folder, for its runtime imports and for the type checker. A package that Node
  * finds from the notebook's folder (next to it or in a parent folder) wins.
  */

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import * as zmq from "zeromq";
+import type { Publish } from "../cellPlugin/cellPlugin.js";
 import type { ConnectionInfo } from "../client/connectionFile.js";
 import { decodeMessage, encodeMessage, type JupyterMessage } from "../client/jupyterMessage.js";
 import { queueSends } from "./queueSends.js";
 
-/** Sends one iopub message (type and content) as a child of a request. */
-export type Publish = (msgType: string, content: Record<string, unknown>) => void;
+export type { Publish };
 
 export interface Reply {
   msgType: string;

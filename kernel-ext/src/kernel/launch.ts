@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import "../renderers/registerBuiltinRenderers.js";
 import type { ConnectionInfo } from "../client/connectionFile.js";
-import { KernelInterruptError } from "../display/kernelSession.js";
+import { KernelInterruptError } from "@tsdl/display";
+import { PlotlyInNotebook } from "../plotlyLibrary/plotlyInNotebook.js";
 import { CellRunner } from "./cellRunner.js";
 import { KernelServer } from "./kernelServer.js";
 import { shellRequests } from "./shellRequests.js";
@@ -20,7 +21,7 @@ try {
   const cells = new CellRunner(process.cwd(), {
     allFrames: process.env.TSDL_TRACEBACK === "full",
     preloadTypes: (process.env.TSDL_PRELOAD_TYPES ?? "").split(",").filter(Boolean),
-  });
+  }, [new PlotlyInNotebook()]);
   // Jupyter interrupts with SIGINT: synchronous code stops via vm's breakOnSigint, awaits via this.
   process.on("SIGINT", () => cells.interrupt());
   process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));

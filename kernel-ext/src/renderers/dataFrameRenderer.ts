@@ -1,5 +1,4 @@
-import type { DisplayContent } from "../display/mimeBundle.js";
-import type { Renderer } from "../display/rendererRegistry.js";
+import { type DisplayContent, type Renderer } from "@tsdl/display";
 import { caption, escapeHtml, htmlTable } from "./html.js";
 
 /** The parts of a danfo.js DataFrame or Series the renderer reads (duck-typed). */

@@ -1,7 +1,5 @@
-import type { DisplayContent } from "../display/mimeBundle.js";
-import type { Renderer } from "../display/rendererRegistry.js";
+import { formatMetric, trainingCurveFigure, type DisplayContent, type Renderer } from "@tsdl/display";
 import { caption } from "./html.js";
-import type { PlotlyFigure, PlotlyTrace } from "./plotlyFigure.js";
 import { renderPlotly } from "./plotlyRenderer.js";
 
 /** The parts of tfjs's `History` (the result of `model.fit`) the renderer reads. */
@@ -25,36 +23,11 @@ function metricValue(v: number | { dataSync(): ArrayLike<number> }): number {
   return typeof v === "number" ? v : Number(v.dataSync()[0]);
 }
 
-export function formatMetric(value: number): string {
-  return Math.abs(value) >= 1e-3 || value === 0 ? value.toFixed(4) : value.toExponential(3);
-}
-
-/** Loss curves on the left axis, other metrics (accuracy…) on the right, one point per epoch. */
-export function historyFigure(history: HistoryLike, title = "Training history"): PlotlyFigure {
-  const epochs = history.epoch.map((e) => e + 1);
-  const names = Object.keys(history.history);
-  const hasMetrics = names.some((n) => !n.includes("loss"));
-  const data: PlotlyTrace[] = names.map((name) => ({
-    type: "scatter",
-    mode: "lines+markers",
-    name,
-    x: epochs,
-    y: history.history[name]!.map(metricValue),
-    yaxis: name.includes("loss") ? "y" : "y2",
-    line: name.startsWith("val_") ? { dash: "dash" } : {},
-  }));
-  return {
-    data,
-    layout: {
-      title: { text: title },
-      height: 360,
-      xaxis: { title: { text: "epoch" }, dtick: epochs.length <= 20 ? 1 : undefined },
-      yaxis: { title: { text: "loss" } },
-      ...(hasMetrics ? { yaxis2: { title: { text: "metric" }, overlaying: "y", side: "right" } } : {}),
-      legend: { orientation: "h", y: -0.25 },
-      margin: { t: 48, r: 56 },
-    },
-  };
+/** Each logged metric per epoch as numbers (tfjs may log scalar tensors); non-finite values become gaps. */
+export function historyCurves(history: HistoryLike): Record<string, (number | null)[]> {
+  return Object.fromEntries(
+    Object.entries(history.history).map(([name, values]) => [name, values.map(metricValue).map((v) => (Number.isFinite(v) ? v : null))]),
+  );
 }
 
 export function historySummary(history: HistoryLike): string {
@@ -65,7 +38,7 @@ export function historySummary(history: HistoryLike): string {
 }
 
 export async function renderHistory(history: HistoryLike): Promise<DisplayContent> {
-  const content = await renderPlotly(historyFigure(history));
+  const content = await renderPlotly(trainingCurveFigure(historyCurves(history), { title: "Training history" }));
   const summary = historySummary(history);
   // JupyterLab shows text/html, so the final values go above the chart as well.
   return {

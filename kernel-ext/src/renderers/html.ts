@@ -1,7 +1,6 @@
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml } from "@tsdl/display";
+
+export { escapeHtml };
 
 // Inline styles only: JupyterLab's sanitiser drops <style> blocks in untrusted outputs. Text
 // colour is inherited and borders are translucent grey, so tables read in light and dark themes;

@@ -1,5 +1,4 @@
-import type { DisplayContent } from "../display/mimeBundle.js";
-import type { Renderer } from "../display/rendererRegistry.js";
+import { type DisplayContent, type Renderer } from "@tsdl/display";
 import { caption, escapeHtml, htmlTable } from "./html.js";
 
 interface WeightLike {
@@ -52,15 +51,34 @@ export interface ModelSummaryRow {
   params: number;
 }
 
+/**
+ * tfjs names layers it names itself `conv2d_Conv2D3` (a process-wide counter after the class);
+ * Keras, which learners read about, says `conv2d`, `conv2d_1`, … within one model. Names given by
+ * the user are kept.
+ */
+export function readableLayerNames(layers: readonly { name: string; getClassName(): string }[]): string[] {
+  const seen = new Map<string, number>();
+  return layers.map((layer) => {
+    const className = layer.getClassName();
+    const generated = /^\w+$/.test(className) ? new RegExp(`^(.+)_${className}\\d+$`).exec(layer.name) : null;
+    if (!generated) return layer.name;
+    const base = generated[1]!;
+    const index = seen.get(base) ?? 0;
+    seen.set(base, index + 1);
+    return index === 0 ? base : `${base}_${index}`;
+  });
+}
+
 export function modelSummary(model: LayersModelLike): { rows: ModelSummaryRow[]; total: number; trainable: number; nonTrainable: number } {
-  const rows = model.layers.map((layer) => {
+  const names = readableLayerNames(model.layers);
+  const rows = model.layers.map((layer, i) => {
     let outputShape: string;
     try {
       outputShape = formatShape(layer.outputShape);
     } catch {
       outputShape = "(not built)";
     }
-    return { layer: layer.name, type: layer.getClassName(), outputShape, params: layer.countParams() };
+    return { layer: names[i]!, type: layer.getClassName(), outputShape, params: layer.countParams() };
   });
   const trainable = weightCount(model.trainableWeights);
   const nonTrainable = weightCount(model.nonTrainableWeights);

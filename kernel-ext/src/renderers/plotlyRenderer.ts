@@ -1,15 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { gzipSync } from "node:zlib";
-import { currentKernelSession } from "../display/kernelSession.js";
-import type { DisplayContent } from "../display/mimeBundle.js";
-import type { Renderer } from "../display/rendererRegistry.js";
+import { escapeHtml, isDraftFigure, isPlotlyFigure, type DisplayContent, type MimeBundle, type PlotlyFigure, type Renderer } from "@tsdl/display";
 import { plotlyToStaticChart, type StaticChartResult } from "../staticChart/index.js";
-import { escapeHtml } from "./html.js";
-import { isPlotlyFigure, type PlotlyFigure } from "./plotlyFigure.js";
 
-export const plotlyMimeType = "application/vnd.plotly.v1+json";
+// Charts draw with the page's plotly.js or wait for the copy the notebook carries.
+const chartScriptMarker = "window.Plotly ? Promise.resolve(window.Plotly) : window.__tsdlPlotly";
 
 const titledKey = /^([xyz]axis\d*|scene\d*|coloraxis\d*|colorbar|marker|legend)$/;
 
@@ -36,39 +30,6 @@ export function plotlyJson(figure: PlotlyFigure): PlotlyFigure {
   return json;
 }
 
-// The kernel sends plotly.js (its cartesian build: scatter, bar, histogram, heatmap, image; gzip +
-// base64, about 0.6 MB) once per session as its own output just before the first chart; charts wait
-// for that copy, so a notebook carries the library once, needs no network, and updating a chart in
-// place (live progress) never drops the library.
-const LOADER_SENT = Symbol.for("tsdl.kernel.plotlyLoaderSent");
-type GlobalWithLoader = typeof globalThis & { [LOADER_SENT]?: boolean };
-let loaderScript: string | undefined;
-
-function plotlyLoader(): string {
-  if (loaderScript === undefined) {
-    const require = createRequire(import.meta.url);
-    const source = readFileSync(require.resolve("plotly.js-cartesian-dist-min"));
-    const packed = gzipSync(source, { level: 6 }).toString("base64");
-    loaderScript =
-      `<script>if (!window.Plotly && !window.__tsdlPlotly) { window.__tsdlPlotly = (async function () {` +
-      `var bytes = Uint8Array.from(atob("${packed}"), function (c) { return c.charCodeAt(0); });` +
-      `var text = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();` +
-      `new Function("define", "module", "exports", text)(undefined, undefined, undefined);` +
-      `return window.Plotly; })(); }</script>`;
-  }
-  return loaderScript;
-}
-
-/** Whether this kernel already sent plotly.js. */
-export function plotlyLoaderSent(): boolean {
-  return (globalThis as GlobalWithLoader)[LOADER_SENT] === true;
-}
-
-/** Makes the next chart send plotly.js again (the output that carried it was cleared). */
-export function resetPlotlyLoader(): void {
-  (globalThis as GlobalWithLoader)[LOADER_SENT] = false;
-}
-
 export function plotlyText(figure: PlotlyFigure): string {
   const types = figure.data.map((t) => String(t.type ?? "scatter"));
   const title = figure.layout?.title;
@@ -93,8 +54,7 @@ function chartHtml(figure: PlotlyFigure, id: string, fallback: PlotlyFallback, t
   const spec = JSON.stringify(figure).replace(/</g, "\\u003c");
   return (
     `<div>${fallbackHtml(fallback, id, text)}<div id="${id}"></div></div>` +
-    `<script>(function () { var el = document.getElementById("${id}"); var picture = document.getElementById("${id}-static"); var spec = ${spec};` +
-    `var ready = window.Plotly ? Promise.resolve(window.Plotly) : window.__tsdlPlotly;` +
+    `<script>(function () { var el = document.getElementById("${id}"); var picture = document.getElementById("${id}-static"); ${specStart}${spec}${specEnd}` +
     `if (!ready) return;` +
     `ready.then(function (Plotly) { return Plotly.newPlot(el, spec.data, spec.layout || {}, Object.assign({ responsive: true }, spec.config || {})); })` +
     `.then(function () { if (picture) picture.remove(); });` +
@@ -102,38 +62,47 @@ function chartHtml(figure: PlotlyFigure, id: string, fallback: PlotlyFallback, t
   );
 }
 
-function sendPlotlyLoaderOnce(): void {
-  const session = currentKernelSession();
-  const store = globalThis as GlobalWithLoader;
-  if (!session || store[LOADER_SENT]) return;
-  store[LOADER_SENT] = true;
-  session.publishDisplay("display_data", {
-    data: { "text/html": plotlyLoader(), "text/plain": "" },
-    metadata: {},
-    transient: { display_id: `tsdl-plotly-loader-${randomUUID()}` },
-  });
+const specStart = "var spec = ";
+const specEnd = `;var ready = ${chartScriptMarker};`;
+
+/** The figure a chart's bundle draws (it is stored once, in the chart's script), or undefined for other bundles. */
+export function chartFigure(data: MimeBundle): PlotlyFigure | undefined {
+  const html = data["text/html"];
+  if (typeof html !== "string") return undefined;
+  const start = html.indexOf(specStart);
+  // The figure is the only data in the script, so the fixed text after it is found last.
+  const end = html.lastIndexOf(specEnd);
+  if (start < 0 || end < start) return undefined;
+  return JSON.parse(html.slice(start + specStart.length, end)) as PlotlyFigure;
+}
+
+/** Whether a bundle draws a chart with plotly.js, which the notebook must then carry (see plotlyLibrary/). */
+export function drawsPlotlyChart(data: MimeBundle): boolean {
+  const html = data["text/html"];
+  return typeof html === "string" && html.includes(chartScriptMarker);
 }
 
 /**
- * The bundle of a Plotly figure with a given stand-in (synchronous): the Plotly MIME type, HTML that
- * shows the stand-in and draws the chart when scripts run, and a text summary.
+ * The bundle of a Plotly figure with a given stand-in (synchronous): HTML that shows the stand-in and
+ * draws the chart when scripts run, and a text summary. The figure is stored once, in the HTML's
+ * script: a second copy under the Plotly MIME type would double every chart in a saved notebook.
  */
 export function plotlyContent(input: PlotlyFigure, fallback: PlotlyFallback): DisplayContent {
   const figure = plotlyJson(input);
   const text = plotlyText(figure);
-  sendPlotlyLoaderOnce();
   const html = chartHtml(figure, `tsdl-plot-${randomUUID()}`, fallback, text);
-  return { data: { [plotlyMimeType]: figure, "text/html": html, "text/plain": text }, metadata: {} };
+  return { data: { "text/html": html, "text/plain": text }, metadata: {} };
 }
 
 /**
- * The bundle of a Plotly figure: the Plotly MIME type, HTML with a static picture of the chart
- * (readable in an untrusted notebook) that plotly.js replaces with the interactive chart, and a text
- * summary.
+ * The bundle of a Plotly figure: HTML with a static picture of the chart (readable in an untrusted
+ * notebook) that plotly.js replaces with the interactive chart, and a text summary. A draft figure
+ * (a live chart that will be replaced) gets a note instead of the costly picture.
  */
-export async function renderPlotly(input: PlotlyFigure): Promise<DisplayContent> {
+export function renderPlotly(input: PlotlyFigure): DisplayContent | Promise<DisplayContent> {
   const figure = plotlyJson(input);
-  return plotlyContent(figure, await plotlyToStaticChart(figure));
+  if (isDraftFigure(input)) return plotlyContent(figure, { reason: "training had not finished" });
+  return plotlyToStaticChart(figure).then((fallback) => plotlyContent(figure, fallback));
 }
 
 export const plotlyRenderer: Renderer = {

@@ -1,4 +1,4 @@
-import { registerRenderer } from "../display/rendererRegistry.js";
+import { registerRenderer } from "@tsdl/display";
 import { dataFrameRenderer } from "./dataFrameRenderer.js";
 import { historyRenderer } from "./historyRenderer.js";
 import { layersModelRenderer } from "./layersModelRenderer.js";

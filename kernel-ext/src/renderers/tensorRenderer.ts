@@ -1,5 +1,4 @@
-import type { DisplayContent } from "../display/mimeBundle.js";
-import type { Renderer } from "../display/rendererRegistry.js";
+import { type DisplayContent, type Renderer } from "@tsdl/display";
 import { caption, escapeHtml, formatBytes, htmlTable } from "./html.js";
 import { isImageTensor, tensorPng } from "./tensorImage.js";
 import { activeBackendName, edgePreview, isTensor, tensorBytes, type EdgePreview, type TensorLike } from "./tensorLike.js";

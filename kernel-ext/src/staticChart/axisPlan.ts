@@ -1,4 +1,4 @@
-import { plainText, readNumber, readString, readTitle } from "./plotlyFigure.js";
+import { plainText, readNumber, readString, readTitle } from "./figureFields.js";
 
 export type AxisKind = "quantitative" | "ordinal" | "temporal";
 
@@ -57,6 +57,8 @@ export function planAxis(layoutAxis: Record<string, unknown> | undefined, values
   if (ticks !== undefined) plan.style = { ...plan.style, values: ticks };
   // Big counts (parameters, samples) read as 10k, 1M, 100G rather than 100,000,000,000.
   if (log && ticks !== undefined && ticks[0]! >= 1) plan.style = { ...plan.style, format: "~s" };
+  // Plotly's tickformat "d" (whole numbers such as epochs, at most ~10 ticks by integerAxis): 1, 2, 3 rather than 1.0, 2.0, 3.0, all shown.
+  if (!log && readString(layoutAxis, "tickformat") === "d") plan.style = { ...plan.style, format: ".0f", labelOverlap: false };
   if (kind === "ordinal") {
     plan.domain = [...new Set(values.filter((v) => v !== null && v !== undefined).map(String))];
   } else if (kind === "quantitative" && Array.isArray(layoutAxis?.range) && layoutAxis?.range.length === 2) {

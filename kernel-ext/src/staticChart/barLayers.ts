@@ -1,5 +1,6 @@
 import { axisValue, positionEncoding } from "./axisPlan.js";
-import { readArray, readNumber, readRecord, readString, type PlotlyTrace } from "./plotlyFigure.js";
+import type { PlotlyTrace } from "@tsdl/display";
+import { readArray, readNumber, readRecord, readString } from "./figureFields.js";
 import type { CartesianAxes } from "./scatterLayers.js";
 import type { Series } from "./seriesColors.js";
 import type { LayersOrReason } from "./vegaLiteLayer.js";

@@ -1,12 +1,7 @@
+import { SERIES_COLORS } from "@tsdl/display";
 import type { Config } from "vega-lite";
 
 export type ChartTheme = "light" | "dark" | "neutral";
-
-/** Plotly.js's default colourway (D3 category10): mid-tone colours that read on white and on near-black. */
-export const plotlyColorway: readonly string[] = [
-  "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-  "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
-];
 
 interface ThemeInk {
   text: string;
@@ -41,7 +36,7 @@ export function vegaLiteConfig(theme: ChartTheme): Config {
       labelFontSize: 11,
       titleFontSize: 12,
     },
-    legend: { labelColor: ink.text, titleColor: ink.text, titleFontWeight: "normal", labelLimit: 240 },
+    legend: { labelColor: ink.text, titleColor: ink.text, titleFontWeight: "normal", labelLimit: 0 },
     text: { color: ink.text },
   };
 }

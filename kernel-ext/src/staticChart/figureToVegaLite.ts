@@ -5,7 +5,8 @@ import { vegaLiteConfig, type ChartTheme } from "./chartTheme.js";
 import { heatmapSpec } from "./heatmapSpec.js";
 import { histogramIsHorizontal, histogramLayers, histogramSamples } from "./histogramLayers.js";
 import { imageSpec } from "./imageSpec.js";
-import { isRecord, plainText, readRecord, readString, readTitle, type PlotlyFigureInput, type PlotlyTrace } from "./plotlyFigure.js";
+import type { PlotlyFigure, PlotlyTrace } from "@tsdl/display";
+import { isRecord, plainText, readRecord, readString, readTitle } from "./figureFields.js";
 import { maxLinePoints, maxMarkers, scatterLayers, scatterLoad, scatterXY, type CartesianAxes } from "./scatterLayers.js";
 import { planSeries, readColorway, seriesColorEncoding } from "./seriesColors.js";
 import type { VegaLiteLayer } from "./vegaLiteLayer.js";
@@ -138,7 +139,7 @@ function mergeBarLayers(layers: VegaLiteLayer[]): VegaLiteLayer[] {
 }
 
 /** Translates a Plotly figure into a Vega-Lite spec of the given outer size, or says why it cannot. */
-export function figureToVegaLite(figure: PlotlyFigureInput, size: StaticChartSize): VegaLiteTranslation {
+export function figureToVegaLite(figure: PlotlyFigure, size: StaticChartSize): VegaLiteTranslation {
   const layout = figure.layout;
   const traces: PlotlyTrace[] = [];
   for (const [i, trace] of figure.data.entries()) {

@@ -1,6 +1,7 @@
 import { axisStyle, readAxisLayout } from "./axisPlan.js";
 import { resolveColorScale, type ResolvedColorScale } from "./colorScale.js";
-import { finiteOrNull, isRecord, plainText, readArray, readMatrix, readNumber, readRecord, readString, readTitle, type PlotlyTrace } from "./plotlyFigure.js";
+import type { PlotlyTrace } from "@tsdl/display";
+import { finiteOrNull, isRecord, plainText, readArray, readMatrix, readNumber, readRecord, readString, readTitle } from "./figureFields.js";
 import { rgbaToPngDataUrl } from "./rasterPng.js";
 import type { VegaLiteLayer } from "./vegaLiteLayer.js";
 
@@ -118,12 +119,20 @@ export function heatmapSpec(trace: PlotlyTrace, layout: Record<string, unknown> 
         cells.push(cell);
       }
     }
-    const x = { field: "x", type: "ordinal", sort: null, scale: { domain: xLabels, paddingInner: 0 }, title: xTitle === undefined ? null : plainText(xTitle), axis: { labelAngle: 0, labelOverlap: true, ...axisStyle(xAxis) } };
-    const y = { field: "y", type: "ordinal", sort: null, scale: { domain: topRowFirst ? yLabels : [...yLabels].reverse(), paddingInner: 0 }, title: yTitle === undefined ? null : plainText(yTitle), axis: { labelOverlap: true, ...axisStyle(yAxis) } };
+    // Every class is labelled (a confusion matrix read without some labels is a puzzle): long names are slanted, not thinned.
+    const everyLabel = (count: number) => count <= maxCategoryTicks;
+    const slanted = Math.max(...xLabels.map((l) => l.length)) * cols > 60;
+    const xLabelLayout = slanted ? { labelAngle: -40, labelAlign: "right", labelBaseline: "top" } : { labelAngle: 0 };
+    const x = { field: "x", type: "ordinal", sort: null, scale: { domain: xLabels, paddingInner: 0 }, title: xTitle === undefined ? null : plainText(xTitle), axis: { ...xLabelLayout, labelOverlap: !everyLabel(cols), labelLimit: 120, ...axisStyle(xAxis) } };
+    const y = { field: "y", type: "ordinal", sort: null, scale: { domain: topRowFirst ? yLabels : [...yLabels].reverse(), paddingInner: 0 }, title: yTitle === undefined ? null : plainText(yTitle), axis: { labelOverlap: !everyLabel(rows), labelLimit: 120, ...axisStyle(yAxis) } };
     const layers: VegaLiteLayer[] = [{ data: { values: cells }, mark: { type: "rect" }, encoding: { x, y, color: gradientLegend(trace, colors) } }];
     if (template !== undefined) {
-      const transform = [{ calculate: templateExpression(template), as: "t" }];
-      layers.push(...textLayers(cells, (rows) => ({ data: { values: rows }, transform, mark: { type: "text", fontSize: 11 }, encoding: { x, y, text: { field: "t" } } })));
+      // Plotly breaks cell text at <br>; Vega draws an array of strings as lines.
+      const transform = [{ calculate: `split(${templateExpression(template)}, "<br>")`, as: "t" }];
+      // Vega puts the first line on the cell's middle; lift a block of lines so the block is centred.
+      const lines = Math.max(1, ...cells.map((cell) => String(cell.text ?? "").split(/<br\s*\/?>/i).length));
+      const mark = { type: "text", fontSize: 11, lineHeight: 12, dy: -6 * (lines - 1) };
+      layers.push(...textLayers(cells, (rows) => ({ data: { values: rows }, transform, mark, encoding: { x, y, text: { field: "t" } } })));
     }
     const notes = annotationRows(annotations, cells, colors);
     layers.push(...textLayers(notes, (rows) => ({ data: { values: rows }, mark: { type: "text", fontSize: 11 }, encoding: { x, y, text: { field: "t" } } })));

@@ -1,6 +1,7 @@
 import { positionEncoding } from "./axisPlan.js";
 import type { BarMode } from "./barLayers.js";
-import { readArray, readNumber, readRecord, readString, type PlotlyTrace } from "./plotlyFigure.js";
+import type { PlotlyTrace } from "@tsdl/display";
+import { readArray, readNumber, readRecord, readString } from "./figureFields.js";
 import type { CartesianAxes } from "./scatterLayers.js";
 import type { Series } from "./seriesColors.js";
 import type { LayersOrReason } from "./vegaLiteLayer.js";

@@ -1,5 +1,6 @@
 import { axisStyle, readAxisLayout } from "./axisPlan.js";
-import { finiteOrNull, isRecord, plainText, readArray, readMatrix, readNumber, readRecord, readString, readTitle, type PlotlyTrace } from "./plotlyFigure.js";
+import type { PlotlyTrace } from "@tsdl/display";
+import { finiteOrNull, isRecord, plainText, readArray, readMatrix, readNumber, readRecord, readString, readTitle } from "./figureFields.js";
 import { pngDataUrlSize, rgbaToPngDataUrl } from "./rasterPng.js";
 import type { VegaLiteLayer } from "./vegaLiteLayer.js";
 

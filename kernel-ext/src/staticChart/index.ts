@@ -11,4 +11,3 @@ export {
   type StaticChartResult,
   type StaticImageOptions,
 } from "./plotlyToStaticImage.js";
-export type { PlotlyFigureInput } from "./plotlyFigure.js";

@@ -1,5 +1,6 @@
 import { readDimension } from "./axisPlan.js";
-import { isRecord, type PlotlyFigureInput } from "./plotlyFigure.js";
+import type { PlotlyFigure } from "@tsdl/display";
+import { isRecord } from "./figureFields.js";
 
 // Vega, Vega-Lite and svgo take a second or more to load; a kernel that imports this module only pays
 // for them when its first chart is drawn.
@@ -37,7 +38,7 @@ function checkDimension(name: string, value: number | undefined): void {
 }
 
 /** Like `plotlyToStaticImage`, but says why a figure has no static picture, for the text the caller shows instead. */
-export async function plotlyToStaticChart(figure: PlotlyFigureInput, options: StaticImageOptions = {}): Promise<StaticChartResult> {
+export async function plotlyToStaticChart(figure: PlotlyFigure, options: StaticImageOptions = {}): Promise<StaticChartResult> {
   if (!isRecord(figure) || !Array.isArray(figure.data)) {
     throw new Error(`plotlyToStaticImage: figure must be { data: [...], layout? }, got ${figure === null ? "null" : typeof figure}`);
   }
@@ -70,7 +71,7 @@ export async function plotlyToStaticChart(figure: PlotlyFigureInput, options: St
  * chart in a notebook whose scripts will not run; undefined when the figure has traces or options it
  * cannot draw faithfully or the picture would exceed the size budget.
  */
-export async function plotlyToStaticImage(figure: PlotlyFigureInput, options: StaticImageOptions = {}): Promise<StaticChartImage | undefined> {
+export async function plotlyToStaticImage(figure: PlotlyFigure, options: StaticImageOptions = {}): Promise<StaticChartImage | undefined> {
   const result = await plotlyToStaticChart(figure, options);
   return "image" in result ? result.image : undefined;
 }

@@ -1,6 +1,7 @@
 import { axisValue, positionEncoding, type AxisPlan } from "./axisPlan.js";
 import { resolveColorScale } from "./colorScale.js";
-import { readArray, readNumber, readRecord, readString, type PlotlyTrace } from "./plotlyFigure.js";
+import type { PlotlyTrace } from "@tsdl/display";
+import { readArray, readNumber, readRecord, readString } from "./figureFields.js";
 import type { Series } from "./seriesColors.js";
 import type { LayersOrReason, VegaLiteLayer } from "./vegaLiteLayer.js";
 

@@ -1,5 +1,5 @@
-import { plotlyColorway } from "./chartTheme.js";
-import { readRecord, readString, type PlotlyTrace } from "./plotlyFigure.js";
+import { SERIES_COLORS, type PlotlyTrace } from "@tsdl/display";
+import { readRecord, readString } from "./figureFields.js";
 
 /** One legend entry: a trace's unique key (its name) and the colour Plotly would give it. */
 export interface Series {
@@ -13,7 +13,7 @@ export function readColorway(layout: Record<string, unknown> | undefined): reado
   if (Array.isArray(colorway) && colorway.length > 0 && colorway.every((c) => typeof c === "string")) {
     return colorway as string[];
   }
-  return plotlyColorway;
+  return SERIES_COLORS;
 }
 
 function traceColor(trace: PlotlyTrace): string | undefined {

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { holdNextCell } from "@tsdl/kernel-ext";
+import { holdNextCell } from "@tsdl/display";
 import { onWasmSelected, selectBackend } from "./selectBackend.js";
 import { registerTileGradient } from "./tileGradient.js";
 import { registerWasmTrainingKernels } from "./wasmKernels/index.js";

@@ -1,4 +1,4 @@
-import { type FigureOptions, type PlotlyFigure, figureLayout, seriesColor } from "./figure.js";
+import { type FigureOptions, type CourseFigure, figureLayout, seriesColor } from "./figure.js";
 import { finiteNumbers } from "./values.js";
 
 /** An elementwise function of many inputs at once, such as `scratch.relu` or `(z) => tf.relu(z).dataSync()`. */
@@ -12,7 +12,7 @@ export interface ActivationPlotOptions extends FigureOptions {
 }
 
 /** An activation function f(z) and its derivative f′(z) on one chart: `activationPlot("ReLU", relu, reluDerivative)`. */
-export function activationPlot(name: string, value: VectorFunction, derivative: VectorFunction, options: ActivationPlotOptions = {}): PlotlyFigure {
+export function activationPlot(name: string, value: VectorFunction, derivative: VectorFunction, options: ActivationPlotOptions = {}): CourseFigure {
   const where = "activationPlot";
   const [from, to] = options.range ?? [-5, 5];
   if (!(Number.isFinite(from) && Number.isFinite(to) && from < to)) throw new Error(`${where}: options.range must be [low, high] with low < high, got [${from}, ${to}]`);
@@ -38,5 +38,5 @@ export function activationPlot(name: string, value: VectorFunction, derivative: 
   const layout = figureLayout({ title: `${name} and its derivative`, xTitle: "z", yTitle: "value" }, options);
   layout.xaxis = { ...layout.xaxis, zeroline: true };
   layout.yaxis = { ...layout.yaxis, zeroline: true };
-  return { data, layout: { ...layout, showlegend: true, legend: { x: 0.02, xanchor: "left", y: 1, bgcolor: "rgba(255,255,255,0.7)" } } };
+  return { data, layout: { ...layout, showlegend: true } };
 }

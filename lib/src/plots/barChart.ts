@@ -1,4 +1,4 @@
-import { type FigureOptions, type PlotlyFigure, figureLayout, seriesColor } from "./figure.js";
+import { type FigureOptions, type CourseFigure, figureLayout, seriesColor } from "./figure.js";
 import { type NumericInput, checkSameLength, finiteNumbers, isTensorLike } from "./values.js";
 
 export interface BarSeries {
@@ -12,7 +12,7 @@ export interface BarChartOptions extends FigureOptions {
 }
 
 /** Bars per category; several series are grouped side by side: `barChart(["a", "b"], [3, 5])`. */
-export function barChart(categories: readonly (string | number)[], values: NumericInput | readonly BarSeries[], options: BarChartOptions = {}): PlotlyFigure {
+export function barChart(categories: readonly (string | number)[], values: NumericInput | readonly BarSeries[], options: BarChartOptions = {}): CourseFigure {
   const where = "barChart";
   if (!Array.isArray(categories) || categories.length === 0) throw new Error(`${where}: categories must be a non-empty array, got ${Array.isArray(categories) ? "0 categories" : typeof categories}`);
   const seriesList: readonly BarSeries[] =

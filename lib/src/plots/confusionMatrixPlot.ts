@@ -1,4 +1,4 @@
-import { type FigureOptions, type PlotlyFigure, figureLayout } from "./figure.js";
+import { FIGURE_HEIGHT, type FigureOptions, type CourseFigure, figureLayout } from "./figure.js";
 import { type TensorLike, numberRows } from "./values.js";
 
 // Plotly's named "Blues" runs dark → light; counts read better with more = darker.
@@ -21,7 +21,7 @@ export function confusionMatrixPlot(
   matrix: readonly ArrayLike<number>[] | TensorLike,
   classNames: readonly (string | number)[],
   options: ConfusionMatrixPlotOptions = {},
-): PlotlyFigure {
+): CourseFigure {
   const where = "confusionMatrixPlot";
   const counts = numberRows(where, "matrix", matrix);
   if (counts.length !== counts[0].length) throw new Error(`${where}: matrix must be square, got ${counts.length} × ${counts[0].length}`);
@@ -39,10 +39,14 @@ export function confusionMatrixPlot(
     const total = row.reduce((a, b) => a + b, 0);
     return row.map((v) => (total === 0 ? 0 : v / total));
   });
-  const text = counts.map((row, i) => row.map((v, j) => (options.normalize ? `${shares[i][j].toFixed(2)} (${v})` : String(v))));
-  const layout = figureLayout({ title: "Confusion matrix", xTitle: "predicted class", yTitle: "true class" }, options);
-  layout.xaxis = { ...layout.xaxis, type: "category", side: "bottom" };
-  layout.yaxis = { ...layout.yaxis, type: "category", autorange: "reversed" };
+  // Share above count: on one line "0.77 (154)" outgrows the cells of a 10-class matrix.
+  const text = counts.map((row, i) => row.map((v, j) => (options.normalize ? `${shares[i][j].toFixed(2)}<br>(${v})` : String(v))));
+  // Rows tall enough for their text (two lines when normalised), however many classes.
+  const rowHeight = options.normalize ? 34 : 22;
+  const layout = figureLayout({ title: "Confusion matrix", xTitle: "predicted class", yTitle: "true class" }, { height: Math.max(FIGURE_HEIGHT, 140 + names.length * rowHeight), ...options });
+  // dtick 1: every class labelled, never every other one.
+  layout.xaxis = { ...layout.xaxis, type: "category", side: "bottom", dtick: 1 };
+  layout.yaxis = { ...layout.yaxis, type: "category", autorange: "reversed", dtick: 1 };
   return {
     data: [
       {

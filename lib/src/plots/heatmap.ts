@@ -1,4 +1,4 @@
-import { type FigureOptions, type PlotlyFigure, type PlotlyTrace, figureLayout } from "./figure.js";
+import { type FigureOptions, type CourseFigure, type PlotlyTrace, figureLayout } from "./figure.js";
 import { type TensorLike, numberRows } from "./values.js";
 
 export interface HeatmapOptions extends FigureOptions {
@@ -21,7 +21,7 @@ function checkLabels(where: string, name: string, labels: readonly (string | num
 }
 
 /** A matrix as coloured cells with row 0 at the top, as matrices are written: `heatmap([[1, 2], [3, 4]])`. */
-export function heatmap(z: readonly ArrayLike<number>[] | TensorLike, options: HeatmapOptions = {}): PlotlyFigure {
+export function heatmap(z: readonly ArrayLike<number>[] | TensorLike, options: HeatmapOptions = {}): CourseFigure {
   const where = "heatmap";
   const rows = numberRows(where, "z", z);
   const x = checkLabels(where, "options.xLabels", options.xLabels, rows[0].length);

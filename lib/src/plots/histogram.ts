@@ -1,4 +1,4 @@
-import { type FigureOptions, type PlotlyFigure, figureLayout, seriesColor } from "./figure.js";
+import { type FigureOptions, type CourseFigure, figureLayout, seriesColor } from "./figure.js";
 import { type NumericInput, finiteNumbers, isTensorLike } from "./values.js";
 
 export interface HistogramSeries {
@@ -14,7 +14,7 @@ export interface HistogramOptions extends FigureOptions {
 }
 
 /** Counts of values in equal bins; several series overlay on shared bins: `histogram(values, { bins: 30 })`. */
-export function histogram(values: NumericInput | readonly HistogramSeries[], options: HistogramOptions = {}): PlotlyFigure {
+export function histogram(values: NumericInput | readonly HistogramSeries[], options: HistogramOptions = {}): CourseFigure {
   const where = "histogram";
   const bins = options.bins ?? 20;
   if (!Number.isInteger(bins) || bins < 1) throw new Error(`${where}: options.bins must be a positive integer, got ${options.bins}`);

@@ -1,5 +1,8 @@
-import { type FigureOptions, type PlotlyAnnotation, type PlotlyFigure, figureLayout } from "./figure.js";
+import { escapeHtml, jupyterDisplaySymbol } from "@tsdl/display";
+import pngjs from "pngjs";
 import { type TensorLike, isTensorLike } from "./values.js";
+
+const { PNG } = pngjs;
 
 /** Images as flat data in NHWC order, like a tensor's `dataSync()` and `shape`; [N, H, W] means one channel. */
 export interface ImageBatch {
@@ -7,7 +10,11 @@ export interface ImageBatch {
   shape: readonly number[];
 }
 
-export interface ImageGridOptions extends FigureOptions {
+export interface ImageGridOptions {
+  /** Default "N of M images". */
+  title?: string;
+  /** Width of one row in CSS pixels; default: each image at a whole multiple of its size, at least 56 px, a row at most 880 px. */
+  width?: number;
   /** A caption per image shown, e.g. class names. */
   labels?: readonly (string | number)[];
   /** Tiles per row, default min(N, 8). */
@@ -16,7 +23,7 @@ export interface ImageGridOptions extends FigureOptions {
   maxImages?: number;
   /** The values drawn as black and white, default the batch's min and max (so [0, 1] and [0, 255] both work). */
   valueRange?: [number, number];
-  /** White pixels between tiles, default 2. */
+  /** Space between tiles in CSS pixels, default 2. */
   gap?: number;
 }
 
@@ -32,11 +39,77 @@ function readBatch(where: string, images: TensorLike | ImageBatch): { data: Arra
   return { data, n, h, w, c };
 }
 
+/** One image of a grid: a PNG (base64) and its caption. */
+export interface ImageGridTile {
+  png: string;
+  caption?: string;
+}
+
+const tileStyle = "margin:0;flex:0 0 auto";
+const captionStyle = "font-size:11px;line-height:1.2;text-align:center;overflow-wrap:break-word;margin-top:2px;color:inherit";
+
 /**
- * A grid of images as one Plotly `image` trace: the tiles are composed into a single RGB picture (small to send,
- * crisp at any size), with an optional caption above each tile.
+ * A grid of images as a notebook shows it: one small PNG per image with its caption beneath, laid
+ * out by the browser, so captions wrap instead of colliding and the notebook stores pictures, not
+ * numbers. It displays itself (HTML with inline styles and data-URL images, which JupyterLab keeps
+ * in untrusted notebooks too).
  */
-export function imageGrid(images: TensorLike | ImageBatch, options: ImageGridOptions = {}): PlotlyFigure {
+export class ImageGrid {
+  constructor(
+    readonly title: string,
+    readonly tiles: readonly ImageGridTile[],
+    /** Tiles per row. */
+    readonly columns: number,
+    /** Pixels of one image and how wide it is shown. */
+    readonly imageSize: { width: number; height: number; shownWidth: number },
+    /** White space between tiles in CSS pixels. */
+    readonly gap: number,
+  ) {}
+
+  toHtml(): string {
+    const { width, height, shownWidth } = this.imageSize;
+    const shownHeight = Math.round((shownWidth * height) / width);
+    const hasCaptions = this.tiles.some((t) => t.caption !== undefined);
+    // Captions need room to be read: a column is at least 64 px wide when there are any.
+    const column = hasCaptions ? Math.max(shownWidth, 64) : shownWidth;
+    const tiles = this.tiles
+      .map((tile) => {
+        const caption = tile.caption === undefined ? "" : `<div style="${captionStyle}">${escapeHtml(tile.caption)}</div>`;
+        return (
+          `<div style="${tileStyle};width:${column}px">` +
+          `<img src="data:image/png;base64,${tile.png}" width="${shownWidth}" height="${shownHeight}" alt="${escapeHtml(tile.caption ?? "image")}" style="display:block;margin:0 auto;max-width:100%;height:auto;image-rendering:pixelated">` +
+          `${caption}</div>`
+        );
+      })
+      .join("");
+    const rowWidth = this.columns * column + (this.columns - 1) * this.gap;
+    return (
+      `<div style="color:inherit;font-family:sans-serif">` +
+      `<div style="font-size:14px;margin:0 0 6px">${escapeHtml(this.title)}</div>` +
+      `<div style="display:flex;flex-wrap:wrap;gap:${this.gap}px;max-width:${rowWidth}px">${tiles}</div></div>`
+    );
+  }
+
+  toString(): string {
+    const { width, height } = this.imageSize;
+    return `Image grid: ${this.title} (${this.tiles.length} images of ${width}×${height} px, ${this.columns} per row)`;
+  }
+
+  [jupyterDisplaySymbol](): Record<string, string> {
+    return { "text/html": this.toHtml(), "text/plain": this.toString() };
+  }
+}
+
+// Shown at least this wide, so a 28×28 digit or a 3×3 filter is not a speck.
+const minShownPixels = 56;
+// A notebook cell's usual width: a row of many small images (feature maps) is shrunk to fit in it.
+const defaultRowWidth = 880;
+
+/**
+ * A grid of images with optional captions, e.g. `imageGrid(x.slice(0, 16), { labels })`. Values are
+ * scaled from `valueRange` (default the batch's min and max) to black … white; grey images stay grey.
+ */
+export function imageGrid(images: TensorLike | ImageBatch, options: ImageGridOptions = {}): ImageGrid {
   const where = "imageGrid";
   const { data, n: total, h, w, c } = readBatch(where, images);
   const maxImages = options.maxImages ?? 32;
@@ -46,6 +119,7 @@ export function imageGrid(images: TensorLike | ImageBatch, options: ImageGridOpt
   if (!Number.isInteger(columns) || columns < 1) throw new Error(`${where}: options.columns must be a positive integer, got ${options.columns}`);
   const gap = options.gap ?? 2;
   if (!Number.isInteger(gap) || gap < 0) throw new Error(`${where}: options.gap must be a non-negative integer, got ${options.gap}`);
+  if (options.width !== undefined && !(options.width > 0)) throw new Error(`${where}: options.width must be a positive number of pixels, got ${options.width}`);
   const labels = options.labels?.slice(0, n).map(String);
   if (labels !== undefined && labels.length !== n) throw new Error(`${where}: options.labels must have one caption per image shown (${n}), got ${options.labels!.length}`);
 
@@ -57,38 +131,21 @@ export function imageGrid(images: TensorLike | ImageBatch, options: ImageGridOpt
   const scale = high > low ? 255 / (high - low) : 0;
   const toByte = (v: number): number => Math.max(0, Math.min(255, Math.round((v - low) * scale)));
 
-  const rows = Math.ceil(n / columns);
-  const captionBand = labels === undefined ? 0 : Math.max(6, Math.round(h * 0.35));
-  const tileHeight = captionBand + h + gap;
-  const pictureHeight = rows * tileHeight - gap;
-  const pictureWidth = columns * (w + gap) - gap;
-  const picture: number[][][] = Array.from({ length: pictureHeight }, () => Array.from({ length: pictureWidth }, () => [255, 255, 255]));
-  const annotations: PlotlyAnnotation[] = [];
+  const tiles: ImageGridTile[] = [];
   for (let k = 0; k < n; k++) {
-    const top = Math.floor(k / columns) * tileHeight + captionBand;
-    const left = (k % columns) * (w + gap);
-    for (let y = 0; y < h; y++) {
-      for (let x = 0; x < w; x++) {
-        const base = ((k * h + y) * w + x) * c;
-        // Grey images repeat their one channel as R, G and B; an alpha channel is dropped.
-        const rgb = c === 1 ? [data[base], data[base], data[base]] : [data[base], data[base + 1], data[base + 2]];
-        picture[top + y][left + x] = rgb.map(toByte);
-      }
+    const png = new PNG({ width: w, height: h, colorType: c === 1 ? 0 : 2, inputColorType: 6, inputHasAlpha: true });
+    for (let p = 0; p < h * w; p++) {
+      const base = (k * h * w + p) * c;
+      // Grey images repeat their one channel as R, G and B; an alpha channel is dropped.
+      const rgb = c === 1 ? [data[base], data[base], data[base]] : [data[base], data[base + 1], data[base + 2]];
+      png.data.set([...rgb.map(toByte), 255], p * 4);
     }
-    if (labels !== undefined) {
-      annotations.push({ x: left + (w - 1) / 2, y: top - 0.5, text: labels[k], showarrow: false, yanchor: "bottom", font: { size: 10 } });
-    }
+    const encoded = PNG.sync.write(png, { colorType: c === 1 ? 0 : 2 }).toString("base64");
+    tiles.push(labels === undefined ? { png: encoded } : { png: encoded, caption: labels[k] });
   }
-  const layout = figureLayout({ title: `${n} of ${total} images`, xTitle: "", yTitle: "" }, options);
-  const bare = { showticklabels: false, showgrid: false, zeroline: false, ticks: "" };
-  return {
-    data: [{ type: "image", z: picture, colormodel: "rgb", hovertemplate: "x %{x}, y %{y}<extra></extra>" }],
-    layout: {
-      ...layout,
-      margin: { l: 8, r: 8, t: 40, b: 8 },
-      xaxis: { ...layout.xaxis, ...bare },
-      yaxis: { ...layout.yaxis, ...bare, autorange: "reversed" },
-      ...(annotations.length > 0 ? { annotations } : {}),
-    },
-  };
+  const fitRow = (rowWidth: number) => Math.floor((rowWidth - (columns - 1) * gap) / columns);
+  const shownWidth = options.width !== undefined
+    ? Math.max(1, fitRow(options.width))
+    : Math.min(w * Math.max(1, Math.ceil(minShownPixels / Math.max(w, h))), Math.max(w, fitRow(defaultRowWidth)));
+  return new ImageGrid(options.title ?? `${n} of ${total} images`, tiles, columns, { width: w, height: h, shownWidth }, gap);
 }

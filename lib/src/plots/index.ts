@@ -3,6 +3,8 @@ export { barChart, type BarChartOptions, type BarSeries } from "./barChart.js";
 export { confusionMatrixPlot, type ConfusionMatrixPlotOptions } from "./confusionMatrixPlot.js";
 export {
   FIGURE_HEIGHT,
+  type CourseFigure,
+  type CourseLayout,
   FIGURE_MARGIN,
   SERIES_COLORS,
   figureLayout,
@@ -18,7 +20,7 @@ export {
 } from "./figure.js";
 export { heatmap, type HeatmapOptions } from "./heatmap.js";
 export { histogram, type HistogramOptions, type HistogramSeries } from "./histogram.js";
-export { imageGrid, type ImageBatch, type ImageGridOptions } from "./imageGrid.js";
+export { ImageGrid, imageGrid, type ImageBatch, type ImageGridOptions, type ImageGridTile } from "./imageGrid.js";
 export { linePlot, type LinePlotOptions, type LineSeries } from "./linePlot.js";
 export { fitPowerLaw, logLogPlot, type LogLogPlotOptions, type LogLogSeries, type PowerLawFit } from "./logLogPlot.js";
 export { rocCurvePlot, type RocCurveInput } from "./rocCurvePlot.js";

@@ -1,9 +1,10 @@
-import { type FigureOptions, type PlotlyDash, type PlotlyFigure, type PlotlyTrace, figureLayout, seriesColor } from "./figure.js";
-import { type NumericInput, checkSameLength, finiteNumbers, indices, isTensorLike, numbersWithGaps } from "./values.js";
+import { integerAxis } from "@tsdl/display";
+import { type FigureOptions, type PlotlyDash, type CourseFigure, type PlotlyTrace, figureLayout, seriesColor } from "./figure.js";
+import { type NumericInput, checkSameLength, finiteNumbers, countFromOne, isTensorLike, numbersWithGaps } from "./values.js";
 
 export interface LineSeries {
   y: NumericInput;
-  /** Default 0, 1, …, n − 1. */
+  /** Default 1, 2, …, n (epochs and steps are counted from 1, as training charts do). */
   x?: NumericInput;
   name?: string;
   dash?: PlotlyDash;
@@ -15,6 +16,10 @@ export interface LinePlotOptions extends FigureOptions {
   markers?: boolean;
   /** Log-scale y axis, e.g. for losses spanning orders of magnitude; default false. */
   logY?: boolean;
+}
+
+function lengthOf(values: NumericInput): number {
+  return isTensorLike(values) ? values.shape.reduce((a, b) => a * b, 1) : values.length;
 }
 
 /** Tells a single series of numbers apart from a list of LineSeries. */
@@ -31,7 +36,7 @@ function asSeriesList(input: NumericInput | LineSeries | readonly LineSeries[]):
 function lineTrace(where: string, series: LineSeries, index: number, markers = false): PlotlyTrace {
   const label = series.name ?? `series ${index}`;
   const y = numbersWithGaps(where, `y of "${label}"`, series.y);
-  const x = series.x === undefined ? indices(y.length) : finiteNumbers(where, `x of "${label}"`, series.x);
+  const x = series.x === undefined ? countFromOne(y.length) : finiteNumbers(where, `x of "${label}"`, series.x);
   checkSameLength(where, `x of "${label}"`, x, `y of "${label}"`, y);
   return {
     type: "scatter",
@@ -44,11 +49,13 @@ function lineTrace(where: string, series: LineSeries, index: number, markers = f
 }
 
 /** One or more lines: `linePlot([1, 4, 9])`, `linePlot({ x, y, name })` or `linePlot([{ y: a, name: "a" }, { y: b, name: "b" }])`. */
-export function linePlot(input: NumericInput | LineSeries | readonly LineSeries[], options: LinePlotOptions = {}): PlotlyFigure {
+export function linePlot(input: NumericInput | LineSeries | readonly LineSeries[], options: LinePlotOptions = {}): CourseFigure {
   const series = asSeriesList(input);
   if (series.length === 0) throw new Error("linePlot: input must hold at least one series, got 0");
   const layout = figureLayout({ title: "Line plot", xTitle: "x", yTitle: "y" }, options);
   if (options.logY) layout.yaxis.type = "log";
+  // Counted x (no x given): whole-number ticks, never 1.5.
+  if (series.every((s) => s.x === undefined)) Object.assign(layout.xaxis, integerAxis(Math.max(...series.map((s) => lengthOf(s.y)))));
   return {
     data: series.map((s, i) => lineTrace("linePlot", s, i, options.markers)),
     layout: { ...layout, showlegend: series.length > 1 },

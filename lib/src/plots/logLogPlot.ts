@@ -1,4 +1,4 @@
-import { type FigureOptions, type PlotlyFigure, type PlotlyTrace, figureLayout, seriesColor } from "./figure.js";
+import { type FigureOptions, type CourseFigure, type PlotlyTrace, figureLayout, seriesColor } from "./figure.js";
 import { type NumericInput, checkSameLength, finiteNumbers } from "./values.js";
 
 export interface LogLogSeries {
@@ -46,7 +46,7 @@ export function fitPowerLaw(x: NumericInput, y: NumericInput): PowerLawFit {
 }
 
 /** Points on log–log axes, e.g. loss against parameter count for the scaling experiment. */
-export function logLogPlot(series: LogLogSeries | readonly LogLogSeries[], options: LogLogPlotOptions = {}): PlotlyFigure {
+export function logLogPlot(series: LogLogSeries | readonly LogLogSeries[], options: LogLogPlotOptions = {}): CourseFigure {
   const where = "logLogPlot";
   const list = Array.isArray(series) ? (series as readonly LogLogSeries[]) : [series as LogLogSeries];
   if (list.length === 0) throw new Error(`${where}: series must hold at least one series, got 0`);

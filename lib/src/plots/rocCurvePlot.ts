@@ -1,4 +1,4 @@
-import { type FigureOptions, type PlotlyFigure, type PlotlyTrace, figureLayout, seriesColor } from "./figure.js";
+import { type FigureOptions, type CourseFigure, type PlotlyTrace, figureLayout, seriesColor } from "./figure.js";
 import { type NumericInput, checkSameLength, finiteNumbers } from "./values.js";
 
 export interface RocCurveInput {
@@ -20,7 +20,7 @@ export function trapezoidArea(x: readonly number[], y: readonly number[]): numbe
 }
 
 /** One or more ROC curves with the AUC in each legend entry and the chance diagonal (AUC 0.5). */
-export function rocCurvePlot(curves: RocCurveInput | readonly RocCurveInput[], options: FigureOptions = {}): PlotlyFigure {
+export function rocCurvePlot(curves: RocCurveInput | readonly RocCurveInput[], options: FigureOptions = {}): CourseFigure {
   const where = "rocCurvePlot";
   const list = Array.isArray(curves) ? (curves as readonly RocCurveInput[]) : [curves as RocCurveInput];
   if (list.length === 0) throw new Error(`${where}: curves must hold at least one curve, got 0`);

@@ -1,4 +1,4 @@
-import { type FigureOptions, type PlotlyFigure, type PlotlyTrace, figureLayout, seriesColor } from "./figure.js";
+import { type FigureOptions, type CourseFigure, type PlotlyTrace, figureLayout, seriesColor } from "./figure.js";
 import { type NumericInput, checkSameLength, finiteNumbers } from "./values.js";
 
 export interface ScatterSeries {
@@ -23,7 +23,7 @@ function sortedUnique(labels: ArrayLike<number | string>): (number | string)[] {
 }
 
 /** Points, optionally coloured by class: `scatterPlot({ x, y, labels })`. */
-export function scatterPlot(input: ScatterSeries | readonly ScatterSeries[], options: ScatterPlotOptions = {}): PlotlyFigure {
+export function scatterPlot(input: ScatterSeries | readonly ScatterSeries[], options: ScatterPlotOptions = {}): CourseFigure {
   const where = "scatterPlot";
   const seriesList = Array.isArray(input) ? (input as readonly ScatterSeries[]) : [input as ScatterSeries];
   if (seriesList.length === 0) throw new Error(`${where}: input must hold at least one series, got 0`);

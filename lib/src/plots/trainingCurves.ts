@@ -1,4 +1,5 @@
-import { type FigureOptions, type PlotlyFigure, type PlotlyTrace, figureLayout, seriesColor } from "./figure.js";
+import { baseMetric, trainingCurveFigure } from "@tsdl/display";
+import { FIGURE_HEIGHT, type CourseFigure, type FigureOptions } from "./figure.js";
 import { type NumericInput, type TensorLike, isTensorLike, numbersWithGaps } from "./values.js";
 
 /**
@@ -7,10 +8,10 @@ import { type NumericInput, type TensorLike, isTensorLike, numbersWithGaps } fro
  */
 export type TrainingHistoryInput = { history: Record<string, readonly (number | TensorLike)[]> } | Record<string, NumericInput>;
 
-export interface TrainingCurvesOptions extends FigureOptions {
-  /** Which metrics to draw, each with its `val_` twin when present; default ["loss"]. */
+export interface TrainingCurvesOptions extends Omit<FigureOptions, "xTitle" | "yTitle"> {
+  /** Which metrics to draw, each with its `val_` twin when present; default every metric in the history. */
   metrics?: readonly string[];
-  /** Log-scale y axis; default false. */
+  /** Log-scale loss axis; default false. */
   logY?: boolean;
 }
 
@@ -35,43 +36,35 @@ function epochValues(where: string, name: string, values: unknown): (number | nu
 }
 
 /**
- * Training and validation curves per epoch from `model.fit`'s History (or `{ loss: [...], val_loss: [...] }`):
- * each metric gets one colour, solid for training and dashed for validation.
+ * Training and validation curves per epoch from `model.fit`'s History (or `{ loss: [...], val_loss: [...] }`),
+ * drawn as the kernel draws a History and live progress (one picture, `trainingCurveFigure`): one colour per
+ * metric, solid for training and dashed for validation, losses left and other metrics on a right axis.
  */
-export function trainingCurves(history: TrainingHistoryInput, options: TrainingCurvesOptions = {}): PlotlyFigure {
+export function trainingCurves(history: TrainingHistoryInput, options: TrainingCurvesOptions = {}): CourseFigure {
   const where = "trainingCurves";
   const record = historyRecord(history);
   const available = Object.keys(record);
-  const metrics = options.metrics ?? ["loss"];
+  if (available.length === 0) throw new Error(`${where}: history must log at least one metric, got none`);
+  const metrics = options.metrics ?? [...new Set(available.map(baseMetric))];
   if (metrics.length === 0) throw new Error(`${where}: options.metrics must name at least one metric, got []`);
-  const data: PlotlyTrace[] = [];
+  const curves: Record<string, (number | null)[]> = {};
   let epochs: number | undefined;
-  metrics.forEach((metric, i) => {
-    const found = [metric, `val_${metric}`].filter((key) => key in record);
-    if (found.length === 0) {
+  for (const key of available) {
+    const y = epochValues(where, key, record[key]);
+    if (epochs !== undefined && y.length !== epochs) {
+      throw new Error(`${where}: history.${key} must have ${epochs} epochs like the other curves, got ${y.length}`);
+    }
+    epochs = y.length;
+    curves[key] = y;
+  }
+  for (const metric of metrics) {
+    if (!(metric in record) && !(`val_${metric}` in record)) {
       throw new Error(`${where}: history has no "${metric}" or "val_${metric}"; available: [${available.join(", ")}]`);
     }
-    for (const key of found) {
-      const y = epochValues(where, key, record[key]);
-      if (epochs !== undefined && y.length !== epochs) {
-        throw new Error(`${where}: history.${key} must have ${epochs} epochs like the other curves, got ${y.length}`);
-      }
-      epochs = y.length;
-      const validation = key.startsWith("val_");
-      data.push({
-        type: "scatter",
-        mode: y.length < 20 ? "lines+markers" : "lines",
-        name: validation ? `validation ${metric}` : `training ${metric}`,
-        x: y.map((_, e) => e + 1),
-        y,
-        line: { color: seriesColor(i), dash: validation ? "dash" : "solid", width: 2 },
-      });
-    }
-  });
-  const yTitle = metrics.length === 1 ? metrics[0] : "value";
-  const layout = figureLayout({ title: metrics.length === 1 && metrics[0] === "loss" ? "Training curves" : `Training curves: ${metrics.join(", ")}`, xTitle: "epoch", yTitle }, options);
-  if (options.logY) layout.yaxis.type = "log";
-  // Whole epochs only: Plotly would otherwise label a short run 1, 1.5, 2, …
-  if (epochs !== undefined && epochs <= 12) layout.xaxis.dtick = 1;
-  return { data, layout: { ...layout, showlegend: true } };
+  }
+  const height = options.height ?? FIGURE_HEIGHT;
+  if (!(height > 0)) throw new Error(`${where}: options.height must be a positive number of pixels, got ${options.height}`);
+  if (options.width !== undefined && !(options.width > 0)) throw new Error(`${where}: options.width must be a positive number of pixels, got ${options.width}`);
+  const figure = trainingCurveFigure(curves, { ...options, metrics, height });
+  return figure as CourseFigure;
 }

@@ -51,9 +51,9 @@ export function numbersWithGaps(where: string, name: string, values: NumericInpu
 
 export { checkSameLength } from "../preprocessing/validate.js";
 
-/** 0, 1, …, n − 1: the default x of a series. */
-export function indices(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
+/** 1, 2, …, n: the default x of a series, counted as a learner counts epochs and steps. */
+export function countFromOne(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i + 1);
 }
 
 /** A rectangular table of finite numbers from nested arrays or a rank-2 tensor. */

@@ -1,9 +1,9 @@
-import { liveProgress } from "@tsdl/kernel-ext";
+import { liveProgress, type EarlyStop } from "@tsdl/display";
 import { tf } from "../backend/index.js";
 import { DEFAULT_SEED, withSeededMathRandom } from "../random/index.js";
 import { EarlyStoppingWithRestore, type EarlyStoppingOptions, type EarlyStoppingState } from "./earlyStopping.js";
 
-/** Anything shaped like tfjs callbacks, e.g. what `liveProgress` from `@tsdl/kernel-ext` returns. */
+/** Anything shaped like tfjs callbacks, e.g. what `liveProgress` from `@tsdl/display` returns. */
 export type ProgressCallbacks = Pick<tf.CustomCallbackArgs, "onTrainBegin" | "onEpochBegin" | "onBatchEnd" | "onEpochEnd" | "onTrainEnd">;
 
 export type TrainInputs = tf.Tensor | tf.Tensor[];
@@ -28,11 +28,11 @@ export interface TrainOptions {
 
 export interface TrainResult {
   history: tf.History;
-  /** Epoch (0-based) with the best monitored value; with early stopping off, the lowest val_loss (or loss). */
+  /** Epoch (numbered from 1, as charts and the progress line show it) with the best monitored value; with early stopping off, the lowest val_loss (or loss). */
   bestEpoch: number;
   bestValue: number;
   monitor: string;
-  /** Epoch after which early stopping ended training, or null. */
+  /** Epoch (from 1) after which early stopping ended training, or null. */
   stoppedEpoch: number | null;
   /** Whether the best epoch's weights were put back at the end. */
   restoredBestWeights: boolean;
@@ -99,9 +99,15 @@ export async function train(model: tf.LayersModel, x: TrainInputs, y: TrainInput
     all.push(stopper);
   }
   if (progress) {
+    // The stopper runs first, so by the progress line's onTrainEnd it has stopped and restored.
+    const earlyStop = (): EarlyStop | undefined => {
+      const state = stopper?.state;
+      if (state?.stoppedEpoch === null || state === undefined) return undefined;
+      return { stoppedEpoch: state.stoppedEpoch + 1, ...(state.restored && state.bestEpoch !== null ? { restoredEpoch: state.bestEpoch + 1 } : {}) };
+    };
     const hooks = typeof progress === "object"
       ? progress
-      : liveProgress({ title: typeof progress === "string" ? progress : "Training", epochs, stepsPerEpoch: Math.ceil(trainCount / batchSize) });
+      : liveProgress({ title: typeof progress === "string" ? progress : "Training", epochs, stepsPerEpoch: Math.ceil(trainCount / batchSize), earlyStop });
     all.push(new tf.CustomCallback(hooks));
   }
   all.push(...callbacks.map((c) => new tf.CustomCallback(c)));
@@ -115,10 +121,10 @@ export async function train(model: tf.LayersModel, x: TrainInputs, y: TrainInput
   const state: EarlyStoppingState = stopper?.state ?? bestOf(history, defaultMonitor);
   return {
     history,
-    bestEpoch: state.bestEpoch ?? 0,
+    bestEpoch: (state.bestEpoch ?? 0) + 1,
     bestValue: state.bestValue ?? Number.NaN,
     monitor: state.monitor,
-    stoppedEpoch: state.stoppedEpoch,
+    stoppedEpoch: state.stoppedEpoch === null ? null : state.stoppedEpoch + 1,
     restoredBestWeights: state.restored,
     epochsRun: history.epoch.length,
     learningRates,

@@ -5,16 +5,16 @@ import {
   confusionMatrixPlot,
   heatmap,
   histogram,
-  imageGrid,
   linePlot,
   logLogPlot,
   rocCurvePlot,
   scatterPlot,
   trainingCurves,
 } from "@tsdl/lib";
-import { historyFigure } from "../../../kernel-ext/src/renderers/historyRenderer.js";
+import { trainingCurveFigure, type PlotlyFigure as PlotlyFigureInput } from "@tsdl/display";
+import { historyCurves } from "../../../kernel-ext/src/renderers/historyRenderer.js";
 import { figureToVegaLite } from "../../../kernel-ext/src/staticChart/figureToVegaLite.js";
-import { plotlyToStaticChart, type PlotlyFigureInput } from "../../../kernel-ext/src/staticChart/index.js";
+import { plotlyToStaticChart } from "../../../kernel-ext/src/staticChart/index.js";
 import { renderVegaLiteSvg } from "../../../kernel-ext/src/staticChart/renderVegaLiteSvg.js";
 import { svgOf } from "./sceneMarks.js";
 
@@ -23,7 +23,7 @@ const n = 200;
 const xs = Array.from({ length: n }, (_, i) => Math.cos(i * 1.3) + (i % 2));
 const ys = Array.from({ length: n }, (_, i) => Math.sin(i * 2.1) + (i % 2));
 
-// Every figure builder the course's notebooks call, with inputs of the size the notebooks use.
+// Every figure builder the course's notebooks call (imageGrid shows PNGs, not a chart), with inputs of the size the notebooks use.
 const courseFigures: Record<string, PlotlyFigureInput> = {
   activationPlot: activationPlot("relu", (z) => z.map((v) => Math.max(0, v)), (z) => z.map((v) => (v > 0 ? 1 : 0))),
   barChart: barChart(["a", "b", "c"], [{ name: "train", values: [0.9, 0.8, 0.7] }, { name: "test", values: [0.85, 0.7, 0.72] }]),
@@ -31,13 +31,12 @@ const courseFigures: Record<string, PlotlyFigureInput> = {
   heatmap: heatmap([[1, 2, 3], [4, 5, 6]], { valueFormat: ".1f", xLabels: ["x", "y", "z"], yLabels: ["p", "q"] }),
   featureMap: heatmap(Array.from({ length: 26 }, (_, r) => Array.from({ length: 26 }, (_, c) => Math.sin((r * c) / 40)))),
   histogram: histogram([{ name: "a", values: xs }, { name: "b", values: ys }]),
-  imageGrid: imageGrid({ data: Array.from({ length: 16 * 28 * 28 }, (_, i) => (i * 37) % 255), shape: [16, 28, 28] }, { labels: Array.from({ length: 16 }, (_, i) => i) }),
   linePlot: linePlot([{ y: [1, 0.5, 0.3, 0.2], name: "loss" }, { y: [1.1, 0.7, 0.5, 0.5], name: "val", dash: "dash" }]),
   logLogPlot: logLogPlot({ x: [1, 10, 100, 1000], y: [1, 0.3, 0.1, 0.03], name: "error" }),
   rocCurvePlot: rocCurvePlot({ fpr: [0, 0.1, 0.3, 1], tpr: [0, 0.6, 0.9, 1] }),
   scatterPlot: scatterPlot({ x: xs, y: ys, labels: xs.map((_, i) => i % 2) }),
   trainingCurves: trainingCurves({ loss: [1, 0.6, 0.4, 0.3], val_loss: [1.1, 0.7, 0.55, 0.5], acc: [0.5, 0.7, 0.8, 0.85], val_acc: [0.5, 0.65, 0.75, 0.8] }, { metrics: ["loss", "acc"] }),
-  kernelHistory: historyFigure({ epoch: [0, 1, 2], history: { loss: [0.9, 0.5, 0.4], val_loss: [1, 0.6, 0.55], acc: [0.6, 0.8, 0.85], val_acc: [0.55, 0.75, 0.8] } }),
+  kernelHistory: trainingCurveFigure(historyCurves({ epoch: [0, 1, 2], history: { loss: [0.9, 0.5, 0.4], val_loss: [1, 0.6, 0.55], acc: [0.6, 0.8, 0.85], val_acc: [0.55, 0.75, 0.8] } })),
 };
 
 describe("static pictures of the course's figures", () => {

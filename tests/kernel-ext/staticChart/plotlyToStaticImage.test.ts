@@ -1,9 +1,10 @@
 import { PNG, type PNGWithMetadata } from "pngjs";
 import { describe, expect, it } from "vitest";
+import { confusionMatrixPlot, linePlot, trainingCurves } from "@tsdl/lib";
 import { plotlyToStaticChart, plotlyToStaticImage, staticImageBudgetBytes } from "../../../kernel-ext/src/staticChart/index.js";
 import { figureToVegaLite } from "../../../kernel-ext/src/staticChart/figureToVegaLite.js";
 import { renderVegaLiteSvg } from "../../../kernel-ext/src/staticChart/renderVegaLiteSvg.js";
-import type { PlotlyFigureInput } from "../../../kernel-ext/src/staticChart/plotlyFigure.js";
+import type { PlotlyFigure as PlotlyFigureInput } from "@tsdl/display";
 import { compiledScales, sceneMarks, svgOf, type SceneMarkItem } from "./sceneMarks.js";
 
 const aimBytes = 30_000;
@@ -150,6 +151,23 @@ describe("plotlyToStaticImage: histogram", () => {
   });
 });
 
+describe("plotlyToStaticImage: whole-number axes", () => {
+  it("labels epochs 1, 2, 3, not 1.0, 2.0, 3.0", async () => {
+    const image = await picture(trainingCurves({ loss: [0.9, 0.5, 0.3] }));
+    for (const tick of ["1", "2", "3"]) expect(image.svg).toContain(`>${tick}<`);
+    expect(image.svg).not.toContain(">2.0<");
+  });
+});
+
+describe("plotlyToStaticImage: legends", () => {
+  it("writes long series names whole, as 04's curves name them", async () => {
+    const names = ["binaryCrossentropy: validation accuracy", "meanSquaredError: validation accuracy"];
+    const image = await picture(linePlot(names.map((name, i) => ({ name, y: [0.5 + i / 10, 0.7, 0.8] })), { title: "Same model, two losses" }));
+    for (const name of names) expect(image.svg).toContain(`>${name}<`);
+    expect(image.svg).not.toContain("…");
+  });
+});
+
 describe("plotlyToStaticImage: heatmap", () => {
   const confusion: PlotlyFigureInput = {
     data: [{ type: "heatmap", z: [[50, 2, 1], [3, 45, 5], [0, 4, 48]], x: ["cat", "dog", "bird"], y: ["cat", "dog", "bird"], texttemplate: "%{z}", colorscale: "Blues" }],
@@ -168,6 +186,22 @@ describe("plotlyToStaticImage: heatmap", () => {
     const image = await picture(confusion);
     for (const text of ["Confusion matrix", "predicted", "actual", "50"]) expect(image.svg).toContain(`>${text}<`);
     expect(image.bytes).toBeLessThan(aimBytes);
+  });
+
+  it("labels every one of ten long class names and writes each normalised cell whole, share above count", async () => {
+    const names = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
+    const counts = names.map((_, r) => names.map((_, c) => (r === c ? 154 + r : (r * 7 + c * 3) % 11)));
+    const figure = confusionMatrixPlot(counts, names, { normalize: true });
+    const marks = ofType(await sceneMarks(figure, { width: 640, height: figure.layout.height }), "text");
+    const texts = marks.map((t) => t.text);
+    expect(texts).toHaveLength(100);
+    // each cell's two lines stay inside the cell: no two cells' texts overlap
+    const overlapping = marks.filter((a, i) => marks.some((b, j) => j !== i && a.bounds && b.bounds && Math.min(a.bounds.x2, b.bounds.x2) - Math.max(a.bounds.x1, b.bounds.x1) > 0 && Math.min(a.bounds.y2, b.bounds.y2) - Math.max(a.bounds.y1, b.bounds.y1) > 0));
+    expect(overlapping.map((t) => t.text)).toEqual([]);
+    expect(texts).toContain(`${(154 / counts[0]!.reduce((a, b) => a + b, 0)).toFixed(2)}\n(154)`);
+    expect(texts.every((t) => /^\d\.\d\d\n\(\d+\)$/.test(t ?? ""))).toBe(true);
+    const image = await picture(figure);
+    for (const name of names) expect(image.svg.split(`>${name.replace("/", "/")}<`).length - 1, name).toBe(2);
   });
 
   it("puts row 0 at the bottom by default, as Plotly does, and formats %{z:.1%}", async () => {

@@ -1,7 +1,7 @@
 import { parse, View } from "vega";
 import { compile } from "vega-lite";
 import { figureToVegaLite } from "../../../kernel-ext/src/staticChart/figureToVegaLite.js";
-import type { PlotlyFigureInput } from "../../../kernel-ext/src/staticChart/plotlyFigure.js";
+import type { PlotlyFigure as PlotlyFigureInput } from "@tsdl/display";
 
 /** One drawn data item (not an axis, legend or title part) as Vega laid it out. */
 export interface SceneMarkItem {
@@ -15,6 +15,8 @@ export interface SceneMarkItem {
   text: string | undefined;
   url: string | undefined;
   datum: Record<string, unknown>;
+  /** Vega's estimate of the item's extent, in the chart's coordinates. */
+  bounds: { x1: number; y1: number; x2: number; y2: number } | undefined;
 }
 
 type Node = { marktype?: string; role?: string; items?: Node[] } & Record<string, unknown>;
@@ -32,9 +34,11 @@ function collect(node: Node, out: SceneMarkItem[], offsetX: number, offsetY: num
         height: Number(item.height ?? 0),
         x2: typeof item.x2 === "number" ? offsetX + item.x2 : undefined,
         fill: typeof item.fill === "string" ? item.fill : undefined,
-        text: typeof item.text === "string" ? item.text : undefined,
+        // multi-line text is an array of lines
+        text: typeof item.text === "string" ? item.text : Array.isArray(item.text) ? item.text.join("\n") : undefined,
         url: typeof item.url === "string" ? item.url : undefined,
         datum: (item.datum ?? {}) as Record<string, unknown>,
+        bounds: item.bounds ? (({ x1, y1, x2, y2 }) => ({ x1: x1 + offsetX, y1: y1 + offsetY, x2: x2 + offsetX, y2: y2 + offsetY }))(item.bounds as { x1: number; y1: number; x2: number; y2: number }) : undefined,
       });
     } else {
       // Group items translate their children; mark containers do not.

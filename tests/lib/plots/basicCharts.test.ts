@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FIGURE_HEIGHT, barChart, heatmap, histogram, linePlot, scatterPlot, tf, type PlotlyFigure } from "@tsdl/lib";
+import { FIGURE_HEIGHT, barChart, heatmap, histogram, linePlot, scatterPlot, tf, type CourseFigure } from "@tsdl/lib";
 
 /** Builds a figure from a tensor, then frees the tensor (tf.tidy only returns tensors). */
 function usingTensor<T extends tf.Tensor, R>(tensor: T, build: (t: T) => R): R {
@@ -11,7 +11,7 @@ function usingTensor<T extends tf.Tensor, R>(tensor: T, build: (t: T) => R): R {
 }
 
 /** Every figure: a title, both axis titles, the compact height, and plain JSON (no typed arrays, no NaN). */
-function expectCompactJson(figure: PlotlyFigure, title: string, xTitle: string, yTitle: string): void {
+function expectCompactJson(figure: CourseFigure, title: string, xTitle: string, yTitle: string): void {
   expect(figure.layout.title.text).toBe(title);
   expect(figure.layout.xaxis.title?.text).toBe(xTitle);
   expect(figure.layout.yaxis.title?.text).toBe(yTitle);
@@ -21,10 +21,11 @@ function expectCompactJson(figure: PlotlyFigure, title: string, xTitle: string, 
 }
 
 describe("linePlot", () => {
-  it("draws one series with x = 0…n−1 by default, from an array or a tensor", () => {
+  it("draws one series with x = 1…n by default (counted like epochs, whole ticks), from an array or a tensor", () => {
     const fig = linePlot([1, 4, 9], { title: "Squares", xTitle: "n", yTitle: "n²" });
     expect(fig.data).toHaveLength(1);
-    expect(fig.data[0]).toMatchObject({ type: "scatter", mode: "lines", x: [0, 1, 2], y: [1, 4, 9] });
+    expect(fig.data[0]).toMatchObject({ type: "scatter", mode: "lines", x: [1, 2, 3], y: [1, 4, 9] });
+    expect([fig.layout.xaxis.tick0, fig.layout.xaxis.dtick]).toEqual([1, 1]);
     expectCompactJson(fig, "Squares", "n", "n²");
     const fromTensor = usingTensor(tf.tensor1d([1, 4, 9]), linePlot);
     expect(fromTensor.data[0].y).toEqual([1, 4, 9]);

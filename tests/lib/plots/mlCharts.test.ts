@@ -1,4 +1,6 @@
+import pngjs from "pngjs";
 import { describe, expect, it } from "vitest";
+import { chartFigure, renderHistory } from "@tsdl/kernel-ext";
 import { activationPlot, confusionMatrixPlot, fitPowerLaw, imageGrid, logLogPlot, rocCurvePlot, scratch, tf, trainingCurves } from "@tsdl/lib";
 
 /** Builds a figure from a tensor, then frees the tensor (tf.tidy only returns tensors). */
@@ -27,7 +29,9 @@ describe("confusionMatrixPlot", () => {
   it("normalises by row on request, keeping the counts in the text", () => {
     const fig = confusionMatrixPlot([[3, 1], [0, 4]], ["no", "yes"], { normalize: true });
     expect(fig.data[0].z).toEqual([[0.75, 0.25], [0, 1]]);
-    expect(fig.data[0].text).toEqual([["0.75 (3)", "0.25 (1)"], ["0.00 (0)", "1.00 (4)"]]);
+    expect(fig.data[0].text).toEqual([["0.75<br>(3)", "0.25<br>(1)"], ["0.00<br>(0)", "1.00<br>(4)"]]);
+    // every class labelled on both axes
+    expect([fig.layout.xaxis.dtick, fig.layout.yaxis.dtick]).toEqual([1, 1]);
     expect(fig.data[0].zmax).toBe(1);
   });
 
@@ -64,40 +68,42 @@ describe("rocCurvePlot", () => {
   });
 });
 
+const { PNG } = pngjs;
+
 describe("imageGrid", () => {
-  it("composes [N, H, W, 1] images into one RGB image trace with captions, scaled to 0–255", () => {
+  const pixels = (png: string) => {
+    const image = PNG.sync.read(Buffer.from(png, "base64"));
+    return { width: image.width, height: image.height, rgb: Array.from({ length: image.width * image.height }, (_, p) => [...image.data.subarray(p * 4, p * 4 + 3)]) };
+  };
+
+  it("shows [N, H, W, 1] images as one grey PNG each, scaled to 0–255, with a caption beneath each", () => {
     // Two 2×2 grey images with values 0…7: 0 → black, 7 → white.
-    const images = usingTensor(tf.tensor4d([0, 1, 2, 3, 4, 5, 6, 7], [2, 2, 2, 1]), (t) => imageGrid(t, { labels: ["first", "second"], gap: 1 }));
-    expect(images.data).toHaveLength(1);
-    const trace = images.data[0];
-    expect(trace.type).toBe("image");
-    expect(trace.colormodel).toBe("rgb");
-    const z = trace.z as number[][][];
-    // Caption band of 6 rows above 2 pixel rows; width 2 + 1 gap + 2.
-    expect(z).toHaveLength(8);
-    expect(z[0]).toHaveLength(5);
-    expect(z[6][0]).toEqual([0, 0, 0]);
-    expect(z[6][1]).toEqual([36, 36, 36]);
-    expect(z[7][4]).toEqual([255, 255, 255]);
-    expect(z[6][2]).toEqual([255, 255, 255]);
-    expect(z[7][3]).toEqual([219, 219, 219]);
-    expect(images.layout.annotations?.map((a) => [a.text, a.x, a.y])).toEqual([
-      ["first", 0.5, 5.5],
-      ["second", 3.5, 5.5],
-    ]);
-    expect(images.layout.yaxis.autorange).toBe("reversed");
-    expect(images.layout.title.text).toBe("2 of 2 images");
-    expect(JSON.parse(JSON.stringify(images))).toEqual(images);
+    const grid = usingTensor(tf.tensor4d([0, 1, 2, 3, 4, 5, 6, 7], [2, 2, 2, 1]), (t) => imageGrid(t, { labels: ["first", "second <b>"], gap: 1 }));
+    expect(grid.tiles.map((t) => t.caption)).toEqual(["first", "second <b>"]);
+    expect(pixels(grid.tiles[0]!.png)).toEqual({ width: 2, height: 2, rgb: [[0, 0, 0], [36, 36, 36], [73, 73, 73], [109, 109, 109]] });
+    expect(pixels(grid.tiles[1]!.png).rgb.at(-1)).toEqual([255, 255, 255]);
+    expect(grid.title).toBe("2 of 2 images");
+    const html = (grid as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")]!()["text/html"]!;
+    // pictures, not numbers: two data-URL PNGs, each followed by its (escaped) caption in its own box
+    expect(html.match(/<img src="data:image\/png;base64,/g)).toHaveLength(2);
+    expect(html).toMatch(/<img [^>]*alt="first"[^>]*><div [^>]*>first<\/div><\/div><div [^>]*><img [^>]*><div [^>]*>second &#60;b&#62;<\/div>/);
+    // a 2-pixel image is shown 28 times larger (at least 56 px), each caption column at least 64 px
+    expect(html).toContain('width="56" height="56"');
+    expect(html).toContain("width:64px");
   });
 
   it("keeps RGB channels, honours valueRange, columns and maxImages", () => {
     const data = [1, 0, 0, 0, 1, 0, 0, 0, 1];
-    const fig = imageGrid({ data, shape: [3, 1, 1, 3] }, { valueRange: [0, 1], columns: 2, maxImages: 3, gap: 0 });
-    expect(fig.data[0].z).toEqual([
-      [[255, 0, 0], [0, 255, 0]],
-      [[0, 0, 255], [255, 255, 255]],
-    ]);
-    expect(imageGrid({ data, shape: [3, 1, 1, 3] }, { maxImages: 2 }).layout.title.text).toBe("2 of 3 images");
+    const grid = imageGrid({ data, shape: [3, 1, 1, 3] }, { valueRange: [0, 1], columns: 2, maxImages: 3, gap: 0 });
+    expect(grid.tiles.map((t) => pixels(t.png).rgb)).toEqual([[[255, 0, 0]], [[0, 255, 0]], [[0, 0, 255]]]);
+    expect(grid.columns).toBe(2);
+    expect(imageGrid({ data, shape: [3, 1, 1, 3] }, { maxImages: 2 }).title).toBe("2 of 3 images");
+  });
+
+  it("stores far fewer bytes than the pixel values it shows", () => {
+    const images = { data: Array.from({ length: 24 * 28 * 28 }, (_, i) => ((i * 7919) % 256) / 255), shape: [24, 28, 28] };
+    const html = imageGrid(images, { labels: Array.from({ length: 24 }, (_, i) => `class ${i}`) }).toHtml();
+    expect(html.length).toBeLessThan(24 * 28 * 28 * 1.6);
   });
 
   it("rejects wrong shapes and data lengths", () => {
@@ -108,15 +114,33 @@ describe("imageGrid", () => {
 });
 
 describe("trainingCurves", () => {
-  it("draws loss and val_loss per epoch from a record: same colour, validation dashed", () => {
+  it("draws every metric per epoch from a record: a colour per metric, validation dashed, metrics on a right axis", () => {
     const fig = trainingCurves({ loss: [0.9, 0.5, 0.3], val_loss: [1.0, 0.7, 0.6], acc: [0.5, 0.7, 0.9] });
-    expect(fig.data.map((t) => [t.name, t.x, t.y, t.line?.dash])).toEqual([
-      ["training loss", [1, 2, 3], [0.9, 0.5, 0.3], "solid"],
-      ["validation loss", [1, 2, 3], [1.0, 0.7, 0.6], "dash"],
+    expect(fig.data.map((t) => [t.name, t.x, t.y, t.line?.dash, t.yaxis])).toEqual([
+      ["training loss", [1, 2, 3], [0.9, 0.5, 0.3], "solid", undefined],
+      ["validation loss", [1, 2, 3], [1.0, 0.7, 0.6], "dash", undefined],
+      ["training acc", [1, 2, 3], [0.5, 0.7, 0.9], "solid", "y2"],
     ]);
     expect(fig.data[0].line?.color).toBe(fig.data[1].line?.color);
+    expect(fig.data[2].line?.color).not.toBe(fig.data[0].line?.color);
     expect(fig.layout.xaxis.title?.text).toBe("epoch");
+    // whole epochs only: ticks 1, 2, 3
+    expect([fig.layout.xaxis.tick0, fig.layout.xaxis.dtick]).toEqual([1, 1]);
     expect(fig.layout.yaxis.title?.text).toBe("loss");
+    expect((fig.layout.yaxis2 as { title: { text: string } }).title.text).toBe("acc");
+  });
+
+  it("keeps a metric's colour when only some metrics are drawn", () => {
+    const history = { loss: [0.9, 0.5], acc: [0.5, 0.7] };
+    const all = trainingCurves(history);
+    const accOnly = trainingCurves(history, { metrics: ["acc"] });
+    expect(accOnly.data.map((t) => [t.name, t.line?.color])).toEqual([["training acc", all.data[1].line?.color]]);
+    expect(accOnly.layout.yaxis.title?.text).toBe("acc");
+  });
+
+  it("ticks long runs in whole steps of 1, 2, 5, 10 …", () => {
+    const ticks = (n: number) => trainingCurves({ loss: Array.from({ length: n }, (_, i) => 1 / (i + 1)) }).layout.xaxis.dtick;
+    expect([ticks(3), ticks(10), ticks(11), ticks(40), ticks(200)]).toEqual([1, 1, 2, 5, 20]);
   });
 
   it("reads a real tf.History from model.fit and can draw chosen metrics", async () => {
@@ -128,9 +152,21 @@ describe("trainingCurves", () => {
     const fig = trainingCurves(history, { metrics: ["loss", "acc"] });
     expect(fig.data.map((t) => t.name)).toEqual(["training loss", "validation loss", "training acc", "validation acc"]);
     expect(fig.data[0].y).toEqual(history.history.loss);
-    expect(fig.layout.yaxis.title?.text).toBe("value");
+    expect(fig.layout.yaxis.title?.text).toBe("loss");
+    expect(fig.data.map((t) => t.yaxis ?? "y")).toEqual(["y", "y", "y2", "y2"]);
     tf.dispose([xs, ys]);
     model.dispose();
+  });
+
+  it("gives the same picture as the kernel's History display: same series, colours, dashes and axes", async () => {
+    const history = { epoch: [0, 1, 2], history: { loss: [0.9, 0.5, 0.3], val_loss: [1, 0.7, 0.6], acc: [0.5, 0.7, 0.9], val_acc: [0.4, 0.6, 0.8] } };
+    const series = (fig: { data: Array<{ name?: string; line?: { color?: string; dash?: string }; yaxis?: unknown; x?: unknown }> }) =>
+      fig.data.map((t) => [t.name, t.line?.color, t.line?.dash, t.yaxis ?? "y", t.x]);
+    const shown = chartFigure((await renderHistory(history)).data)!;
+    const drawn = trainingCurves(history);
+    expect(series(shown)).toEqual(series(drawn));
+    // loss blue and acc orange, as everywhere: the palette's first two colours
+    expect(series(drawn).map((s) => s[1])).toEqual(["#1f77b4", "#1f77b4", "#ff7f0e", "#ff7f0e"]);
   });
 
   it("names the missing metric and mismatched epochs", () => {

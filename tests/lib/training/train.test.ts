@@ -26,7 +26,7 @@ describe("train", () => {
     // Without early stopping, the best epoch is the one with the lowest val_loss.
     const valLoss = result.history.history.val_loss as number[];
     expect(result.bestValue).toBe(Math.min(...valLoss));
-    expect(valLoss[result.bestEpoch]).toBe(result.bestValue);
+    expect(valLoss[result.bestEpoch - 1]).toBe(result.bestValue);
   });
 
   it("repeats exactly with the same seed and shuffles differently with another", async () => {
@@ -58,8 +58,8 @@ describe("train", () => {
     });
     const valLoss = result.history.history.val_loss as number[];
     expect(result.monitor).toBe("val_loss");
-    expect(result.epochsRun).toBe(result.bestEpoch + 3);
-    expect(result.stoppedEpoch).toBe(result.bestEpoch + 2);
+    expect(result.epochsRun).toBe(result.bestEpoch + 2);
+    expect(result.stoppedEpoch).toBe(result.epochsRun);
     expect(result.restoredBestWeights).toBe(true);
     expect(result.bestValue).toBe(Math.min(...valLoss));
     // The restored model scores the best epoch's validation loss (the last 20% of the rows).
@@ -78,7 +78,7 @@ describe("train", () => {
     expect(result.monitor).toBe("val_loss");
     const [loss] = model.evaluate(xVal, yVal) as tf.Scalar[];
     const valLoss = result.history.history.val_loss as number[];
-    expect(loss.dataSync()[0]).toBeCloseTo(valLoss[result.bestEpoch], 4);
+    expect(loss.dataSync()[0]).toBeCloseTo(valLoss[result.bestEpoch - 1], 4);
   });
 
   it("rejects bad options with the argument, expectation and value", async () => {

@@ -1,3 +1,4 @@
+import { chartFigure } from "@tsdl/kernel-ext/renderers";
 import { ansiToHtml } from "./ansiToHtml.js";
 import { escapeHtml, jsonForScriptTag } from "./escapeHtml.js";
 import { renderLatex, renderMarkdown, type PageMarkdownEnv } from "./markdown.js";
@@ -63,6 +64,9 @@ function isInvisibleScript(data: MimeBundle): boolean {
 
 export function renderMimeBundle(data: MimeBundle, metadata: Record<string, unknown>, context: OutputContext): string {
   if (isInvisibleScript(data)) return "";
+  // The tsdl kernel stores a chart's figure once, in its HTML's script: the page draws it with its own plotly.js.
+  const figure = data["text/html"] !== undefined && data[PLOTLY_MIME] === undefined ? chartFigure({ "text/html": text(data["text/html"]) }) : undefined;
+  if (figure !== undefined) return renderPlotly(figure, metadata, context);
   const match = renderers.find(([mime]) => data[mime] !== undefined);
   return match ? match[1](data[match[0]], metadata, context) : "";
 }

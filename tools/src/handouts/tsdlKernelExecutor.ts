@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { executeNotebook } from "@tsdl/kernel-ext";
+import { executeNotebook } from "@tsdl/kernel-ext/client";
 import type { NotebookExecutor } from "./executeCourse.js";
 
 // The built tsdl launcher, named explicitly: kernel-ext's default is found next to its own module,

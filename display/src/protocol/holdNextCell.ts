@@ -1,4 +1,4 @@
-// Kept on globalThis so that every copy of kernel-ext in a process (source and built) shares it.
+// Kept on globalThis so that every copy of this package in a process (source and built) shares it.
 const HELD_KEY = Symbol.for("tsdl.kernel.heldCells");
 type GlobalWithHeld = typeof globalThis & { [HELD_KEY]?: Set<Promise<unknown>> };
 

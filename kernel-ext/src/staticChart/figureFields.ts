@@ -1,11 +1,4 @@
-/** The parts of a Plotly figure the static renderer reads; everything is `unknown` until checked. */
-export interface PlotlyFigureInput {
-  data: unknown[];
-  layout?: Record<string, unknown>;
-}
-
-export type PlotlyTrace = Record<string, unknown>;
-
+/** Readers of Plotly figure fields: the static renderer treats every field as `unknown` until checked. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -8,7 +8,7 @@ export interface Renderer {
   render(value: unknown): DisplayContent | Promise<DisplayContent>;
 }
 
-// On globalThis so that every copy of kernel-ext in a process (source and built) shares one list.
+// On globalThis so that every copy of this package in a process (source and built) shares one list.
 const RENDERERS_KEY = Symbol.for("tsdl.kernel.renderers");
 type GlobalWithRenderers = typeof globalThis & { [RENDERERS_KEY]?: Renderer[] };
 

@@ -10,6 +10,8 @@ export interface KernelSession {
   track(work: Promise<unknown>): void;
   /** How many interrupts the kernel has received; work that outlives its cell checks it to stop. */
   readonly interrupts: number;
+  /** Calls `listener` when the kernel is interrupted, before the interrupted cell replies; returns a function that unsubscribes. */
+  onInterrupt?(listener: () => void): () => void;
 }
 
 /**
@@ -20,7 +22,7 @@ export class KernelInterruptError extends Error {
   override name = "KeyboardInterrupt";
 }
 
-// On globalThis so that the kernel and every copy of kernel-ext loaded by notebook code meet.
+// On globalThis so that the kernel and every copy of this package loaded by notebook code meet.
 const SESSION_KEY = Symbol.for("tsdl.kernel.session");
 type GlobalWithSession = typeof globalThis & { [SESSION_KEY]?: KernelSession };
 
