@@ -14,7 +14,7 @@ export interface SpawnedSandbox {
 }
 
 // Only public code and data: never tests/, notebooks/, submissions or grading outputs.
-const READABLE = ["node_modules", "lib", "kernel-ext", "shims", "data", "package.json", "tools/dist/grading/sandbox", "tools/dist/grading/protocol"];
+const READABLE = ["node_modules", "display", "lib", "kernel-ext", "shims", "data", "package.json", "tools/dist/grading/sandbox", "tools/dist/grading/protocol"];
 
 /** Memory outside the V8 heap (typed arrays, buffers, wasm) the sandbox may commit beyond its heap cap. */
 export const OFF_HEAP_MB = 512;
@@ -86,6 +86,8 @@ export function spawnSandbox(tempDir: string, limits: SandboxLimits): SpawnedSan
   ];
   const env: NodeJS.ProcessEnv = { HOME: tempDir, TMPDIR: tempDir, PATH: process.env.PATH ?? "" };
   if (process.env.TSDL_BACKEND) env.TSDL_BACKEND = process.env.TSDL_BACKEND;
+  // Learner code may start no workers (permission model), so tfjs-wasm runs its single-threaded build.
+  env.TSDL_WASM_THREADS = "1";
   const active = sandboxIsolation();
   // Each wrapper execs the next, so the child's pid is the session leader's.
   const command: string[] = [];
