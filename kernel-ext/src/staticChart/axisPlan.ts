@@ -95,7 +95,8 @@ export function positionEncoding(plan: AxisPlan, field: string): Record<string, 
     scale,
     title: plan.title ?? null,
     ...(plan.kind === "ordinal" ? { sort: null } : {}),
-    axis: { ...(plan.kind === "ordinal" ? { labelAngle: 0, labelOverlap: true } : {}), ...plan.style },
+    // Category names are the data (feature names, classes): Vega-Lite's default 180 px limit would cut them.
+    axis: { ...(plan.kind === "ordinal" ? { labelAngle: 0, labelOverlap: true, labelLimit: 0 } : {}), ...plan.style },
   };
 }
 
