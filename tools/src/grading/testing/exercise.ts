@@ -24,6 +24,17 @@ export interface Exercise<T extends object> {
   test(name: string, points: number, fn: () => unknown): void;
 }
 
+/** How an exercise is run. */
+export interface ExerciseOptions {
+  /**
+   * Time limit of each call into this exercise, for exercises that train a model (the default,
+   * `--timeout`, suits functions that compute). Training must still fit the 10 minutes per learner.
+   */
+  callTimeoutMs?: number;
+}
+
+const MAX_CALL_TIMEOUT_MS = 300_000;
+
 let remote: RemoteValues | undefined;
 
 /** An export whose value could not be copied out of the sandbox: reading it fails the test. */
@@ -53,10 +64,14 @@ function notebookFileName(notebook: string): string {
  * notebook into a sandbox. The notebook is looked up by file name in the folder the judge
  * provides (a learner's submission), else `TSDL_NOTEBOOKS_DIR`, else the repository's `notebooks/`.
  */
-export async function exercise<T extends object>(notebook: string, id: string): Promise<Exercise<T>> {
+export async function exercise<T extends object>(notebook: string, id: string, options: ExerciseOptions = {}): Promise<Exercise<T>> {
   const file = notebookFileName(notebook);
   if (typeof id !== "string" || id.trim() === "") {
     throw new Error(`exercise(): id must be the exercise cell's id; got ${JSON.stringify(id)}`);
+  }
+  const { callTimeoutMs } = options;
+  if (callTimeoutMs !== undefined && !(Number.isInteger(callTimeoutMs) && callTimeoutMs > 0 && callTimeoutMs <= MAX_CALL_TIMEOUT_MS)) {
+    throw new Error(`exercise(): options.callTimeoutMs must be an integer from 1 to ${MAX_CALL_TIMEOUT_MS} ms; got ${JSON.stringify(callTimeoutMs)}`);
   }
   const settings: Partial<GradingSettings> = inject("tsdlGrading") ?? {};
   const notebooksDir = path.resolve(settings.notebooksDir || process.env[GRADING_ENV.notebooksDir] || defaultNotebooksDir);
@@ -66,6 +81,7 @@ export async function exercise<T extends object>(notebook: string, id: string): 
 
   remote ??= new RemoteValues(settings);
   const values = remote;
+  if (callTimeoutMs !== undefined) values.callBudgets.set(key, callTimeoutMs);
   const reply = values.load(notebooksDir, file, id);
   let problem: string | undefined;
   let exports: Record<string, unknown> = {};
@@ -117,7 +133,8 @@ export async function exercise<T extends object>(notebook: string, id: string): 
         throw new Error(`test(): points must be a positive number; got ${JSON.stringify(points)} for "${name}"`);
       }
       const meta: GradingMeta = { notebook: file, exercise: id, points };
-      test(`${id}: ${name} [${points} ${points === 1 ? "pt" : "pts"}]`, { meta: { grading: meta } }, async () => {
+      const timeout = callTimeoutMs === undefined ? undefined : 2 * callTimeoutMs + 60_000;
+      test(`${id}: ${name} [${points} ${points === 1 ? "pt" : "pts"}]`, { meta: { grading: meta }, timeout }, async () => {
         // A test observes the exercise's behaviour, never the grader's account of a broken submission:
         // an exercise that did not load, or a call that timed out or crashed, fails the test whatever it expected.
         if (problem !== undefined) throw new GradingError(problem);

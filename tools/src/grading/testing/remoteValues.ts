@@ -73,9 +73,13 @@ export class RemoteValues {
     });
   }
 
+  /** Per-call limits of exercises that train a model, which need longer than the default (exercise key → ms). */
+  readonly callBudgets = new Map<string, number>();
+
   // Read per call, so a test can tighten the limit for one learner notebook.
-  private timeoutMs(): number {
-    return this.settings.timeoutMs ?? positiveNumber(GRADING_ENV.timeoutMs, process.env[GRADING_ENV.timeoutMs], 10_000);
+  private timeoutMs(key?: string): number {
+    const budget = key === undefined ? undefined : this.callBudgets.get(key);
+    return budget ?? this.settings.timeoutMs ?? positiveNumber(GRADING_ENV.timeoutMs, process.env[GRADING_ENV.timeoutMs], 10_000);
   }
 
   load(notebooksDir: string, notebook: string, exercise: string): BridgeReply {
@@ -184,7 +188,7 @@ export class RemoteValues {
         throw new GradingError(`an argument to ${label} cannot be sent to the exercise: ${(error as Error).message}`);
       }
       const reply = values.bridge.request({
-        op: "call", timeoutMs: values.timeoutMs(), key, target, thisRef: selfRef?.handle, construct: new.target !== undefined, args: encoded,
+        op: "call", timeoutMs: values.timeoutMs(key), key, target, thisRef: selfRef?.handle, construct: new.target !== undefined, args: encoded,
         generation: generation ?? selfRef?.generation ?? values.generationOf(args),
       });
       const settled = values.settle(reply, notebook, exercise, selfRef ? self : undefined);
@@ -222,7 +226,7 @@ export class RemoteValues {
         get(this: object) {
           const ref = values.refs.get(this);
           if (!ref) return undefined;
-          const reply = values.bridge.request({ op: "get", timeoutMs: values.timeoutMs(), key, thisRef: ref.handle, generation: ref.generation, name: getter });
+          const reply = values.bridge.request({ op: "get", timeoutMs: values.timeoutMs(key), key, thisRef: ref.handle, generation: ref.generation, name: getter });
           const settled = values.settle(reply, notebook, exercise);
           return values.decode(settled.value, key, settled.generation, notebook, exercise);
         },
