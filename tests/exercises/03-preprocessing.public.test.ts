@@ -25,10 +25,23 @@ impute.test("even count of present values", 1, () => {
   expect(impute.exports.imputeMedian([null, 1, 4, 10, 2])).toEqual([3, 1, 4, 10, 2]);
 });
 
-const split = await exercise<{ stratifiedSplit(labels: string[], testFraction: number): { train: number[]; test: number[] } }>(
+type Split = { train: number[]; test: number[] };
+const split = await exercise<{ stratifiedSplit(labels: string[], testFraction: number, seed: number): Split }>(
   NOTEBOOK, "ex03-stratified-split");
-split.test("keeps each class's share", 1, () => {
-  expect(split.exports.stratifiedSplit(["a", "a", "a", "a", "b", "b"], 0.5)).toEqual({ train: [2, 3, 5], test: [0, 1, 4] });
+const toyLabels = ["a", "a", "a", "a", "a", "b", "b", "b", "c", "c"];
+split.test("3 of 10 samples to test, one per class, as StratifiedShuffleSplit(test_size=0.3) does", 1, () => {
+  const { test } = split.exports.stratifiedSplit(toyLabels, 0.3, 1);
+  expect(["a", "b", "c"].map((c) => test.filter((i) => toyLabels[i] === c).length)).toEqual([1, 1, 1]);
+});
+split.test("every index exactly once, each list sorted", 1, () => {
+  const { train, test } = split.exports.stratifiedSplit(toyLabels, 0.3, 1);
+  expect([...train, ...test].sort((p, q) => p - q)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  expect(test).toEqual([...test].sort((p, q) => p - q));
+  expect(train).toEqual([...train].sort((p, q) => p - q));
+});
+split.test("the same seed gives the same split, other seeds other splits", 1, () => {
+  expect(split.exports.stratifiedSplit(toyLabels, 0.3, 7)).toEqual(split.exports.stratifiedSplit(toyLabels, 0.3, 7));
+  expect(new Set([1, 2, 3, 4, 5].map((seed) => split.exports.stratifiedSplit(toyLabels, 0.3, seed).test.join())).size).toBeGreaterThan(1);
 });
 
 const iqr = await exercise<{ iqrOutlierMask(values: number[]): boolean[] }>(NOTEBOOK, "ex03-iqr-mask");

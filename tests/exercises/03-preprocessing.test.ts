@@ -45,23 +45,54 @@ impute.test("leaves complete data as it is and does not change its input", 1, ()
 });
 
 type Split = { train: number[]; test: number[] };
-const split = await exercise<{ stratifiedSplit(labels: string[], testFraction: number): Split }>(NOTEBOOK, "ex03-stratified-split");
-split.test("takes the first Math.round(f·count) of each class, in original order", 2, () => {
-  // a at 0, 2, 3: round(1.5) = 2 → 0, 2 to test; b at 1, 4: round(1) = 1 → 1 to test.
-  expect(split.exports.stratifiedSplit(["a", "b", "a", "a", "b"], 0.5)).toEqual({ train: [3, 4], test: [0, 1, 2] });
-  // x at 0, 2, 4 and y at 1, 3, 5 with f = 1/3: one of each to test.
-  expect(split.exports.stratifiedSplit(["x", "y", "x", "y", "x", "y"], 1 / 3)).toEqual({ train: [2, 3, 4, 5], test: [0, 1] });
+const split = await exercise<{ stratifiedSplit(labels: string[], testFraction: number, seed: number): Split }>(NOTEBOOK, "ex03-stratified-split");
+/** Labels made of `count` copies of each class name, in blocks. */
+const blocks = (counts: Record<string, number>) => Object.entries(counts).flatMap(([name, count]) => Array<string>(count).fill(name));
+const testCounts = (labels: string[], fraction: number, seed: number) => {
+  const { test } = split.exports.stratifiedSplit(labels, fraction, seed);
+  return Object.fromEntries([...new Set(labels)].map((c) => [c, test.filter((i) => labels[i] === c).length]));
+};
+split.test("class counts match scikit-learn's StratifiedShuffleSplit, not per-class rounding", 3, () => {
+  // sklearn.model_selection.StratifiedShuffleSplit(n_splits=1, test_size=f, random_state=0..5), counted per class;
+  // rounding each class on its own would give a: 2 (10 at 0.3), x: 1 (9 at 0.2), a: 3 (25 at 0.25), s: 1 (19 at 0.25).
+  expect(testCounts(blocks({ a: 5, b: 3, c: 2 }), 0.3, 3)).toEqual({ a: 1, b: 1, c: 1 });
+  expect(testCounts(blocks({ x: 7, y: 2 }), 0.2, 3)).toEqual({ x: 2, y: 0 });
+  expect(testCounts(blocks({ a: 13, b: 8, c: 4 }), 0.25, 3)).toEqual({ a: 4, b: 2, c: 1 });
+  expect(testCounts(blocks({ a: 13, b: 8, c: 4 }), 0.3, 3)).toEqual({ a: 4, b: 3, c: 1 });
+  expect(testCounts(blocks({ s: 2, t: 6, u: 11 }), 0.2, 3)).toEqual({ s: 1, t: 1, u: 2 });
+  expect(testCounts(blocks({ s: 2, t: 6, u: 11 }), 0.25, 3)).toEqual({ s: 0, t: 2, u: 3 });
+  expect(testCounts(blocks({ a: 4, b: 4, c: 4, d: 5 }), 0.25, 3)).toEqual({ a: 1, b: 1, c: 1, d: 2 });
+  expect(testCounts(blocks({ a: 50, b: 30, c: 20 }), 0.2, 3)).toEqual({ a: 10, b: 6, c: 4 });
 });
-split.test("returns indices sorted as numbers", 1, () => {
-  // c: 0, 10, 11 → round(1.5) = 2 → 0, 10; d: 1…9 → round(4.5) = 5 → 1…5.
-  const labels = ["c", "d", "d", "d", "d", "d", "d", "d", "d", "d", "c", "c"];
-  expect(split.exports.stratifiedSplit(labels, 0.5)).toEqual({ train: [6, 7, 8, 9, 11], test: [0, 1, 2, 3, 4, 5, 10] });
+split.test("the counts do not depend on where the classes sit or on the seed", 1, () => {
+  // The same 13/8/4 classes interleaved (sample j takes label (7·j mod 25) of the blocks): still 4/2/1 at 0.25.
+  const ordered = blocks({ a: 13, b: 8, c: 4 });
+  const mixed = ordered.map((_, j) => ordered[(7 * j) % 25]!);
+  expect(mixed.slice(0, 6)).toEqual(["a", "a", "b", "c", "a", "a"]);
+  for (const seed of [1, 99, 12345]) expect(testCounts(mixed, 0.25, seed)).toEqual({ a: 4, b: 2, c: 1 });
 });
-split.test("a fraction of 0 keeps everything for training, 1 puts everything in test", 1, () => {
-  const labels = ["p", "q", "p"];
-  expect(split.exports.stratifiedSplit(labels, 0)).toEqual({ train: [0, 1, 2], test: [] });
-  expect(split.exports.stratifiedSplit(labels, 1)).toEqual({ train: [], test: [0, 1, 2] });
-  expect(labels).toEqual(["p", "q", "p"]);
+split.test("is a random draw: over 40 seeds every sample lands in the test set at least once", 2, () => {
+  // Taking the first samples of each class (unshuffled) would always put 0, 5 and 8 in test.
+  const labels = blocks({ a: 5, b: 3, c: 2 });
+  const drawn = new Set<number>();
+  for (let seed = 1; seed <= 40; seed++) split.exports.stratifiedSplit(labels, 0.3, seed).test.forEach((i) => drawn.add(i));
+  expect([...drawn].sort((p, q) => p - q)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+});
+split.test("is repeatable under a seed and covers every index once, sorted", 1, () => {
+  const labels = blocks({ p: 60, q: 25, r: 15 });
+  const first = split.exports.stratifiedSplit(labels, 0.2, 2024);
+  expect(split.exports.stratifiedSplit(labels, 0.2, 2024)).toEqual(first);
+  expect(first.test).toHaveLength(20);
+  expect([...first.train, ...first.test].sort((p, q) => p - q)).toEqual(labels.map((_, i) => i));
+  expect(first.train).toEqual([...first.train].sort((p, q) => p - q));
+  expect(first.test).toEqual([...first.test].sort((p, q) => p - q));
+  const others = new Set([1, 2, 3, 4, 5].map((seed) => split.exports.stratifiedSplit(labels, 0.2, seed).test.join()));
+  expect(others.size).toBe(5);
+});
+split.test("does not change the labels", 1, () => {
+  const labels = ["n", "m", "n", "m"];
+  split.exports.stratifiedSplit(labels, 0.5, 1);
+  expect(labels).toEqual(["n", "m", "n", "m"]);
 });
 
 const iqr = await exercise<{ iqrOutlierMask(values: number[]): boolean[] }>(NOTEBOOK, "ex03-iqr-mask");
