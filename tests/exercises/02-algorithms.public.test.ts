@@ -16,15 +16,25 @@ softmax.test("huge scores do not overflow", 1, () => {
   p.forEach((probability) => expect(probability).toBeCloseTo(0.5, 12));
 });
 
-type Sigmoid = { value: number; derivative: number };
-const sigmoid = await exercise<{ sigmoidWithDerivative(z: number): Sigmoid }>(NOTEBOOK, "ex02-sigmoid");
-sigmoid.test("σ(0) = 0.5 and σ'(0) = 0.25", 1, () => {
-  const at0 = sigmoid.exports.sigmoidWithDerivative(0);
-  expect(at0.value).toBeCloseTo(0.5, 12);
-  expect(at0.derivative).toBeCloseTo(0.25, 12);
+type Bce = { loss: number; gradient: number[] };
+const bce = await exercise<{ bceWithLogits(logits: number[], labels: number[]): Bce }>(NOTEBOOK, "ex02-bce-logits");
+bce.test("a logit of 0 costs log 2", 1, () => {
+  expect(bce.exports.bceWithLogits([0], [1]).loss).toBeCloseTo(Math.LN2, 12);
 });
-sigmoid.test("σ'(2) = 0.10499359", 1, () => {
-  expect(sigmoid.exports.sigmoidWithDerivative(2).derivative).toBeCloseTo(0.10499359, 7);
+bce.test("the mean over samples is PyTorch's binary_cross_entropy_with_logits, 0.3047555609", 1, () => {
+  expect(bce.exports.bceWithLogits([2, -1, 0.5], [1, 0, 1]).loss).toBeCloseTo(0.3047555609137674, 12);
+});
+bce.test("a confident mistake (z = 50, y = 0) costs 50, not infinity", 1, () => {
+  expect(bce.exports.bceWithLogits([50], [0]).loss).toBeCloseTo(50, 9);
+});
+bce.test("the gradient is (σ(z) − y) / n", 1, () => {
+  const { gradient } = bce.exports.bceWithLogits([0, 0], [1, 0]);
+  expect(gradient).toHaveLength(2);
+  expect(gradient[0]).toBeCloseTo(-0.25, 12);
+  expect(gradient[1]).toBeCloseTo(0.25, 12);
+});
+bce.test("different lengths throw an error naming them", 1, () => {
+  expect(() => bce.exports.bceWithLogits([1, 2], [1])).toThrow(/2/);
 });
 
 type AdamState = { theta: number; m: number; v: number };

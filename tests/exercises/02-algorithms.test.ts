@@ -31,26 +31,37 @@ softmax.test("does not change the scores array", 1, () => {
   expect(scores).toEqual([3, 1, 2]);
 });
 
-type Sigmoid = { value: number; derivative: number };
-const sigmoid = await exercise<{ sigmoidWithDerivative(z: number): Sigmoid }>(NOTEBOOK, "ex02-sigmoid");
-sigmoid.test("matches scipy.special.expit at ±2 and at ln 3", 2, () => {
-  const plus = sigmoid.exports.sigmoidWithDerivative(2);
-  const minus = sigmoid.exports.sigmoidWithDerivative(-2);
-  expect(plus.value).toBeCloseTo(0.88079708, 8);
-  expect(minus.value).toBeCloseTo(0.11920292, 8);
-  expect(minus.derivative).toBeCloseTo(0.10499359, 8);
-  // σ(ln 3) = 1 / (1 + 1/3) = 3/4, σ' = 3/4 · 1/4 = 3/16
-  const atLn3 = sigmoid.exports.sigmoidWithDerivative(Math.log(3));
-  expect(atLn3.value).toBeCloseTo(0.75, 12);
-  expect(atLn3.derivative).toBeCloseTo(0.1875, 12);
+type Bce = { loss: number; gradient: number[] };
+const bce = await exercise<{ bceWithLogits(logits: number[], labels: number[]): Bce }>(NOTEBOOK, "ex02-bce-logits");
+// Reference values: torch.nn.functional.binary_cross_entropy_with_logits in float64 (mean reduction),
+// gradients from torch.autograd.
+bce.test("stays finite and exact where σ rounds to 0 or 1: z = 50, y = 0 and z = −800, y = 1 give 425", 3, () => {
+  const { loss, gradient } = bce.exports.bceWithLogits([50, -800], [0, 1]);
+  expect(loss).toBeCloseTo(425, 9);
+  expect(gradient[0]).toBeCloseTo(0.5, 12);
+  expect(gradient[1]).toBeCloseTo(-0.5, 12);
 });
-sigmoid.test("saturates to 0 and 1 at z = ∓40 with a vanishing derivative", 1, () => {
-  for (const z of [-40, 40]) {
-    const { value, derivative } = sigmoid.exports.sigmoidWithDerivative(z);
-    expect(value).toBeCloseTo(z > 0 ? 1 : 0, 12);
-    expect(derivative).toBeGreaterThanOrEqual(0);
-    expect(derivative).toBeLessThan(1e-15);
-  }
+bce.test("takes the mean, not the sum, and divides the gradient by n", 2, () => {
+  const { loss, gradient } = bce.exports.bceWithLogits([2, -1, 0.5], [1, 0, 1]);
+  expect(loss).toBeCloseTo(0.3047555609137674, 12);
+  [-0.0397343073407059, 0.08964714045666504, -0.1258468895993818].forEach((g, i) => expect(gradient[i]).toBeCloseTo(g, 12));
+});
+bce.test("handles soft labels (y = 0.8, 0.3)", 1, () => {
+  const { loss, gradient } = bce.exports.bceWithLogits([1.5, -0.5], [0.8, 0.3]);
+  expect(loss).toBeCloseTo(0.5627451310814295, 12);
+  expect(gradient[0]).toBeCloseTo(0.008787238096821803, 12);
+  expect(gradient[1]).toBeCloseTo(0.03877033439907271, 12);
+});
+bce.test("keeps tiny losses accurate: z = 800, y = 1 and z = −30, y = 0 give log(1 + e⁻³⁰) / 2 = 4.6788e-14", 1, () => {
+  // mpmath at 30 digits: 4.67881148441986838707e-14. (PyTorch prints 4.674e-14 here: it forms 1 + e⁻³⁰ before
+  // the log, which loses three digits; Math.log1p does not.) The gradient is σ(−30) / 2 = 4.6788e-14 too.
+  const { loss, gradient } = bce.exports.bceWithLogits([800, -30], [1, 0]);
+  expect(loss / 4.678811484419868e-14).toBeCloseTo(1, 6);
+  expect(gradient[0]).toBeCloseTo(0, 15);
+  expect(gradient[1]! / 4.6788114844196494e-14).toBeCloseTo(1, 6);
+});
+bce.test("names both lengths when they differ", 1, () => {
+  expect(() => bce.exports.bceWithLogits([0, 1, 2], [1])).toThrow(/3[\s\S]*1|1[\s\S]*3/);
 });
 
 type AdamState = { theta: number; m: number; v: number };
