@@ -133,7 +133,7 @@ describe("JupyterHub with the tsdl kernel, four learners at once", () => {
       const notebook = handedOut.content as { cells: { id: string; cell_type: string; source: string | string[] }[] };
       const exercise = notebook.cells.find((cell) => cell.id === "ex01-dense-params")!;
       expect([exercise.source].flat().join("")).toContain("not implemented yet");
-      exercise.source = "function denseParams(inputs: number, units: number): number {\n  return inputs * units + units;\n}";
+      exercise.source = "function denseParams(inputShape: number[], units: number): number {\n  if (inputShape.length === 0) throw new Error(\"inputShape is empty\");\n  return inputShape[inputShape.length - 1]! * units + units;\n}";
       await contents.save(NOTEBOOK, { type: "notebook", format: "json", content: notebook });
       const started = performance.now();
       const notebookRun = await runNotebookOnServer(server.settings, NOTEBOOK);
@@ -150,7 +150,7 @@ describe("JupyterHub with the tsdl kernel, four learners at once", () => {
       expect(notebookRun.cells, name).toHaveLength(codeCells);
       // 100·64+64 + 64·32+32 + 32·1+1 weights and biases.
       expect(text("nb01-05"), name).toBe("8577");
-      expect(text("nb01-14"), name).toMatch(/^✔ denseParams: 2\/2 checks passed/);
+      expect(text("nb01-14"), name).toMatch(/^✔ denseParams: 3\/3 checks passed/);
       expect(text("nb01-17"), name).toMatch(/^✘ mlpParams: 0\/2 checks passed\n {2}✘ the course MLP: Exercise ex01-mlp-params \(mlpParams\): not implemented yet/);
     }
     // The four notebooks really ran side by side: every one started before any finished.
