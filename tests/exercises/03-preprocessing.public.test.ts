@@ -4,17 +4,19 @@ import { exercise } from "../../tools/src/grading/index.js";
 
 const NOTEBOOK = "03-preprocessing.ipynb";
 
-type MinMax = { min: number; max: number };
-const scaler = await exercise<{ fitMinMax(train: number[]): MinMax; applyMinMax(values: number[], fitted: MinMax): number[] }>(
+type MinMax = { min: number[]; max: number[] };
+const scaler = await exercise<{ fitMinMax(train: number[][]): MinMax; applyMinMax(rows: number[][], fitted: MinMax): number[][] }>(
   NOTEBOOK, "ex03-min-max-scaler");
-scaler.test("learns the minimum and maximum", 1, () => {
-  expect(scaler.exports.fitMinMax([2, 4, 10])).toEqual({ min: 2, max: 10 });
+scaler.test("learns each column's minimum and maximum", 1, () => {
+  expect(scaler.exports.fitMinMax([[2, 0], [4, -1], [10, 1]])).toEqual({ min: [2, -1], max: [10, 1] });
 });
-scaler.test("scales test data with the training statistics", 1, () => {
-  const scaled = scaler.exports.applyMinMax([6, 12], { min: 2, max: 10 });
-  expect(scaled).toHaveLength(2);
-  expect(scaled[0]).toBeCloseTo(0.5, 12);
-  expect(scaled[1]).toBeCloseTo(1.25, 12);
+scaler.test("scales test rows with the training statistics", 1, () => {
+  const scaled = scaler.exports.applyMinMax([[6, 0], [12, 3]], { min: [2, -1], max: [10, 1] });
+  [[0.5, 0.5], [1.25, 2]].forEach((row, i) => row.forEach((v, j) => expect(scaled[i]![j]).toBeCloseTo(v, 12)));
+});
+scaler.test("ignores NaN when fitting; a column of NaN only throws naming it", 1, () => {
+  expect(scaler.exports.fitMinMax([[1], [NaN], [3]])).toEqual({ min: [1], max: [3] });
+  expect(() => scaler.exports.fitMinMax([[1, NaN], [2, NaN]])).toThrow(/column 1/);
 });
 
 const impute = await exercise<{ imputeMedian(values: (number | null)[]): number[] }>(NOTEBOOK, "ex03-median-impute");

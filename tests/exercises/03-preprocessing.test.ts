@@ -5,28 +5,38 @@ import { exercise } from "../../tools/src/grading/index.js";
 
 const NOTEBOOK = "03-preprocessing.ipynb";
 
-type MinMax = { min: number; max: number };
-const scaler = await exercise<{ fitMinMax(train: number[]): MinMax; applyMinMax(values: number[], fitted: MinMax): number[] }>(
+type MinMax = { min: number[]; max: number[] };
+const scaler = await exercise<{ fitMinMax(train: number[][]): MinMax; applyMinMax(rows: number[][], fitted: MinMax): number[][] }>(
   NOTEBOOK, "ex03-min-max-scaler");
-scaler.test("fits on negative, unsorted data and maps the training range to [0, 1]", 2, () => {
-  const fitted = scaler.exports.fitMinMax([0, 5, -5, 2.5]);
-  expect(fitted).toEqual({ min: -5, max: 5 });
-  const scaled = scaler.exports.applyMinMax([-5, 0, 2.5, 5], fitted);
-  [0, 0.5, 0.75, 1].forEach((expected, i) => expect(scaled[i]).toBeCloseTo(expected, 12));
+// Reference values: sklearn.preprocessing.MinMaxScaler().fit(train) (data_min_, data_max_, transform).
+const close = (actual: number[][], expected: number[][]) => {
+  expect(actual).toHaveLength(expected.length);
+  expected.forEach((row, i) => row.forEach((v, j) => (Number.isNaN(v) ? expect(actual[i]![j]).toBeNaN() : expect(actual[i]![j]).toBeCloseTo(v, 12))));
+};
+scaler.test("fits per column on negative, unsorted data and maps the training range to [0, 1]", 2, () => {
+  const fitted = scaler.exports.fitMinMax([[-5, 100], [5, 300], [0, 200]]);
+  expect(fitted).toEqual({ min: [-5, 100], max: [5, 300] });
+  close(scaler.exports.applyMinMax([[-5, 100], [0, 250], [5, 300]], fitted), [[0, 0], [0.5, 0.75], [1, 1]]);
+  close(scaler.exports.applyMinMax([[-10, 0], [2.5, 400]], fitted), [[-0.5, -0.5], [0.75, 1.5]]);
 });
-scaler.test("new values outside the training range fall outside [0, 1]", 1, () => {
-  // (−10 − (−5)) / 10 = −0.5, (20 − (−5)) / 10 = 2.5
-  const scaled = scaler.exports.applyMinMax([-10, 20], { min: -5, max: 5 });
-  expect(scaled[0]).toBeCloseTo(-0.5, 12);
-  expect(scaled[1]).toBeCloseTo(2.5, 12);
+scaler.test("skips NaN when fitting and keeps it when scaling, as MinMaxScaler does", 2, () => {
+  const train = [[1, 10, 5], [3, NaN, 5], [2, 30, 5], [NaN, 20, 5]];
+  const fitted = scaler.exports.fitMinMax(train);
+  expect(fitted).toEqual({ min: [1, 10, 5], max: [3, 30, 5] });
+  close(scaler.exports.applyMinMax([[4, 0, 6], [NaN, 25, 5], [2, 10, 4]], fitted), [[1.5, -0.5, 1], [NaN, 0.75, 0], [0.5, 0, -1]]);
 });
-scaler.test("changes neither the training nor the scaled array", 1, () => {
-  const train = [3, 1, 2];
-  const values = [2, 3];
-  const scaled = scaler.exports.applyMinMax(values, scaler.exports.fitMinMax(train));
-  expect(scaled).toEqual([0.5, 1]);
-  expect(train).toEqual([3, 1, 2]);
-  expect(values).toEqual([2, 3]);
+scaler.test("divides a constant column by 1, not 0 (no NaN or Infinity)", 1, () => {
+  close(scaler.exports.applyMinMax([[7], [8], [6]], scaler.exports.fitMinMax([[7], [7]])), [[0], [1], [-1]]);
+});
+scaler.test("names the column that has no values", 1, () => {
+  expect(() => scaler.exports.fitMinMax([[1, 2, NaN], [3, 4, NaN]])).toThrow(/column 2/);
+});
+scaler.test("changes neither the training nor the scaled rows", 1, () => {
+  const train = [[3], [1], [2]];
+  const rows = [[2], [3]];
+  close(scaler.exports.applyMinMax(rows, scaler.exports.fitMinMax(train)), [[0.5], [1]]);
+  expect(train).toEqual([[3], [1], [2]]);
+  expect(rows).toEqual([[2], [3]]);
 });
 
 const impute = await exercise<{ imputeMedian(values: (number | null)[]): number[] }>(NOTEBOOK, "ex03-median-impute");

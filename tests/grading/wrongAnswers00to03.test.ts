@@ -20,8 +20,8 @@ interface WrongAnswer {
   exercise: string;
   /** What the mistake is. */
   mistake: string;
-  /** The body that replaces the reference solution block. */
-  body: string;
+  /** The body that replaces the reference solution block, or one per function for a cell with several. */
+  body: string | Record<string, string>;
   /** Start of the name of every hidden test that must fail on it. */
   caughtBy: string[];
 }
@@ -107,6 +107,16 @@ const WRONG_ANSWERS: WrongAnswer[] = [
     caughtBy: ["takes the mean, not the sum"],
   },
   {
+    learner: "wrong-a", notebook: "03-preprocessing", exercise: "ex03-min-max-scaler", mistake: "Math.min over a column with a NaN in it",
+    body: {
+      fitMinMax: `const columns = train[0]!.map((_, j) => train.map((row) => row[j]!));
+    columns.forEach((column, j) => { if (column.every(Number.isNaN)) throw new Error(\`column \${j} has no values\`); });
+    return { min: columns.map((c) => Math.min(...c)), max: columns.map((c) => Math.max(...c)) };`,
+      applyMinMax: "return rows.map((row) => row.map((v, j) => (v - fitted.min[j]!) / (fitted.max[j]! - fitted.min[j]! || 1)));",
+    },
+    caughtBy: ["skips NaN when fitting"],
+  },
+  {
     learner: "wrong-a", notebook: "03-preprocessing", exercise: "ex03-stratified-split", mistake: "rounds each class's share on its own",
     body: `const byClass = new Map<string, number[]>();
     labels.forEach((label, i) => byClass.set(label, [...(byClass.get(label) ?? []), i]));
@@ -154,7 +164,9 @@ describe("plausible wrong answers to the exercises of notebooks 00–03", () => 
         for (const cell of copy.cells) {
           const id = exerciseIdOf(cell);
           const wrong = WRONG_ANSWERS.find((w) => w.learner === learner && w.notebook === notebook && w.exercise === id);
-          if (cell.cell_type === "code" && wrong) cell.source = stripSolutions(cellSource(cell), id!, `${learner} ${file}`, () => wrong.body);
+          if (cell.cell_type !== "code" || !wrong) continue;
+          const { body } = wrong;
+          cell.source = stripSolutions(cellSource(cell), id!, `${learner} ${file}`, (_, fn) => (typeof body === "string" ? body : body[fn!]!));
         }
         mkdirSync(path.join(submissions, learner), { recursive: true });
         writeFileSync(path.join(submissions, learner, file), JSON.stringify(copy));
