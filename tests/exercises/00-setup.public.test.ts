@@ -6,7 +6,8 @@ import { exercise } from "../../tools/src/grading/index.js";
 const NOTEBOOK = "00-setup.ipynb";
 
 const broadcast = await exercise<{ broadcastShape(a: number[], b: number[]): number[] }>(NOTEBOOK, "ex00-broadcast-shape");
-broadcast.test("a bias [3] added to a batch [2, 3] gives [2, 3]", 1, () => {
+broadcast.test("a bias [3] added to a batch [2, 3] gives [2, 3], in either order", 1, () => {
+  expect(broadcast.exports.broadcastShape([3], [2, 3])).toEqual([2, 3]);
   expect(broadcast.exports.broadcastShape([2, 3], [3])).toEqual([2, 3]);
 });
 broadcast.test("a column [3, 1] and a row [1, 4] give [3, 4]", 1, () => {

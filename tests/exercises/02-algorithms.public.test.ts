@@ -34,7 +34,7 @@ bce.test("the gradient is (σ(z) − y) / n", 1, () => {
   expect(gradient[1]).toBeCloseTo(0.25, 12);
 });
 bce.test("different lengths throw an error naming them", 1, () => {
-  expect(() => bce.exports.bceWithLogits([1, 2], [1])).toThrow(/2/);
+  expect(() => bce.exports.bceWithLogits([1, 2, 3], [1])).toThrow(/\b3\b[\s\S]*\b1\b|\b1\b[\s\S]*\b3\b/);
 });
 
 type AdamState = { theta: number; m: number; v: number };

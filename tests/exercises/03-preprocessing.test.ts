@@ -101,7 +101,9 @@ split.test("is repeatable under a seed and covers every index once, sorted", 1, 
 });
 split.test("does not change the labels", 1, () => {
   const labels = ["n", "m", "n", "m"];
-  split.exports.stratifiedSplit(labels, 0.5, 1);
+  // ceil(0.5 · 4) = 2 test samples, one per class.
+  const { test } = split.exports.stratifiedSplit(labels, 0.5, 1);
+  expect(test.map((i) => labels[i]).sort()).toEqual(["m", "n"]);
   expect(labels).toEqual(["n", "m", "n", "m"]);
 });
 
