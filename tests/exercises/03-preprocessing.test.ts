@@ -114,6 +114,11 @@ iqr.test("interpolates quartiles like np.percentile and keeps the input order", 
   // Q1 = 10.5, Q3 = 12, fences 8.25 and 14.25.
   expect(iqr.exports.iqrOutlierMask([10, 12, 11, 13, 12, 11, -20])).toEqual([false, false, false, false, false, false, true]);
 });
+iqr.test("interpolates between ranks instead of taking the nearest one", 2, () => {
+  // np.percentile([9, 9, 5, 13, 18, 8], [25, 75]) = 8.25, 12 → fences 2.625 and 17.625: 18 is an outlier.
+  // The nearest ranks (8 and 13) would give fences 0.5 and 20.5 and flag nothing.
+  expect(iqr.exports.iqrOutlierMask([9, 9, 5, 13, 18, 8])).toEqual([false, false, false, false, true, false]);
+});
 iqr.test("values exactly on a fence are not outliers", 1, () => {
   // Q1 = 10, Q3 = 20, fences −5 and 35; moving the ends out by one leaves the quartiles alone.
   expect(iqr.exports.iqrOutlierMask([35, 10, -5, 20, 10, 20])).toEqual([false, false, false, false, false, false]);

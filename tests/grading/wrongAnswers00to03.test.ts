@@ -1,4 +1,4 @@
-// Issue 15's acceptance for notebooks 00–03: each exercise's hidden tests fail on a plausible wrong
+// Issue 15's acceptance for notebooks 00–03: every exercise's hidden tests fail on a plausible wrong
 // answer, not only on the release stub and on constants (courseExercises.test.ts covers those).
 // Each wrong answer below is a mistake a learner is likely to make; the named tests must catch it.
 // Grading spawns judges and sandboxes from tools/dist: build first.
@@ -7,7 +7,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { GradeReport } from "../../tools/src/grading/grade/gradeReport.js";
 import { gradeSubmissions } from "../../tools/src/grading/grade/gradeSubmissions.js";
-import { exerciseIdOf } from "../../tools/src/grading/notebook/findExerciseCell.js";
+import { exerciseIdOf, listExercises } from "../../tools/src/grading/notebook/findExerciseCell.js";
 import { cellSource, readNotebook } from "../../tools/src/grading/notebook/readNotebook.js";
 import { stripSolutions } from "../../tools/src/grading/release/stripSolutions.js";
 import { defaultNotebooksDir, defaultTestsDir } from "../../tools/src/grading/repoPaths.js";
@@ -59,6 +59,24 @@ const WRONG_ANSWERS: WrongAnswer[] = [
     caughtBy: ["uses the population standard deviation"],
   },
   {
+    learner: "wrong-a", notebook: "00-setup", exercise: "ex00-time-matmul", mistake: "returns the end time instead of the elapsed time",
+    body: `const a = tf.randomUniform([n, n]);
+    const b = tf.randomUniform([n, n]);
+    const product = tf.matMul(a, b);
+    product.dataSync();
+    const end = performance.now();
+    tf.dispose([a, b, product]);
+    return end;`,
+    caughtBy: ["times real work"],
+  },
+  {
+    learner: "wrong-a", notebook: "01-concepts", exercise: "ex01-mlp-params", mistake: "forgets the biases",
+    body: `let total = 0;
+    for (let i = 1; i < sizes.length; i++) total += sizes[i - 1]! * sizes[i]!;
+    return total;`,
+    caughtBy: ["Keras' mnist_mlp"],
+  },
+  {
     learner: "wrong-a", notebook: "01-concepts", exercise: "ex01-dense-params", mistake: "multiplies every axis of the input shape",
     body: `if (inputShape.length === 0) throw new Error("inputShape is empty");
     return inputShape.reduce((p, d) => p * d, 1) * units + units;`,
@@ -85,6 +103,30 @@ const WRONG_ANSWERS: WrongAnswer[] = [
     const parameters = budget / (6 * tokensPerParameter);
     return { parameters, tokens: tokensPerParameter * parameters };`,
     caughtBy: ["takes the square root", "spends the budget exactly"],
+  },
+  {
+    learner: "wrong-a", notebook: "02-algorithms", exercise: "ex02-stable-softmax", mistake: "exponentiates the raw scores",
+    body: `const exps = scores.map((s) => Math.exp(s));
+    const total = exps.reduce((a, b) => a + b, 0);
+    return exps.map((e) => e / total);`,
+    caughtBy: ["is unchanged by shifting every score"],
+  },
+  {
+    learner: "wrong-a", notebook: "02-algorithms", exercise: "ex02-adam-step", mistake: "skips the bias correction",
+    body: `const mNext = beta1 * m + (1 - beta1) * g;
+    const vNext = beta2 * v + (1 - beta2) * g * g;
+    return { theta: theta - (alpha * mNext) / (Math.sqrt(vNext) + epsilon), m: mNext, v: vNext };`,
+    caughtBy: ["the first step moves θ by α·sign(g)", "three steps match torch.optim.Adam"],
+  },
+  {
+    learner: "wrong-a", notebook: "02-algorithms", exercise: "ex02-numerical-gradient", mistake: "a forward difference",
+    body: `const base = f(x);
+    return x.map((_, i) => {
+      const plus = x.slice();
+      plus[i]! += epsilon;
+      return (f(plus) - base) / epsilon;
+    });`,
+    caughtBy: ["uses central differences"],
   },
   {
     learner: "wrong-a", notebook: "02-algorithms", exercise: "ex02-bce-logits", mistake: "the textbook formula on σ(z), which overflows to infinity",
@@ -115,6 +157,22 @@ const WRONG_ANSWERS: WrongAnswer[] = [
       applyMinMax: "return rows.map((row) => row.map((v, j) => (v - fitted.min[j]!) / (fitted.max[j]! - fitted.min[j]! || 1)));",
     },
     caughtBy: ["skips NaN when fitting"],
+  },
+  {
+    learner: "wrong-a", notebook: "03-preprocessing", exercise: "ex03-median-impute", mistake: "sorts with the default (text) order",
+    body: `const present = values.filter((v): v is number => v !== null).sort();
+    const mid = Math.floor(present.length / 2);
+    const median = present.length % 2 === 1 ? present[mid]! : (present[mid - 1]! + present[mid]!) / 2;
+    return values.map((v) => (v === null ? median : v));`,
+    caughtBy: ["sorts numerically, not as text"],
+  },
+  {
+    learner: "wrong-a", notebook: "03-preprocessing", exercise: "ex03-iqr-mask", mistake: "quartiles at the nearest rank",
+    body: `const sorted = [...values].sort((a, b) => a - b);
+    const quartile = (q: number) => sorted[Math.round(q * (sorted.length - 1))]!;
+    const [q1, q3] = [quartile(0.25), quartile(0.75)];
+    return values.map((v) => v < q1 - 1.5 * (q3 - q1) || v > q3 + 1.5 * (q3 - q1));`,
+    caughtBy: ["interpolates between ranks"],
   },
   {
     learner: "wrong-a", notebook: "03-preprocessing", exercise: "ex03-stratified-split", mistake: "rounds each class's share on its own",
@@ -175,6 +233,13 @@ describe("plausible wrong answers to the exercises of notebooks 00–03", () => 
     const testFiles = NOTEBOOKS.flatMap((notebook) => [`${notebook}.public.test.ts`, `${notebook}.test.ts`]).map((name) => path.join(defaultTestsDir, name));
     report = await gradeSubmissions({ submissionsDir: submissions, notebooksDir: course, testsDir: defaultTestsDir, testFiles, jobs: 2 });
   }, 600_000);
+
+  it("has a wrong answer for every exercise of the four notebooks", () => {
+    for (const notebook of NOTEBOOKS) {
+      const covered = new Set(WRONG_ANSWERS.filter((w) => w.notebook === notebook).map((w) => w.exercise));
+      expect(listExercises(readNotebook(path.join(defaultNotebooksDir, `${notebook}.ipynb`))).filter((id) => !covered.has(id)), notebook).toEqual([]);
+    }
+  });
 
   it("grades the instructor notebooks in full, so every failure below is the wrong answer's", () => {
     expect(report.instructorCheck.failures).toEqual([]);
