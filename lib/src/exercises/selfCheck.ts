@@ -63,7 +63,7 @@ export function expectClose(actual: unknown, expected: unknown, tolerance = 1e-6
 /**
  * Expects `run` to throw; `message` (if given) must appear in the error.
  *
- * Taught in notebooks/01-concepts.ipynb; also used in 08-large-models, 09-faq.
+ * Taught in notebooks/01-concepts.ipynb; also used in 04-training, 08-large-models, 09-faq.
  */
 export function expectThrows(run: () => unknown, message?: string, what = "call"): void {
   try {

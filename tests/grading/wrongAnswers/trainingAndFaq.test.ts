@@ -48,6 +48,48 @@ const WRONG_ANSWERS: WrongAnswer[] = [
       "return model;",
     ].join("\n"),
   },
+  {
+    name: "throughput-with-warm-up", notebook: "09-faq.ipynb", exercise: "ex09-steady-throughput",
+    body: "if (steps.length === 0) throw new Error(\"steps is empty\");\nif (steps.some((s) => !(s.ms > 0))) throw new Error(\"ms must be positive\");\nreturn steps.reduce((a, s) => a + s.samples, 0) / (steps.reduce((a, s) => a + s.ms, 0) / 1000);",
+  },
+  {
+    name: "throughput-drops-every-slow-step", notebook: "09-faq.ipynb", exercise: "ex09-steady-throughput",
+    body: [
+      "if (steps.length === 0) throw new Error(\"steps is empty\");",
+      "if (steps.some((s) => !(s.ms > 0))) throw new Error(\"ms must be positive\");",
+      "const sorted = steps.map((s) => s.ms).sort((a, b) => a - b);",
+      "const m = sorted.length >> 1;",
+      "const median = sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;",
+      "const steady = steps.filter((s) => s.ms <= 2 * median);",
+      "return steady.reduce((a, s) => a + s.samples, 0) / (steady.reduce((a, s) => a + s.ms, 0) / 1000);",
+    ].join("\n"),
+  },
+  {
+    name: "throughput-mean-of-rates", notebook: "09-faq.ipynb", exercise: "ex09-steady-throughput",
+    body: [
+      "if (steps.length === 0) throw new Error(\"steps is empty\");",
+      "if (steps.some((s) => !(s.ms > 0))) throw new Error(\"ms must be positive\");",
+      "const sorted = steps.map((s) => s.ms).sort((a, b) => a - b);",
+      "const m = sorted.length >> 1;",
+      "const median = sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;",
+      "let first = 0;",
+      "while (first < steps.length && steps[first]!.ms > 2 * median) first++;",
+      "const rates = steps.slice(first).map((s) => s.samples / (s.ms / 1000));",
+      "return rates.reduce((a, b) => a + b, 0) / rates.length;",
+    ].join("\n"),
+  },
+  {
+    name: "imputation-leaks", notebook: "09-faq.ipynb", exercise: "ex09-choose-imputation",
+    body: [
+      "const known = column.filter((v) => !Number.isNaN(v));",
+      "if (!(k >= 2 && k <= known.length)) throw new Error(`k out of range: ${k}`);",
+      "const sorted = [...known].sort((a, b) => a - b);",
+      "const m = sorted.length >> 1;",
+      "const fills = { mean: known.reduce((a, b) => a + b, 0) / known.length, median: sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2 };",
+      "const errors = { mean: known.reduce((a, v) => a + Math.abs(v - fills.mean), 0) / known.length, median: known.reduce((a, v) => a + Math.abs(v - fills.median), 0) / known.length };",
+      "return { errors, best: errors.median < errors.mean ? \"median\" : \"mean\" };",
+    ].join("\n"),
+  },
 ];
 
 describe("hidden tests against plausible wrong answers (notebooks 04 and 09)", () => {
