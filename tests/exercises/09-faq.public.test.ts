@@ -4,12 +4,13 @@ import { exercise } from "../../tools/src/grading/index.js";
 
 const NOTEBOOK = "09-faq.ipynb";
 
-const throughput = await exercise<{ samplesPerSecond(samples: number, elapsedMs: number): number }>(NOTEBOOK, "ex09-samples-per-second");
-throughput.test("1,000 samples in 250 ms is 4,000 samples/s", 1, () => {
-  expect(throughput.exports.samplesPerSecond(1000, 250)).toBeCloseTo(4000, 9);
+type Step = { samples: number; ms: number };
+const throughput = await exercise<{ steadyThroughput(steps: Step[]): number }>(NOTEBOOK, "ex09-steady-throughput");
+throughput.test("drops one slow first step: 96 samples in 60 ms is 1,600/s", 1, () => {
+  expect(throughput.exports.steadyThroughput([{ samples: 32, ms: 500 }, { samples: 32, ms: 20 }, { samples: 32, ms: 20 }, { samples: 32, ms: 20 }])).toBeCloseTo(1600, 6);
 });
-throughput.test("rejects a zero time with an error naming elapsedMs", 1, () => {
-  expect(() => throughput.exports.samplesPerSecond(10, 0)).toThrow(/elapsedMs/);
+throughput.test("rejects a zero duration with an error naming ms", 1, () => {
+  expect(() => throughput.exports.steadyThroughput([{ samples: 10, ms: 0 }])).toThrow(/ms/);
 });
 
 const batch = await exercise<{ largestBatch(budgetBytes: number, fixedBytes: number, bytesPerSample: number): number }>(NOTEBOOK, "ex09-largest-batch");
@@ -21,11 +22,11 @@ batch.test("nothing fits when the fixed cost exceeds the budget; one sample once
   expect(batch.exports.largestBatch(210, 200, 10)).toBe(1);
 });
 
-type Score = { strategy: string; validationScore: number };
-const imputation = await exercise<{ chooseImputation(scores: Score[]): string }>(NOTEBOOK, "ex09-choose-imputation");
-imputation.test("picks the highest validation score", 1, () => {
-  expect(imputation.exports.chooseImputation([{ strategy: "mean", validationScore: 0.91 }, { strategy: "median", validationScore: 0.93 }])).toBe("median");
-});
-imputation.test("prefers the first strategy on a tie", 1, () => {
-  expect(imputation.exports.chooseImputation([{ strategy: "drop", validationScore: 0.9 }, { strategy: "mean", validationScore: 0.9 }])).toBe("drop");
+type Choice = { errors: { mean: number; median: number }; best: "mean" | "median" };
+const imputation = await exercise<{ chooseImputation(column: number[], k: number): Choice }>(NOTEBOOK, "ex09-choose-imputation");
+imputation.test("an outlier makes the median the better fill", 1, () => {
+  const choice = imputation.exports.chooseImputation([1, 2, Number.NaN, 3, 100, 4, 5], 3);
+  expect(choice.best).toBe("median");
+  expect(choice.errors.mean).toBeCloseTo(194 / 6, 9);
+  expect(choice.errors.median).toBeCloseTo(107 / 6, 9);
 });

@@ -63,7 +63,7 @@ export function expectClose(actual: unknown, expected: unknown, tolerance = 1e-6
 /**
  * Expects `run` to throw; `message` (if given) must appear in the error.
  *
- * Taught in notebooks/00-setup.ipynb; also used in 01-concepts, 02-algorithms, 03-preprocessing, 08-large-models, 09-faq.
+ * Taught in notebooks/00-setup.ipynb; also used in 01-concepts, 02-algorithms, 03-preprocessing, 04-training, 08-large-models, 09-faq.
  */
 export function expectThrows(run: () => unknown, message?: string, what = "call"): void {
   try {

@@ -65,7 +65,10 @@ const loadModule = (Module as unknown as { _load: (request: string, ...rest: unk
   return reflectApply(loadModule, this, [request, ...rest]);
 };
 
-type Library = { tf: { tensor(values: unknown, shape: number[], dtype: string): unknown }; backendReady(): Promise<unknown> };
+type Library = {
+  tf: { tensor(values: unknown, shape: number[], dtype: string): unknown; LayersModel: abstract new (...args: never[]) => object };
+  backendReady(): Promise<unknown>;
+};
 
 /** A value that cannot be sent to the judge; it fails the call that produced it, not the sandbox. */
 class UnsendableValue extends Error {}
@@ -141,6 +144,14 @@ function newState(): EncodeState {
   return { seen: new SafeMap(), open: new SafeSet() };
 }
 
+/**
+ * A trained model goes to the test as a handle without fields: its internals (layers pointing back
+ * at it, weights, optimizer state) stay in the sandbox, and its methods (predict, evaluate…) call across.
+ */
+function isOpaque(value: object): boolean {
+  return library !== undefined && value instanceof library.tf.LayersModel;
+}
+
 function ownFields(value: object, state: EncodeState, depth: number, fields: Record<string, unknown> = {}): Record<string, unknown> {
   const names = objectKeys(value);
   for (let i = 0; i < names.length; i++) {
@@ -201,7 +212,7 @@ function encode(value: unknown, state: EncodeState, depth = 0): unknown {
       };
       // A class instance may point back at itself: the judge follows such cycles by handle.
       mapSet(state.seen, value, record);
-      record.fields = ownFields(value, state, depth);
+      if (!isOpaque(value)) record.fields = ownFields(value, state, depth);
       return record;
     }
   }
@@ -282,7 +293,7 @@ async function handle(request: SandboxRequest): Promise<SandboxReply> {
       const fn = resolveTarget(request.target, self);
       const args = (await decode(request.args)) as unknown[];
       const result = await (request.construct ? reflectConstruct(fn, args) : reflectApply(fn, self, args));
-      const thisFields = self !== null && typeof self === "object" ? ownFields(self, newState(), 0) : undefined;
+      const thisFields = self !== null && typeof self === "object" && !isOpaque(self) ? ownFields(self, newState(), 0) : undefined;
       return { id: request.id, ok: true, value: encode(result, newState()), thisFields };
     }
     case "get": {
