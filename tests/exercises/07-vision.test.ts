@@ -64,7 +64,7 @@ classifier.test("passes 80% accuracy on 1,000 held-out images after training on 
 });
 classifier.test("is deterministic: the same data give the same predictions", 1, () => {
   const run = () => classifier.exports.trainFashionClassifier(
-    shipped.images.slice(2000, 2300) as tf.Tensor4D, shipped.labels.slice(2000, 2300) as tf.Tensor1D, unseen.images.slice(1000, 1100) as tf.Tensor4D);
+    shipped.images.slice(2000, 300) as tf.Tensor4D, shipped.labels.slice(2000, 300) as tf.Tensor1D, unseen.images.slice(1000, 100) as tf.Tensor4D);
   const first = run();
   expect(first).toHaveLength(100);
   expect(run()).toEqual(first);
