@@ -13,7 +13,7 @@ const PLANE = CIFAR10_SIDE * CIFAR10_SIDE;
 /**
  * One record of the binary version: 1 label byte, then the red, green and blue planes.
  *
- * Taught in no notebook yet.
+ * Taught in notebooks/07-vision.ipynb.
  */
 export const CIFAR10_RECORD_BYTES = 1 + 3 * PLANE;
 

@@ -6,7 +6,7 @@ import { tf } from "../backend/index.js";
  * `labels` are class ids (`[B]` or `[B, 1]`) or one-hot rows (`[B, C]`). `model.fit` needs
  * one-hot labels with a custom loss: it checks target shapes against the output shape.
  *
- * Taught in no notebook yet.
+ * Taught in notebooks/07-vision.ipynb.
  */
 export function softmaxCrossEntropyFromLogits(labels: tf.Tensor, logits: tf.Tensor): tf.Scalar {
   return tf.tidy(() => {

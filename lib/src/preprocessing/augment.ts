@@ -77,15 +77,6 @@ export function flipLeftRight(images: tf.Tensor4D): tf.Tensor4D {
   return tf.image.flipLeftRight(checkImages("flipLeftRight", images));
 }
 
-/**
- * Mirrors each image vertically.
- *
- * Taught in no notebook yet.
- */
-export function flipUpDown(images: tf.Tensor4D): tf.Tensor4D {
-  return tf.reverse(checkImages("flipUpDown", images), 1);
-}
-
 export interface ShiftOptions {
   /** Pixels to move right (negative: left). */
   dx?: number;
@@ -187,7 +178,7 @@ function checkProbability(fn: string, p: unknown): number {
 /**
  * Mirrors each image horizontally with the given probability (seeded).
  *
- * Taught in no notebook yet.
+ * Taught in notebooks/07-vision.ipynb.
  */
 export function randomFlipLeftRight(images: tf.Tensor4D, seed: SeedOrRng, probability = 0.5): tf.Tensor4D {
   const fn = "randomFlipLeftRight";
@@ -201,7 +192,7 @@ export function randomFlipLeftRight(images: tf.Tensor4D, seed: SeedOrRng, probab
 /**
  * Shifts each image by a seeded random whole number of pixels in [−maxShift, maxShift] per axis.
  *
- * Taught in no notebook yet.
+ * Taught in notebooks/07-vision.ipynb.
  */
 export function randomShift(images: tf.Tensor4D, maxShift: number, seed: SeedOrRng, fillValue = 0): tf.Tensor4D {
   const fn = "randomShift";
@@ -220,7 +211,7 @@ export function randomShift(images: tf.Tensor4D, maxShift: number, seed: SeedOrR
 /**
  * Rotates each image by a seeded random angle in [−maxRadians, maxRadians].
  *
- * Taught in no notebook yet.
+ * Taught in notebooks/07-vision.ipynb.
  */
 export function randomRotate(images: tf.Tensor4D, maxRadians: number, seed: SeedOrRng, options: RotateOptions = {}): tf.Tensor4D {
   const fn = "randomRotate";

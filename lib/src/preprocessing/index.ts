@@ -1,7 +1,6 @@
 export {
   addGaussianNoise,
   flipLeftRight,
-  flipUpDown,
   randomCrop,
   randomFlipLeftRight,
   randomRotate,
