@@ -52,3 +52,11 @@ classifier.test("reaches 75% accuracy on 2,000 held-out Chinese reviews", 4, asy
   const right = predictions.filter((p, i) => p === split.yTest[i]).length;
   expect(right / split.yTest.length).toBeGreaterThanOrEqual(0.75);
 });
+classifier.test("gives the same answers when trained twice on the same reviews (seeded)", 1, async () => {
+  const { loadSentimentZh } = await import("@tsdl/lib");
+  const reviews = loadSentimentZh();
+  const [texts, labels, toJudge] = [reviews.texts.slice(2000, 4000), reviews.labels.slice(2000, 4000), reviews.texts.slice(0, 300)];
+  const first = classifier.exports.trainReviewClassifier(texts, labels, toJudge);
+  expect(first).toHaveLength(300);
+  expect(classifier.exports.trainReviewClassifier(texts, labels, toJudge)).toEqual(first);
+});
