@@ -73,12 +73,11 @@ describe.skipIf(notebooks.length === 0 || (!execute && !executedBefore))("the co
     expect(value).toBeGreaterThanOrEqual(target);
   });
 
-  // The Tang GPT tells about 2,900 characters apart (every one seen twice), so 200 steps take it less far below its baseline.
-  it.each([["nb08-15", 0.15], ["nb08-21", 0.3]] as const)("08-large-models.ipynb: %s shows the tiny GPT's validation loss more than %s nats below the unigram baseline", async (cellId, margin) => {
+  it.each(["nb08-15", "nb08-21"])("08-large-models.ipynb: %s shows the tiny GPT's validation loss well below the unigram baseline", async (cellId) => {
     const text = await resultText(path.join(executedDir, "08-large-models.ipynb"), cellId);
     const loss = Number(/validationLoss: ([\d.]+)/.exec(text)?.[1]);
     const baseline = Number(/unigramBaseline: ([\d.]+)/.exec(text)?.[1]);
-    expect(baseline - loss, text).toBeGreaterThan(margin);
+    expect(baseline - loss, text).toBeGreaterThan(0.3);
   });
 
   it("every page draws offline in Chromium with charts and math, and nbconvert accepts every executed notebook", async () => {
