@@ -30,3 +30,14 @@ attention.test("softmax over the real positions", 1, () => {
   const weights = attention.exports.maskedAttentionWeights([0, Math.log(3), 5], [true, true, false]);
   [0.25, 0.75, 0].forEach((w, i) => expect(weights[i]).toBeCloseTo(w, 12));
 });
+
+type ReviewClassifier = { trainReviewClassifier(trainTexts: string[], trainLabels: number[], testTexts: string[]): number[] };
+const classifier = await exercise<ReviewClassifier>(NOTEBOOK, "ex06-train-classifier", { callTimeoutMs: 120_000 });
+classifier.test("one label per review; better than 65% on 500 reviews it never saw", 1, async () => {
+  const { loadSentimentZh } = await import("@tsdl/lib");
+  const reviews = loadSentimentZh();
+  const predictions = classifier.exports.trainReviewClassifier(reviews.texts.slice(0, 2000), reviews.labels.slice(0, 2000), reviews.texts.slice(9500));
+  expect(predictions.every((p) => p === 0 || p === 1)).toBe(true);
+  expect(predictions).toHaveLength(500);
+  expect(predictions.filter((p, i) => p === reviews.labels[9500 + i]).length / 500).toBeGreaterThan(0.65);
+});

@@ -37,3 +37,19 @@ sample.test("temperature 0.5 squares and renormalises; 0 is greedy; negative is 
   expect(sample.exports.sampleWithTemperature([0.2, 0.5, 0.3], 0, 0.01)).toBe(1);
   expect(() => sample.exports.sampleWithTemperature([1], -1, 0.5)).toThrow(/temperature/);
 });
+
+type Transfer = { transferToNewTask(pretrainX: unknown, pretrainY: unknown, fewX: unknown, fewY: unknown, testX: unknown): number[] };
+const transfer = await exercise<Transfer>(NOTEBOOK, "ex08-transfer-head", { callTimeoutMs: 60_000 });
+transfer.test("one answer per image; above 85% on the notebook's odd-or-even task", 1, async () => {
+  const { tf, loadDigits } = await import("@tsdl/lib");
+  const digits = loadDigits();
+  const pixels = digits.images.reshape([-1, 64]);
+  const labels = Array.from(digits.labels.dataSync());
+  const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+  const [pretrain, few, test] = [rows(0, 1000), rows(1000, 1020), rows(1020, labels.length)];
+  const answers = transfer.exports.transferToNewTask(
+    tf.gather(pixels, pretrain), tf.tensor1d(pretrain.map((i) => labels[i]!)),
+    tf.gather(pixels, few), tf.tensor1d(few.map((i) => labels[i]! % 2)), tf.gather(pixels, test));
+  expect(answers.every((a) => a === 0 || a === 1)).toBe(true);
+  expect(answers.filter((a, i) => a === labels[test[i]!]! % 2).length / test.length).toBeGreaterThan(0.85);
+});

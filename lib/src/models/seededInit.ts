@@ -6,7 +6,7 @@ type Initializer = ReturnType<typeof tf.initializers.zeros>;
  * Hands out initializers seeded `seed, seed + 1, …` so every layer gets its own repeatable draw
  * (one shared seed would give layers of equal shape identical weights).
  *
- * Taught in notebooks/04-training.ipynb; also used in 08-large-models.
+ * Taught in notebooks/04-training.ipynb; also used in 06-language, 08-large-models.
  */
 export class SeededInit {
   private next: number;

@@ -105,10 +105,10 @@ export interface Conv1dTextClassifierOptions {
 
 /**
  * A convolutional text classifier: Embedding → Conv1D(filters, kernelSize, relu) →
- * GlobalMaxPool1D → Dense(classes, softmax). It learns n-gram detectors and trains much faster
+ * GlobalMaxPool1D → Dense(classes, softmax). It learns n-gram detectors and trains faster
  * than an LSTM. Labels are class ids.
  *
- * Taught in no notebook yet.
+ * Taught in notebooks/06-language.ipynb.
  */
 export function conv1dTextClassifier({
   vocabSize = 10000,
