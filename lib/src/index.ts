@@ -3,7 +3,8 @@ export * from "./datasets/index.js";
 export * from "./exercises/index.js";
 export * as scratch from "./scratch/index.js";
 export * from "./models/index.js";
-export * from "./random/index.js";
+// Only what notebooks use: lib's own folders import shuffle, toRng and the rest from random/ directly.
+export { seededRandom, type Rng, type SeedOrRng } from "./random/index.js";
 export * from "./preprocessing/index.js";
 export * from "./text/index.js";
 export * from "./metrics/index.js";

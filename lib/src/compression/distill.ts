@@ -8,8 +8,6 @@ import {
  * Hinton et al.'s distillation loss, averaged over the batch:
  * α·T²·KL(softmax(teacher/T) ‖ softmax(student/T)) + (1 − α)·CE(labels, softmax(student)).
  * The T² keeps the soft term's gradients on the same scale as the hard term's.
- *
- * Taught in no notebook yet.
  */
 export function distillationLoss(
   studentLogits: tf.Tensor2D, teacherLogits: tf.Tensor2D, labelsOneHot: tf.Tensor2D, temperature: number, alpha: number,

@@ -1,7 +1,5 @@
 export {
-  accuracyFromPredictions,
   classificationAccuracy,
-  cloneModel,
   float32WeightBytes,
   type CompressionReport,
   type EvaluationData,
@@ -10,12 +8,11 @@ export {
   dequantizeTensor,
   quantizeModel,
   quantizeTensor,
-  quantizedBytes,
   type QuantizationScheme,
   type QuantizeModelOptions,
   type QuantizeOptions,
   type QuantizedModel,
   type QuantizedTensor,
 } from "./quantize.js";
-export { magnitudeMask, pruneModel, sparseBytes, type PruneOptions, type PrunedModel } from "./prune.js";
-export { distill, distillationLoss, type DistillOptions, type DistillResult } from "./distill.js";
+export { pruneModel, type PruneOptions, type PrunedModel } from "./prune.js";
+export { distill, type DistillOptions, type DistillResult } from "./distill.js";

@@ -32,8 +32,6 @@ export function float32WeightBytes(model: tf.LayersModel): number {
 /**
  * Accuracy of predictions: a single column is a probability thresholded at 0.5; several columns
  * (probabilities or logits) are compared by argmax. Labels are ids or one-hot rows.
- *
- * Taught in no notebook yet.
  */
 export function accuracyFromPredictions(yTrue: tf.Tensor, yPred: tf.Tensor): number {
   return tf.tidy(() => {
@@ -59,8 +57,6 @@ export function classificationAccuracy(model: tf.LayersModel, { x, y }: Evaluati
 
 /**
  * An independent copy of a layers model (same topology and weights), not compiled.
- *
- * Taught in no notebook yet.
  */
 export async function cloneModel(model: tf.LayersModel): Promise<tf.LayersModel> {
   let artifacts: tf.io.ModelArtifacts | undefined;

@@ -6,8 +6,6 @@ import {
 
 /**
  * A 0/1 mask zeroing the `round(sparsity · n)` smallest-magnitude entries of a tensor.
- *
- * Taught in no notebook yet.
  */
 export function magnitudeMask(weights: tf.Tensor, sparsity: number): tf.Tensor {
   if (!(sparsity >= 0 && sparsity < 1)) throw new Error(`sparsity must be in [0, 1); got ${sparsity}`);
@@ -21,10 +19,8 @@ export function magnitudeMask(weights: tf.Tensor, sparsity: number): tf.Tensor {
 
 /**
  * Storage of a pruned tensor: float32 non-zeros plus a 1-bit-per-entry occupancy bitmap.
- *
- * Taught in no notebook yet.
  */
-export function sparseBytes(size: number, nonZeros: number): number {
+function sparseBytes(size: number, nonZeros: number): number {
   return 4 * nonZeros + Math.ceil(size / 8);
 }
 

@@ -26,10 +26,8 @@ export interface QuantizedTensor {
 
 /**
  * Storage of a quantised tensor: 1 byte per value, 4 per scale, 1 per zero point (affine only).
- *
- * Taught in no notebook yet.
  */
-export function quantizedBytes(q: QuantizedTensor): number {
+function quantizedBytes(q: QuantizedTensor): number {
   return q.values.length + 4 * q.scales.length + (q.scheme === "affine" ? q.zeroPoints.length : 0);
 }
 

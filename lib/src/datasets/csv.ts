@@ -14,8 +14,6 @@ export interface ReadCsvOptions {
 /**
  * Parses an RFC 4180 CSV file with a header row. Numeric-looking fields become numbers;
  * missing markers become `null` (strings) or `NaN` (in columns that are otherwise numeric).
- *
- * Taught in no notebook yet.
  */
 export function readCsvRows(file: string, options: ReadCsvOptions = {}): { columns: string[]; rows: CsvRow[] } {
   const missing = new Set(options.missing ?? ["", "NA", "NaN"]);
@@ -47,8 +45,6 @@ export function readCsvRows(file: string, options: ReadCsvOptions = {}): { colum
 
 /**
  * Reads a CSV file into a danfo DataFrame (missing values as `NaN`/`null`, which danfo's `isNa` sees).
- *
- * Taught in no notebook yet.
  */
 export function readCsvFrame(file: string, options: ReadCsvOptions = {}): dfd.DataFrame {
   const { columns, rows } = readCsvRows(file, options);

@@ -8,8 +8,6 @@ export interface IdxArray {
 
 /**
  * Parses the IDX format of (Fashion-)MNIST: magic 0x0000 08 NN (unsigned bytes, NN dims), big-endian sizes, data.
- *
- * Taught in no notebook yet.
  */
 export function parseIdx(bytes: Uint8Array, source = "IDX data"): IdxArray {
   if (bytes.length < 4) throw new Error(`${source}: expected at least 4 header bytes, got ${bytes.length}`);
@@ -28,7 +26,6 @@ export function parseIdx(bytes: Uint8Array, source = "IDX data"): IdxArray {
   return { dims, data: bytes.subarray(offset) };
 }
 
-/** Taught in no notebook yet. */
 export function readIdxGz(file: string): IdxArray {
   return parseIdx(gunzipSync(readFileSync(file)), file);
 }

@@ -1,10 +1,7 @@
-export { DATA_DIR_ENV, dataDir, dataFile } from "./paths.js";
+export { dataFile } from "./paths.js";
 export { verifyDataChecksums, type ChecksumResult } from "./checksums.js";
-export { readCsvFrame, readCsvRows, type CsvRow, type CsvValue, type ReadCsvOptions } from "./csv.js";
 export { csvToTensors, type CsvTensors, type CsvToTensorsOptions } from "./csvToTensors.js";
-export { parseIdx, readIdxGz, type IdxArray } from "./idx.js";
 export {
-  loadBreastCancer,
   loadBreastCancerTensors,
   loadDigits,
   loadPenguins,

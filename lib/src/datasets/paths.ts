@@ -3,17 +3,13 @@ import path from "node:path";
 
 /**
  * The environment variable that points the loaders at another copy of `data/`.
- *
- * Taught in no notebook yet.
  */
-export const DATA_DIR_ENV = "TSDL_DATA_DIR";
+const DATA_DIR_ENV = "TSDL_DATA_DIR";
 
 /**
  * The folder holding the course's data sets (the repository's `data/`, from source or built code).
- *
- * Taught in no notebook yet.
  */
-export function dataDir(): string {
+function dataDir(): string {
   const override = process.env[DATA_DIR_ENV];
   if (override) return path.resolve(override);
   return fileURLToPath(new URL("../../../data/", import.meta.url));

@@ -7,15 +7,6 @@ export const BREAST_CANCER_FILE = "breast_cancer_wisconsin.csv";
 export const PENGUINS_FILE = "penguins.csv";
 export const DIGITS_FILE = "digits_8x8.csv";
 
-/**
- * Breast Cancer Wisconsin (569 × 32): 30 features, `target` (0 malignant, 1 benign), `diagnosis`.
- *
- * Taught in no notebook yet.
- */
-export function loadBreastCancer(): dfd.DataFrame {
-  return readCsvFrame(dataFile(BREAST_CANCER_FILE));
-}
-
 export interface TabularTensors {
   /** `[rows, features]` float32. */
   x: tf.Tensor2D;

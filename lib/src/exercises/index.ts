@@ -1,1 +1,1 @@
-export { CheckFailure, expectClose, expectEqual, expectThrows, selfCheck, type CheckResult } from "./selfCheck.js";
+export { expectClose, expectEqual, expectThrows, selfCheck, type CheckResult } from "./selfCheck.js";

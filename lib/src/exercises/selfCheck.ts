@@ -2,8 +2,6 @@ import { inspect } from "node:util";
 
 /**
  * Thrown by the assertion helpers; its message says what was expected and what came back.
- *
- * Taught in no notebook yet.
  */
 export class CheckFailure extends Error {
   override name = "CheckFailure";

@@ -1,6 +1,5 @@
 export {
   permutationImportance,
-  predictWith,
   type FeatureImportance,
   type PermutationImportanceOptions,
   type PermutationImportanceResult,
@@ -9,7 +8,6 @@ export {
 } from "./permutationImportance.js";
 export { gradientSaliency } from "./saliency.js";
 export {
-  limeKernel,
   limeTabular,
   limeText,
   type LimeExplanation,
@@ -17,4 +15,3 @@ export {
   type LimeTabularOptions,
   type LimeTextOptions,
 } from "./lime.js";
-export { weightedLeastSquares } from "./weightedLeastSquares.js";

@@ -24,8 +24,6 @@ export interface LimeExplanation {
 
 /**
  * LIME's kernel: sqrt(exp(−d² / width²)).
- *
- * Taught in no notebook yet.
  */
 export function limeKernel(distance: number, width: number): number {
   return Math.sqrt(Math.exp(-(distance * distance) / (width * width)));

@@ -8,8 +8,7 @@ export type Predictor = tf.LayersModel | ((x: tf.Tensor2D) => tf.Tensor);
 /** Higher is better: accuracy, AUC, R², negative loss… */
 export type ScoreFunction = (yTrue: tf.Tensor, yPred: tf.Tensor) => number;
 
-/** Taught in no notebook yet. */
-export function predictWith(predictor: Predictor, x: tf.Tensor2D): tf.Tensor {
+function predictWith(predictor: Predictor, x: tf.Tensor2D): tf.Tensor {
   return typeof predictor === "function" ? predictor(x) : (predictor.predict(x) as tf.Tensor);
 }
 

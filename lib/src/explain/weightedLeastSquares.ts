@@ -2,8 +2,6 @@
  * Weighted least squares with an intercept: minimises Σ wᵢ (yᵢ − b − xᵢ·β)² + ridge·‖β‖² by
  * solving the normal equations with Gaussian elimination (partial pivoting) in float64.
  * Returns the intercept, the coefficients and the weighted R².
- *
- * Taught in no notebook yet.
  */
 export function weightedLeastSquares(
   x: number[][], y: number[], weights: number[], ridge = 0,

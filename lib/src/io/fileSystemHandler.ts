@@ -2,20 +2,16 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { tf } from "../backend/index.js";
 
-/** Taught in no notebook yet. */
-export const MODEL_JSON_FILE = "model.json";
-/** Taught in no notebook yet. */
-export const WEIGHTS_FILE = "weights.bin";
+const MODEL_JSON_FILE = "model.json";
+const WEIGHTS_FILE = "weights.bin";
 
 /**
  * A `tf.io` handler for a directory holding `model.json` and `weights.bin`: the layout
  * tfjs-node's `file://` handler writes (one weights group, `paths: ["weights.bin"]`). It needs
  * only Node's `fs`, so it works on every backend. Loading also accepts sharded manifests
  * (several groups or paths, concatenated in manifest order), as the tfjs converter writes.
- *
- * Taught in no notebook yet.
  */
-export function fileSystemHandler(dir: string): tf.io.IOHandler {
+function fileSystemHandler(dir: string): tf.io.IOHandler {
   if (typeof dir !== "string" || dir === "") throw new Error(`dir must be a non-empty path; got ${JSON.stringify(dir)}`);
   return {
     async save(artifacts: tf.io.ModelArtifacts): Promise<tf.io.SaveResult> {

@@ -1,1 +1,1 @@
-export { MODEL_JSON_FILE, WEIGHTS_FILE, fileSystemHandler, loadModel, saveModel } from "./fileSystemHandler.js";
+export { loadModel, saveModel } from "./fileSystemHandler.js";

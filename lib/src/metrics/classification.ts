@@ -183,8 +183,6 @@ export interface PerLabelScores {
 
 /**
  * `sklearn.metrics.precision_recall_fscore_support(average=None)`: scores for each label.
- *
- * Taught in no notebook yet.
  */
 export function precisionRecallFscoreSupport(
   yTrue: unknown,

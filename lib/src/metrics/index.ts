@@ -2,7 +2,6 @@ export {
   accuracy,
   confusionMatrix,
   f1Score,
-  precisionRecallFscoreSupport,
   precisionScore,
   recallScore,
   type Average,
@@ -19,6 +18,6 @@ export {
   type ClassificationReportRow,
 } from "./classificationReport.js";
 export { logLoss, type LogLossOptions } from "./logLoss.js";
-export { probabilitiesToLabels, type ThresholdOption } from "./predictions.js";
+export { type ThresholdOption } from "./predictions.js";
 export { meanAbsoluteError, meanSquaredError, r2Score } from "./regression.js";
-export { auc, rocAucScore, rocCurve, type RocAucOptions, type RocCurve, type RocCurveOptions } from "./roc.js";
+export { rocAucScore, rocCurve, type RocAucOptions, type RocCurve, type RocCurveOptions } from "./roc.js";

@@ -21,8 +21,6 @@ function argmaxRows(rows: number[][]): number[] {
 /**
  * Class labels from predictions: 1-D probabilities with a threshold, `[n, k]` scores by argmax
  * (first maximum wins, like `np.argmax`), or labels passed through.
- *
- * Taught in no notebook yet.
  */
 export function probabilitiesToLabels(yPred: unknown, options: ThresholdOption = {}, fn = "probabilitiesToLabels", arg = "yPred"): Label[] {
   const { threshold } = options;

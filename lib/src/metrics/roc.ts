@@ -82,8 +82,6 @@ export function rocCurve(yTrue: unknown, yScore: unknown, options: RocCurveOptio
 
 /**
  * Area under a curve by the trapezoidal rule (`sklearn.metrics.auc`); `x` must be monotonic.
- *
- * Taught in no notebook yet.
  */
 export function auc(x: unknown, y: unknown): number {
   const fn = "auc";

@@ -162,8 +162,6 @@ function lstmSequence(
  * tfjs's LSTM (same config, weights and Keras semantics; saved as `LSTM`, so models saved with
  * either load with either) computed as one fused op per sequence with a hand-written backward pass.
  * Masks, dropout, `goBackwards`, `stateful` and unknown activations fall back to tfjs's step graph.
- *
- * Taught in no notebook yet.
  */
 export class FusedLstm extends LstmBase {
   static className = "LSTM";

@@ -1,5 +1,4 @@
 export { SeededInit } from "./seededInit.js";
-export { FusedLstm } from "./fusedLstm.js";
 export { mlpBinaryClassifier, type MlpBinaryClassifierOptions } from "./mlpBinaryClassifier.js";
 export {
   conv1dTextClassifier,
@@ -21,12 +20,9 @@ export {
   type Seq2SeqWithAttention,
 } from "./seq2seqWithAttention.js";
 export {
-  CausalSelfAttention,
-  PositionEmbedding,
   causalMask,
   generate,
   nextTokenWindows,
-  sampleFromProbabilities,
   tinyTransformer,
   transformerAttention,
   type GenerateOptions,

@@ -16,8 +16,6 @@ export interface PositionEmbeddingConfig {
 
 /**
  * Adds a learned vector per position `0 … T−1` to a `[B, T, dModel]` input.
- *
- * Taught in no notebook yet.
  */
 export class PositionEmbedding extends tf.layers.Layer {
   static className = "TsdlPositionEmbedding";
@@ -75,8 +73,6 @@ export function causalMask(length: number): tf.Tensor2D {
 /**
  * Multi-head scaled dot-product self-attention with a causal mask:
  * softmax(Q Kᵀ / √d_head + mask) V per head, heads concatenated and projected by W_o.
- *
- * Taught in no notebook yet.
  */
 export class CausalSelfAttention extends tf.layers.Layer {
   static className = "TsdlCausalSelfAttention";
@@ -253,8 +249,6 @@ export interface GenerateOptions {
 /**
  * Samples the next-token distribution `softmax(log p / temperature)` restricted to the top k,
  * from a seeded generator. Returns the chosen index.
- *
- * Taught in no notebook yet.
  */
 export function sampleFromProbabilities(
   probabilities: ArrayLike<number>, { temperature = 1, topK, random }: { temperature?: number; topK?: number; random: () => number },

@@ -13,32 +13,12 @@ export function danfo(): typeof Danfo {
   return (loaded ??= require("danfojs-node") as typeof Danfo);
 }
 
-// danfojs-node exports subclasses of danfo's base classes, but `loc`, `copy`, `iloc` and most other
-// operations return instances of the base classes, so `instanceof dfd.DataFrame` misses them.
-function baseClassOf<T>(name: "DataFrame" | "Series"): T | undefined {
-  // A value can only be a DataFrame once danfo is loaded (by lib or by the notebook), so asking never loads it.
-  if (!loaded && !require.cache[danfoEntry]) return undefined;
-  return Object.getPrototypeOf(danfo()[name]) as T;
-}
-
-/**
- * True for every danfo DataFrame, including the ones danfo's own operations return.
- *
- * Taught in no notebook yet.
- */
+// danfojs-node exports a subclass of danfo's base DataFrame, but `loc`, `copy`, `iloc` and most other
+// operations return instances of the base class, so `instanceof dfd.DataFrame` misses them.
+/** True for every danfo DataFrame, including the ones danfo's own operations return. */
 export function isDataFrame(value: unknown): value is Danfo.DataFrame {
   if (typeof value !== "object" || value === null) return false;
-  const base = baseClassOf<typeof Danfo.DataFrame>("DataFrame");
-  return base !== undefined && value instanceof base;
-}
-
-/**
- * True for every danfo Series, including the ones danfo's own operations return.
- *
- * Taught in no notebook yet.
- */
-export function isSeries(value: unknown): value is Danfo.Series {
-  if (typeof value !== "object" || value === null) return false;
-  const base = baseClassOf<typeof Danfo.Series>("Series");
-  return base !== undefined && value instanceof base;
+  // A value can only be a DataFrame once danfo is loaded (by lib or by the notebook), so asking never loads it.
+  if (!loaded && !require.cache[danfoEntry]) return false;
+  return value instanceof (Object.getPrototypeOf(danfo().DataFrame) as typeof Danfo.DataFrame);
 }

@@ -11,7 +11,6 @@ export {
   type RotateOptions,
   type ShiftOptions,
 } from "./augment.js";
-export { isDataFrame, isSeries } from "./dataFrame.js";
 export { countNa, dropNa, fillNa, interpolateLinear, type DropNaOptions, type FillNaOptions, type FillStrategy } from "./missing.js";
 export { OneHotEncoder, type OneHotEncoderOptions } from "./oneHot.js";
 export { clipOutliers, detectOutliers, dropOutliers, outlierBounds, quantile, type OutlierFrameOptions, type OutlierRule } from "./outliers.js";

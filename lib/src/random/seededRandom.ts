@@ -5,8 +5,6 @@ export type Rng = () => number;
 
 /**
  * The seed every seeded helper of lib uses when none is given.
- *
- * Taught in no notebook yet.
  */
 export const DEFAULT_SEED = 42;
 
@@ -28,8 +26,6 @@ export function seededRandom(seed: number | string): Rng {
 
 /**
  * Resolves a seed into a generator; an `Rng` passes through so callers can share one stream.
- *
- * Taught in no notebook yet.
  */
 export function toRng(seed: SeedOrRng): Rng {
   return typeof seed === "function" ? seed : seededRandom(seed);
@@ -37,8 +33,6 @@ export function toRng(seed: SeedOrRng): Rng {
 
 /**
  * A Fisher–Yates shuffle of `0 … n−1` drawn from `random`.
- *
- * Taught in no notebook yet.
  */
 export function shuffledIndices(n: number, random: Rng): Int32Array {
   const idx = new Int32Array(n);
@@ -52,8 +46,6 @@ export function shuffledIndices(n: number, random: Rng): Int32Array {
 
 /**
  * A shuffled copy of `array` (Fisher–Yates); the input is not modified.
- *
- * Taught in no notebook yet.
  */
 export function shuffle<T>(array: readonly T[], seed: SeedOrRng): T[] {
   return Array.from(shuffledIndices(array.length, toRng(seed)), (i) => array[i]!);
@@ -63,8 +55,6 @@ export function shuffle<T>(array: readonly T[], seed: SeedOrRng): T[] {
  * Runs `work` with `Math.random` replaced by a seeded generator. TensorFlow.js draws from
  * `Math.random` for `fit`'s shuffling, dropout masks and unseeded initialisers, so this makes a
  * whole training run repeat.
- *
- * Taught in no notebook yet.
  */
 export async function withSeededMathRandom<T>(seed: number, work: () => Promise<T>): Promise<T> {
   const original = Math.random;
@@ -78,8 +68,6 @@ export async function withSeededMathRandom<T>(seed: number, work: () => Promise<
 
 /**
  * One standard-normal draw (Box–Muller) from `rng`.
- *
- * Taught in no notebook yet.
  */
 export function gaussian(rng: Rng): number {
   // 1 - u keeps the argument of log in (0, 1], so the result is always finite.

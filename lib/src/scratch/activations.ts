@@ -99,20 +99,8 @@ export function softmax(z: Matrix | ArrayLike<number>): Matrix | Float64Array {
 }
 
 /**
- * The Jacobian ∂softmax(z)_i/∂z_j = s_i·(δ_ij − s_j) of one vector: softmax's "derivative" is a matrix.
- *
- * Taught in no notebook yet.
- */
-export function softmaxJacobian(z: ArrayLike<number>): Matrix {
-  const s = softmaxVector(z);
-  return new Matrix(s.length, s.length).map((_, i, j) => s[i] * ((i === j ? 1 : 0) - s[j]));
-}
-
-/**
  * Backpropagates `gradOutput` (∂L/∂s, one row per sample) through softmax: per row, Jᵀ·g = s ⊙ (g − s·g),
  * which avoids building the Jacobian.
- *
- * Taught in no notebook yet.
  */
 export function softmaxBackward(z: Matrix, gradOutput: Matrix): Matrix {
   const s = softmax(z);
@@ -127,13 +115,8 @@ export function softmaxBackward(z: Matrix, gradOutput: Matrix): Matrix {
 
 export type ActivationName = "linear" | "relu" | "sigmoid" | "tanh" | "softmax";
 
-/** Taught in no notebook yet. */
-export const ACTIVATION_NAMES: readonly ActivationName[] = ["linear", "relu", "sigmoid", "tanh", "softmax"];
-
 /**
  * Applies the named activation to pre-activations `z` (rows are samples).
- *
- * Taught in no notebook yet.
  */
 export function activate(name: ActivationName, z: Matrix): Matrix {
   switch (name) {
@@ -152,8 +135,6 @@ export function activate(name: ActivationName, z: Matrix): Matrix {
 
 /**
  * Turns ∂L/∂a into ∂L/∂z for a = activation(z): the activation's step of the chain rule.
- *
- * Taught in no notebook yet.
  */
 export function activationBackward(name: ActivationName, z: Matrix, gradOutput: Matrix): Matrix {
   switch (name) {

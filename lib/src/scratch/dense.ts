@@ -14,8 +14,6 @@ export interface DenseLayerOptions {
 
 /**
  * A fully connected layer a = f(X·W + b), with X of shape [batch, inputSize] and W of [inputSize, units].
- *
- * Taught in no notebook yet.
  */
 export class DenseLayer {
   readonly inputSize: number;

@@ -4,8 +4,6 @@ import type { Parameter } from "./parameter.js";
 /**
  * ‖a − b‖ / (‖a‖ + ‖b‖): scale-free, so the same threshold works for large and small gradients.
  * Returns 0 when both are zero.
- *
- * Taught in no notebook yet.
  */
 export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
   checkSameLength("relativeError", "a", a, "b", b);
@@ -24,8 +22,6 @@ export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): numbe
 /**
  * ∂f/∂θ_i ≈ (f(θ + ε·e_i) − f(θ − ε·e_i)) / 2ε for every entry of `values`, which is changed and restored in place.
  * Central differences have error O(ε²), one-sided ones only O(ε).
- *
- * Taught in no notebook yet.
  */
 export function numericalGradient(f: () => number, values: Float64Array, epsilon = 1e-6): Float64Array {
   if (!(epsilon > 0)) throw new Error(`numericalGradient: epsilon must be positive, got ${epsilon}`);

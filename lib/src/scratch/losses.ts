@@ -56,8 +56,6 @@ export function meanSquaredError(predictions: Values, targets: Values): number {
 
 /**
  * ∂MSE/∂p = 2(p − y)/n.
- *
- * Taught in no notebook yet.
  */
 export function meanSquaredErrorGradient(predictions: Matrix, targets: Values): Matrix;
 export function meanSquaredErrorGradient(predictions: ArrayLike<number>, targets: Values): Float64Array;
@@ -88,8 +86,6 @@ export function binaryCrossEntropy(probabilities: Values, targets: Values): numb
 
 /**
  * ∂BCE/∂p = (p − y) / (p·(1 − p)) / n.
- *
- * Taught in no notebook yet.
  */
 export function binaryCrossEntropyGradient(probabilities: Matrix, targets: Values): Matrix;
 export function binaryCrossEntropyGradient(probabilities: ArrayLike<number>, targets: Values): Float64Array;
@@ -132,8 +128,6 @@ export function categoricalCrossEntropy(probabilities: Values, targets: Values):
 
 /**
  * ∂CCE/∂p_k = −y_k / p_k / (number of samples).
- *
- * Taught in no notebook yet.
  */
 export function categoricalCrossEntropyGradient(probabilities: Values, targets: Values): Matrix {
   const p = asRows("categoricalCrossEntropyGradient", probabilities);
@@ -145,8 +139,6 @@ export function categoricalCrossEntropyGradient(probabilities: Values, targets: 
 /**
  * The gradient of categorical cross-entropy with respect to the logits z when p = softmax(z):
  * the softmax Jacobian and −y/p cancel to (p − y)/n, which is why frameworks fuse the two.
- *
- * Taught in no notebook yet.
  */
 export function softmaxCrossEntropyGradient(logits: Values, targets: Values): Matrix {
   const z = asRows("softmaxCrossEntropyGradient", logits);
@@ -157,7 +149,6 @@ export function softmaxCrossEntropyGradient(logits: Values, targets: Values): Ma
 
 export type LossName = "meanSquaredError" | "binaryCrossEntropy" | "categoricalCrossEntropy";
 
-/** Taught in no notebook yet. */
 export function lossValue(name: LossName, predictions: Matrix, targets: Matrix): number {
   switch (name) {
     case "meanSquaredError":
@@ -169,7 +160,6 @@ export function lossValue(name: LossName, predictions: Matrix, targets: Matrix):
   }
 }
 
-/** Taught in no notebook yet. */
 export function lossGradient(name: LossName, predictions: Matrix, targets: Matrix): Matrix {
   switch (name) {
     case "meanSquaredError":

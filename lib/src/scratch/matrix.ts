@@ -1,7 +1,5 @@
 /**
  * A row-major matrix of float64 values: `data[i * cols + j]` is row i, column j.
- *
- * Taught in no notebook yet.
  */
 export class Matrix {
   readonly rows: number;
@@ -100,8 +98,6 @@ export function assertLength(name: string, expected: number, actual: ArrayLike<n
 
 /**
  * (m × k) · (k × n) → (m × n).
- *
- * Taught in no notebook yet.
  */
 export function matMul(a: Matrix, b: Matrix): Matrix {
   if (a.cols !== b.rows) {
@@ -117,7 +113,6 @@ export function matMul(a: Matrix, b: Matrix): Matrix {
   return out;
 }
 
-/** Taught in no notebook yet. */
 export function transpose(a: Matrix): Matrix {
   const out = new Matrix(a.cols, a.rows);
   for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) out.data[j * a.rows + i] = a.data[i * a.cols + j];
@@ -126,8 +121,6 @@ export function transpose(a: Matrix): Matrix {
 
 /**
  * Adds `vector` to every row (the bias in `X·W + b`).
- *
- * Taught in no notebook yet.
  */
 export function addRowVector(a: Matrix, vector: ArrayLike<number>): Matrix {
   assertLength("addRowVector: vector", a.cols, vector);
@@ -136,19 +129,11 @@ export function addRowVector(a: Matrix, vector: ArrayLike<number>): Matrix {
 
 /**
  * Sums each column over the rows (how a bias gradient collects the batch).
- *
- * Taught in no notebook yet.
  */
 export function sumRows(a: Matrix): Float64Array {
   const out = new Float64Array(a.cols);
   for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) out[j] += a.data[i * a.cols + j];
   return out;
-}
-
-/** Taught in no notebook yet. */
-export function hadamard(a: Matrix, b: Matrix): Matrix {
-  assertSameShape("hadamard: b", a, b);
-  return a.map((v, i, j) => v * b.get(i, j));
 }
 
 /**
@@ -165,12 +150,4 @@ export function matVec(a: Matrix, x: ArrayLike<number>): Float64Array {
     out[i] = sum;
   }
   return out;
-}
-
-/** Taught in no notebook yet. */
-export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  assertLength("dot: b", a.length, b);
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i] * b[i];
-  return sum;
 }

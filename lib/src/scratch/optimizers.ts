@@ -99,7 +99,6 @@ export interface AdamState {
   t: number;
 }
 
-/** Taught in no notebook yet. */
 export function createAdamState(size: number): AdamState {
   return { m: new Float64Array(size), v: new Float64Array(size), t: 0 };
 }
@@ -107,8 +106,6 @@ export function createAdamState(size: number): AdamState {
 /**
  * One Adam step (Kingma & Ba, 2015), updating `value` and `state` in place:
  * m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  m̂ = m/(1−β₁ᵗ);  v̂ = v/(1−β₂ᵗ);  θ ← θ − α·m̂/(√v̂ + ε).
- *
- * Taught in no notebook yet.
  */
 export function adamStep(value: Float64Array, grad: ArrayLike<number>, state: AdamState, options: AdamOptions = {}): void {
   const { learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 } = options;

@@ -3,31 +3,7 @@ function checkStrength(where: string, lambda: number): void {
 }
 
 /**
- * L1 penalty λ·Σ|w| (Keras's `l1`): pushes weights to exactly zero, giving sparse models.
- *
- * Taught in no notebook yet.
- */
-export function l1Penalty(weights: ArrayLike<number>, lambda: number): number {
-  checkStrength("l1Penalty", lambda);
-  let sum = 0;
-  for (let i = 0; i < weights.length; i++) sum += Math.abs(weights[i]);
-  return lambda * sum;
-}
-
-/**
- * ∂(λ·Σ|w|)/∂w = λ·sign(w), taking 0 at w = 0 (the subgradient TensorFlow uses).
- *
- * Taught in no notebook yet.
- */
-export function l1PenaltyGradient(weights: ArrayLike<number>, lambda: number): Float64Array {
-  checkStrength("l1PenaltyGradient", lambda);
-  return Float64Array.from(weights, (w) => lambda * Math.sign(w));
-}
-
-/**
  * L2 penalty λ·Σw² (Keras's `l2`; no ½ factor): shrinks all weights smoothly towards zero ("weight decay").
- *
- * Taught in no notebook yet.
  */
 export function l2Penalty(weights: ArrayLike<number>, lambda: number): number {
   checkStrength("l2Penalty", lambda);
@@ -38,8 +14,6 @@ export function l2Penalty(weights: ArrayLike<number>, lambda: number): number {
 
 /**
  * ∂(λ·Σw²)/∂w = 2λw.
- *
- * Taught in no notebook yet.
  */
 export function l2PenaltyGradient(weights: ArrayLike<number>, lambda: number): Float64Array {
   checkStrength("l2PenaltyGradient", lambda);

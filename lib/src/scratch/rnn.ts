@@ -12,8 +12,6 @@ export interface RnnCellWeights {
 
 /**
  * One step of a simple (Elman) RNN: h_t = f(W·x_t + U·h_{t−1} + b), with f = tanh unless another activation is given.
- *
- * Taught in no notebook yet.
  */
 export function rnnCellStep(x: ArrayLike<number>, hPrevious: ArrayLike<number>, weights: RnnCellWeights, activation: ActivationName = "tanh"): Float64Array {
   const W = toMatrix(weights.W);

@@ -2,17 +2,13 @@ import { describe, inputError } from "../preprocessing/validate.js";
 
 /**
  * Keras' default `filters`: ASCII punctuation, tab and newline.
- *
- * Taught in no notebook yet.
  */
-export const KERAS_FILTERS = '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n';
+const KERAS_FILTERS = '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n';
 
 /**
  * Punctuation of Chinese text, filtered (in `cjk` modes) only from texts that contain Han characters.
- *
- * Taught in no notebook yet.
  */
-export const CJK_FILTERS = "，。！？、；：“”‘’（）《》〈〉【】「」『』…—～·";
+const CJK_FILTERS = "，。！？、；：“”‘’（）《》〈〉【】「」『』…—～·";
 
 /**
  * How runs of Chinese characters (Unicode script Han) are split into tokens:

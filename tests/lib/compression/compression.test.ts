@@ -2,19 +2,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   dequantizeTensor,
   distill,
-  distillationLoss,
   loadBreastCancerTensors,
   loadDigits,
-  magnitudeMask,
   mlpBinaryClassifier,
   pruneModel,
   quantizeModel,
   quantizeTensor,
   seededRandom,
-  shuffledIndices,
   tf,
   train,
 } from "@tsdl/lib";
+import { distillationLoss } from "../../../lib/src/compression/distill.js";
+import { magnitudeMask } from "../../../lib/src/compression/prune.js";
+import { shuffledIndices } from "../../../lib/src/random/seededRandom.js";
 
 function breastCancerSplit() {
   const { x, y } = loadBreastCancerTensors();

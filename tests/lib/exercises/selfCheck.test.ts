@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CheckFailure, expectClose, expectEqual, expectThrows, selfCheck } from "@tsdl/lib";
+import { expectClose, expectEqual, expectThrows, selfCheck } from "@tsdl/lib";
+import { CheckFailure } from "../../../lib/src/exercises/selfCheck.js";
 
 describe("exercise self-checks", () => {
   it("expectClose accepts values within tolerance and names the worst entry otherwise", () => {

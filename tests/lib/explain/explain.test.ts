@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   gradientSaliency,
-  limeKernel,
   limeTabular,
   limeText,
   loadBreastCancerTensors,
@@ -9,8 +8,9 @@ import {
   permutationImportance,
   tf,
   train,
-  weightedLeastSquares,
 } from "@tsdl/lib";
+import { limeKernel } from "../../../lib/src/explain/lime.js";
+import { weightedLeastSquares } from "../../../lib/src/explain/weightedLeastSquares.js";
 
 describe("weighted least squares", () => {
   it("recovers an exact line and down-weights an outlier", () => {

@@ -5,12 +5,12 @@ import {
   classificationReport,
   confusionMatrix,
   f1Score,
-  precisionRecallFscoreSupport,
   precisionScore,
   recallScore,
   type Average,
   type ZeroDivision,
 } from "@tsdl/lib";
+import { precisionRecallFscoreSupport } from "../../../lib/src/metrics/classification.js";
 
 type Label = number | string;
 interface Score {

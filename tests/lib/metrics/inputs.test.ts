@@ -1,20 +1,20 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   accuracy,
-  auc,
   classificationReport,
   confusionMatrix,
   f1Score,
   logLoss,
   meanSquaredError,
   precisionScore,
-  probabilitiesToLabels,
   r2Score,
   recallScore,
   rocAucScore,
   rocCurve,
   tf,
 } from "@tsdl/lib";
+import { auc } from "../../../lib/src/metrics/roc.js";
+import { probabilitiesToLabels } from "../../../lib/src/metrics/predictions.js";
 
 describe("accuracy from labels, thresholded probabilities or argmax", () => {
   it("refuses raw probabilities against labels and says to threshold first", () => {

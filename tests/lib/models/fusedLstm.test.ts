@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FusedLstm, tf } from "@tsdl/lib";
+import { tf } from "@tsdl/lib";
+import { FusedLstm } from "../../../lib/src/models/fusedLstm.js";
 
 type LstmArgs = Parameters<typeof tf.layers.lstm>[0];
 

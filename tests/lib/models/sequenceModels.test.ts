@@ -4,7 +4,6 @@ import {
   generate,
   greedyDecode,
   nextTokenWindows,
-  sampleFromProbabilities,
   seededRandom,
   seq2seqWithAttention,
   teacherForcing,
@@ -12,6 +11,7 @@ import {
   tinyTransformer,
   transformerAttention,
 } from "@tsdl/lib";
+import { sampleFromProbabilities } from "../../../lib/src/models/tinyTransformer.js";
 
 describe("seq2seq with attention", () => {
   it("teacher forcing shifts the targets right behind the start token", () => {

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as dfd from "danfojs-node";
-import { csvToTensors, gaussian, seededRandom, shuffle } from "@tsdl/lib";
+import { csvToTensors, seededRandom } from "@tsdl/lib";
+import { gaussian, shuffle } from "../../../lib/src/random/seededRandom.js";
 
 describe("csvToTensors", () => {
   const file = join(mkdtempSync(join(tmpdir(), "tsdl-csv-")), "data.csv");

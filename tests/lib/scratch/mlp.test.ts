@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { scratch } from "@tsdl/lib";
+import { DenseLayer } from "../../../lib/src/scratch/dense.js";
+import { numericalGradient, relativeError } from "../../../lib/src/scratch/gradientCheck.js";
+import { Matrix } from "../../../lib/src/scratch/matrix.js";
 
-const { Adam, DenseLayer, MLP, Matrix, SGD, gradientCheck, numericalGradient, relativeError } = scratch;
+const { Adam, MLP, SGD, gradientCheck } = scratch;
 
 /** Deterministic, irregular inputs in [−1.5, 1.5]. */
-function seededInputs(rows: number, cols: number, offset: number): scratch.Matrix {
+function seededInputs(rows: number, cols: number, offset: number): Matrix {
   return new Matrix(rows, cols).map((_, i, j) => Math.sin(1.7 * i + 0.9 * j + offset) * 1.5);
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { scratch, tf } from "@tsdl/lib";
+import { adamStep, createAdamState } from "../../../lib/src/scratch/optimizers.js";
 
-const { Adam, Momentum, SGD, adamStep, createAdamState } = scratch;
+const { Adam, Momentum, SGD } = scratch;
 
 function parameter(values: number[], grad: number[]): scratch.Parameter {
   return { name: "theta", value: Float64Array.from(values), grad: Float64Array.from(grad) };

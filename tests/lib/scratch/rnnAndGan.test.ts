@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { scratch, tf } from "@tsdl/lib";
+import { rnnCellStep } from "../../../lib/src/scratch/rnn.js";
 
-const { binaryCrossEntropy, ganLosses, rnnCellStep, rnnForward } = scratch;
+const { binaryCrossEntropy, ganLosses, rnnForward } = scratch;
 
 const weights = { W: [[0.5], [-1]], U: [[0.1, 0.2], [0.3, 0.4]], b: [0, 0.1] };
 

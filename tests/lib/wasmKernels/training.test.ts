@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { tf, withSeededMathRandom } from "@tsdl/lib";
+import { tf } from "@tsdl/lib";
 import { courseModels, disposeBatch, FULL_SIZES, SMALL_SIZES, trainStep, type CourseModel } from "../../../bench/courseModels.js";
+import { withSeededMathRandom } from "../../../lib/src/random/seededRandom.js";
 import { maxAbsDiff, onCpuAndWasm, seededNormal } from "./compareBackends.js";
 
 /** Gradients of a loss through one freshly built layer with seeded weights, weights first then input. */
