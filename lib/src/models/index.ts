@@ -1,5 +1,6 @@
 export { SeededInit } from "./seededInit.js";
 export { FusedLstm } from "./fusedLstm.js";
+export { ADAM_STEP_KERNEL, FusedAdam, fusedAdam } from "./fusedAdam.js";
 export { mlpBinaryClassifier, type MlpBinaryClassifierOptions } from "./mlpBinaryClassifier.js";
 export {
   conv1dTextClassifier,

@@ -1,6 +1,7 @@
 import { tf } from "../backend/index.js";
 import { DEFAULT_SEED, seededRandom } from "../random/index.js";
 import { SeededInit, positiveInt } from "./seededInit.js";
+import { fusedAdam } from "./fusedAdam.js";
 
 type LayerArgs = ConstructorParameters<typeof tf.layers.Layer>[0];
 
@@ -189,7 +190,7 @@ export function tinyTransformer({
   const probabilities = tf.layers.dense({ units: vocabSize, activation: "softmax", name: "next_token", ...init.dense() })
     .apply(normed) as tf.SymbolicTensor;
   const model = tf.model({ inputs: ids, outputs: probabilities, name: "tiny_transformer" });
-  model.compile({ optimizer: tf.train.adam(learningRate), loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"] });
+  model.compile({ optimizer: fusedAdam(learningRate), loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"] });
   return model;
 }
 
