@@ -1,5 +1,6 @@
 import { tf } from "../backend/index.js";
-import type { DataType, KernelBackend, KernelFunc, NamedTensorInfoMap, TensorInfo } from "@tensorflow/tfjs";
+import type { KernelBackend, KernelFunc, NamedTensorInfoMap, TensorInfo } from "@tensorflow/tfjs";
+import { valueAccessByBackend, type ValueAccess } from "./backendValues.js";
 
 /**
  * The kernel that updates one variable and its two moments in one pass (cpu and wasm).
@@ -15,34 +16,6 @@ interface AdamStepAttrs {
   epsilon: number;
 }
 
-/** Where a backend keeps tensor values, and how it makes an output from them. */
-interface ValueAccess {
-  values(backend: KernelBackend, info: TensorInfo): Float32Array;
-  /** Allocates an output; `values` of it is valid once every output is allocated. */
-  output(backend: KernelBackend, like: TensorInfo): TensorInfo;
-}
-
-interface CpuBackend extends KernelBackend {
-  data: { get(dataId: object): { values: Float32Array } };
-  makeTensorInfo(shape: number[], dtype: DataType, values: Float32Array): TensorInfo;
-}
-
-interface WasmBackend extends KernelBackend {
-  makeOutput(shape: number[], dtype: DataType): TensorInfo;
-  typedArrayFromHeap(info: TensorInfo): Float32Array;
-}
-
-const cpuAccess: ValueAccess = {
-  values: (backend, info) => (backend as CpuBackend).data.get(info.dataId).values,
-  output: (backend, like) => (backend as CpuBackend).makeTensorInfo(like.shape, "float32", new Float32Array(like.shape.reduce((n, d) => n * d, 1))),
-};
-
-const wasmAccess: ValueAccess = {
-  // A heap view: taken after every output is made, since an allocation may grow (detach) the heap.
-  values: (backend, info) => (backend as WasmBackend).typedArrayFromHeap(info),
-  output: (backend, like) => (backend as WasmBackend).makeOutput(like.shape, "float32"),
-};
-
 /**
  * Adam's update of one variable, as tfjs's `AdamOptimizer` computes it in nine ops:
  * m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², value ← value − lr·(m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε),
@@ -56,7 +29,7 @@ function adamStep(access: ValueAccess) {
         throw new Error(`${ADAM_STEP_KERNEL}: ${name} must have the variable's shape [${value.shape}]; got [${info.shape}]`);
       }
     }
-    const outs = [access.output(backend, value), access.output(backend, value), access.output(backend, value)];
+    const outs = [access.output(backend, value.shape), access.output(backend, value.shape), access.output(backend, value.shape)];
     const [x, m0, v0, g] = [value, m, v, gradient].map((info) => access.values(backend, info));
     const [x1, m1, v1] = outs.map((info) => access.values(backend, info));
     const { learningRate, beta1, beta2, epsilon } = attrs;
@@ -76,7 +49,7 @@ function adamStep(access: ValueAccess) {
   };
 }
 
-for (const [backendName, access] of [["cpu", cpuAccess], ["wasm", wasmAccess]] as const) {
+for (const [backendName, access] of Object.entries(valueAccessByBackend)) {
   tf.registerKernel({ kernelName: ADAM_STEP_KERNEL, backendName, kernelFunc: adamStep(access) as unknown as KernelFunc });
 }
 

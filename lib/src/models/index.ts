@@ -1,6 +1,7 @@
 export { SeededInit } from "./seededInit.js";
 export { FusedLstm } from "./fusedLstm.js";
 export { ADAM_STEP_KERNEL, FusedAdam, fusedAdam } from "./fusedAdam.js";
+export { causalSoftmax } from "./causalSoftmax.js";
 export { mlpBinaryClassifier, type MlpBinaryClassifierOptions } from "./mlpBinaryClassifier.js";
 export {
   conv1dTextClassifier,
