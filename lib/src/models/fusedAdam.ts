@@ -53,6 +53,29 @@ for (const [backendName, access] of Object.entries(valueAccessByBackend)) {
   tf.registerKernel({ kernelName: ADAM_STEP_KERNEL, backendName, kernelFunc: adamStep(access) as unknown as KernelFunc });
 }
 
+/**
+ * The largest variable updated by the kernel. Its JS loop costs ~10 ns an element, the nine wasm ops
+ * ~15 µs each plus ~1 ns an element (CPU µs per step, measured side by side: 1,024 weights 46–106
+ * vs 122–236, 16,384: 178 vs 196–221, 131,072: 1,272 vs 817–847), so larger ones (embeddings) go
+ * through the ops.
+ *
+ * Taught in no notebook yet.
+ */
+export const FUSED_MAX_SIZE = 16_384;
+
+/** tfjs's AdamOptimizer's own ops for one variable. */
+function adamStepByOps(
+  { value, m, v, gradient, accBeta1, accBeta2 }: Record<"value" | "m" | "v" | "gradient" | "accBeta1" | "accBeta2", tf.Tensor>,
+  { learningRate, beta1, beta2, epsilon }: AdamStepAttrs,
+): tf.Tensor[] {
+  const newM = tf.add(tf.mul(m, beta1), tf.mul(gradient, 1 - beta1));
+  const newV = tf.add(tf.mul(v, beta2), tf.mul(tf.square(gradient), 1 - beta2));
+  const correctedM = tf.div(newM, tf.sub(1, accBeta1));
+  const correctedV = tf.div(newV, tf.sub(1, accBeta2));
+  const newValue = tf.add(tf.mul(tf.div(correctedM, tf.add(tf.sqrt(correctedV), epsilon)), -learningRate), value);
+  return [newValue, newM, newV];
+}
+
 // The parts of tfjs's AdamOptimizer that its typings keep private; the fused step keeps them as
 // tfjs does, so getWeights, setWeights and dispose work unchanged.
 interface AdamState {
@@ -64,8 +87,8 @@ interface AdamState {
 
 /**
  * tfjs's Adam (same config, class name and weights, so a saved model or optimizer loads either way)
- * with each variable's update in one kernel instead of nine ops: a training step of the course's
- * MLP runs ~110 optimizer ops otherwise, and the 1.3-million-weight embeddings make nine passes.
+ * with each small variable's update in one kernel instead of nine ops (a training step of the
+ * course's MLP runs ~110 optimizer ops otherwise); variables above `FUSED_MAX_SIZE` use the ops.
  * On backends without the kernel (tfjs-node) it is tfjs's Adam.
  *
  * Taught in no notebook yet.
@@ -89,11 +112,10 @@ export class FusedAdam extends tf.AdamOptimizer {
         if (gradient == null) return;
         const m = state.accumulatedFirstMoment[i].variable;
         const v = state.accumulatedSecondMoment[i].variable;
-        const [newValue, newM, newV] = tf.engine().runKernel(
-          ADAM_STEP_KERNEL,
-          { value, m, v, gradient, accBeta1: state.accBeta1, accBeta2: state.accBeta2 },
-          attrs as unknown as tf.NamedAttrMap,
-        ) as tf.Tensor[];
+        const inputs = { value, m, v, gradient, accBeta1: state.accBeta1, accBeta2: state.accBeta2 };
+        const [newValue, newM, newV] = value.size <= FUSED_MAX_SIZE
+          ? tf.engine().runKernel(ADAM_STEP_KERNEL, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[]
+          : adamStepByOps(inputs, attrs);
         m.assign(newM);
         v.assign(newV);
         value.assign(newValue);

@@ -1,6 +1,6 @@
 export { SeededInit } from "./seededInit.js";
 export { FusedLstm } from "./fusedLstm.js";
-export { ADAM_STEP_KERNEL, FusedAdam, fusedAdam } from "./fusedAdam.js";
+export { ADAM_STEP_KERNEL, FUSED_MAX_SIZE, FusedAdam, fusedAdam } from "./fusedAdam.js";
 export { causalSoftmax } from "./causalSoftmax.js";
 export { mlpBinaryClassifier, type MlpBinaryClassifierOptions } from "./mlpBinaryClassifier.js";
 export {

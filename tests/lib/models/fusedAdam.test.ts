@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ADAM_STEP_KERNEL, fusedAdam, mlpBinaryClassifier, tf } from "@tsdl/lib";
+import { ADAM_STEP_KERNEL, FUSED_MAX_SIZE, fusedAdam, mlpBinaryClassifier, tf } from "@tsdl/lib";
 
-/** Weights after `steps` Adam steps of a small dense model (a variable of shape [4, 3] and one of [3]) from seeded weights. */
-function weightsAfter(optimizer: tf.Optimizer, steps: number): Float32Array[] {
-  const w = tf.variable(tf.randomNormal([4, 3], 0, 1, "float32", 1));
+/**
+ * Weights after `steps` Adam steps of a small dense model (a variable of shape [rows, 3] and one of
+ * [3]) from seeded weights.
+ */
+function weightsAfter(optimizer: tf.Optimizer, steps: number, rows = 4): Float32Array[] {
+  const w = tf.variable(tf.randomNormal([rows, 3], 0, 1, "float32", 1));
   const b = tf.variable(tf.randomNormal([3], 0, 1, "float32", 2));
-  const x = tf.randomNormal([5, 4], 0, 1, "float32", 3);
+  const x = tf.randomNormal([5, rows], 0, 1, "float32", 3);
   const y = tf.randomNormal([5, 3], 0, 1, "float32", 4);
   for (let i = 0; i < steps; i++) {
     optimizer.minimize(() => tf.losses.meanSquaredError(y, tf.tanh(tf.add(tf.matMul(x, w), b))) as tf.Scalar);
@@ -36,6 +39,14 @@ describe("FusedAdam", () => {
     } finally {
       await tf.setBackend("wasm");
     }
+  });
+
+  it("updates variables above FUSED_MAX_SIZE (embeddings) by tfjs's ops, to the same weights", async () => {
+    const rows = Math.ceil(FUSED_MAX_SIZE / 3) + 1;
+    const reference = weightsAfter(tf.train.adam(0.05), 3, rows);
+    const fused = weightsAfter(fusedAdam(0.05), 3, rows);
+    expect(fused[0].length).toBeGreaterThan(FUSED_MAX_SIZE);
+    expect(maxDiff(fused, reference)).toBeLessThan(1e-5);
   });
 
   it("keeps tfjs Adam's class name, config and weights, so either loads the other's state", async () => {
