@@ -2,6 +2,7 @@ import { DEFAULT_SEED } from "../random/index.js";
 import { tf } from "../backend/index.js";
 import { softmaxCrossEntropyFromLogits } from "./logitsLoss.js";
 import { SeededInit, positiveInt } from "./seededInit.js";
+import { fusedAdam } from "./fusedAdam.js";
 
 export interface CnnClassifierOptions {
   inputShape?: [number, number, number];
@@ -43,6 +44,6 @@ export function cnnClassifier({
   model.add(tf.layers.flatten());
   model.add(tf.layers.dense({ units: 64, activation: "relu", ...init.dense() }));
   model.add(tf.layers.dense({ units: classes, ...init.dense() }));
-  model.compile({ optimizer: tf.train.adam(learningRate), loss: softmaxCrossEntropyFromLogits, metrics: ["accuracy"] });
+  model.compile({ optimizer: fusedAdam(learningRate), loss: softmaxCrossEntropyFromLogits, metrics: ["accuracy"] });
   return model;
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_SEED } from "../random/index.js";
 import { tf } from "../backend/index.js";
 import { SeededInit, positiveInt } from "./seededInit.js";
+import { fusedAdam } from "./fusedAdam.js";
 
 export interface MlpBinaryClassifierOptions {
   seed?: number;
@@ -24,6 +25,6 @@ export function mlpBinaryClassifier(
   model.add(tf.layers.dense({ inputShape: [inputDim], units: 64, activation: "relu", ...init.dense() }));
   model.add(tf.layers.dense({ units: 32, activation: "relu", ...init.dense() }));
   model.add(tf.layers.dense({ units: 1, activation: "sigmoid", ...init.dense() }));
-  model.compile({ optimizer: tf.train.adam(learningRate), loss: "binaryCrossentropy", metrics: ["accuracy"] });
+  model.compile({ optimizer: fusedAdam(learningRate), loss: "binaryCrossentropy", metrics: ["accuracy"] });
   return model;
 }

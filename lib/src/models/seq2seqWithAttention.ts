@@ -2,6 +2,7 @@ import { DEFAULT_SEED } from "../random/index.js";
 import { tf } from "../backend/index.js";
 import { FusedLstm } from "./fusedLstm.js";
 import { SeededInit, positiveInt } from "./seededInit.js";
+import { fusedAdam } from "./fusedAdam.js";
 
 type ApplyArgs = Parameters<FusedLstm["apply"]>;
 
@@ -92,7 +93,7 @@ export function seq2seqWithAttention({
     .apply(attentional) as tf.SymbolicTensor;
 
   const model = tf.model({ inputs: [source, decoderInput], outputs: probabilities, name: "seq2seq_attention" });
-  model.compile({ optimizer: tf.train.adam(learningRate), loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"] });
+  model.compile({ optimizer: fusedAdam(learningRate), loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"] });
   const attentionModel = tf.model({ inputs: [source, decoderInput], outputs: weights, name: "seq2seq_attention_weights" });
   return { model, attentionModel, sourceLength, targetLength };
 }

@@ -2,6 +2,7 @@ import { DEFAULT_SEED } from "../random/index.js";
 import { tf } from "../backend/index.js";
 import { FusedLstm } from "./fusedLstm.js";
 import { SeededInit, positiveInt } from "./seededInit.js";
+import { fusedAdam } from "./fusedAdam.js";
 
 // Dropout layers get no seed on purpose: tf.dropout with a fixed seed draws the same mask at
 // every step. `train` seeds the generator dropout draws from instead.
@@ -50,7 +51,7 @@ export function lstmTextClassifier({
   model.add(tf.layers.dropout({ rate: dropout }));
   model.add(tf.layers.dense({ units: classes, activation: "softmax", ...init.dense() }));
   model.compile({
-    optimizer: tf.train.adam(learningRate), loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"],
+    optimizer: fusedAdam(learningRate), loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"],
   });
   return model;
 }
@@ -88,7 +89,7 @@ export function lstmBinaryTextClassifier({
   }));
   model.add(new FusedLstm({ units, ...init.lstm() }));
   model.add(tf.layers.dense({ units: 1, activation: "sigmoid", ...init.dense() }));
-  model.compile({ optimizer: tf.train.adam(learningRate), loss: "binaryCrossentropy", metrics: ["accuracy"] });
+  model.compile({ optimizer: fusedAdam(learningRate), loss: "binaryCrossentropy", metrics: ["accuracy"] });
   return model;
 }
 
@@ -136,7 +137,7 @@ export function conv1dTextClassifier({
   model.add(tf.layers.globalMaxPooling1d({}));
   model.add(tf.layers.dense({ units: classes, activation: "softmax", ...init.dense() }));
   model.compile({
-    optimizer: tf.train.adam(learningRate), loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"],
+    optimizer: fusedAdam(learningRate), loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"],
   });
   return model;
 }

@@ -1,6 +1,8 @@
 import { tf } from "../backend/index.js";
 import { DEFAULT_SEED, seededRandom } from "../random/index.js";
 import { SeededInit, positiveInt } from "./seededInit.js";
+import { fusedAdam } from "./fusedAdam.js";
+import { causalSoftmax } from "./causalSoftmax.js";
 
 type LayerArgs = ConstructorParameters<typeof tf.layers.Layer>[0];
 
@@ -122,8 +124,7 @@ export class CausalSelfAttention extends tf.layers.Layer {
       tf.add(tf.matMul(input as tf.Tensor2D, this.projections[2 * k].read() as tf.Tensor2D), this.projections[2 * k + 1].read()) as tf.Tensor2D;
     const splitHeads = (t: tf.Tensor) => t.reshape([batch, length, this.heads, headDim]).transpose([0, 2, 1, 3]);
     const [q, k, v] = [0, 1, 2].map((i) => splitHeads(project(i, flat)));
-    const scores = tf.matMul(q, k, false, true).div(Math.sqrt(headDim)).add(causalMask(length));
-    const weights = tf.softmax(scores) as tf.Tensor4D;
+    const weights = causalSoftmax(tf.matMul(q, k, false, true), Math.sqrt(headDim), causalMask) as tf.Tensor4D;
     const mixed = tf.matMul(weights, v).transpose([0, 2, 1, 3]).reshape([batch * length, this.dModel]) as tf.Tensor2D;
     return { output: project(3, mixed).reshape([batch, length, this.dModel]), weights };
   }
@@ -185,7 +186,7 @@ export function tinyTransformer({
   const probabilities = tf.layers.dense({ units: vocabSize, activation: "softmax", name: "next_token", ...init.dense() })
     .apply(normed) as tf.SymbolicTensor;
   const model = tf.model({ inputs: ids, outputs: probabilities, name: "tiny_transformer" });
-  model.compile({ optimizer: tf.train.adam(learningRate), loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"] });
+  model.compile({ optimizer: fusedAdam(learningRate), loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"] });
   return model;
 }
 

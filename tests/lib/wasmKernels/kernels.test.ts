@@ -14,7 +14,7 @@ type Pad = "same" | "valid";
 interface ConvCase {
   x: [number, number, number, number];
   filter: [number, number, number, number];
-  stride: number;
+  stride: number | [number, number];
   pad: Pad;
 }
 
@@ -28,6 +28,16 @@ for (const stride of [1, 2, 3]) {
 }
 convCases.push({ x: [3, 1, 20, 6], filter: [1, 5, 6, 8], stride: 1, pad: "valid" }); // a Conv1D
 convCases.push({ x: [2, 7, 11, 2], filter: [4, 2, 2, 5], stride: 2, pad: "same" }); // non-square
+// From 16 input channels and 32 output columns with a stride-1 width, the filter gradient is computed by im2col.
+const im2colStrides: (number | [number, number])[] = [1, [2, 1], [1, 2]];
+for (const stride of im2colStrides) {
+  for (const pad of ["same", "valid"] as const) {
+    for (const k of [1, 2, 3, 5]) {
+      convCases.push({ x: [2, 5, 36, 16], filter: [k, k, 16, 4], stride, pad });
+    }
+  }
+}
+convCases.push({ x: [3, 1, 40, 24], filter: [1, 5, 24, 8], stride: 1, pad: "same" }); // a Conv1D, padded
 const name = (c: ConvCase) => `x [${c.x}] filter [${c.filter}] stride ${c.stride} ${c.pad}`;
 
 function outShapeOf(c: ConvCase): number[] {
@@ -195,6 +205,9 @@ describe("wasm training kernels", () => {
 
   it.each([
     { size: 2, stride: 2, pad: "valid" },
+    { size: 3, stride: 3, pad: "valid" },
+    // Padded below and right only: windows tile the input but the last ones reach past it.
+    { size: 2, stride: 2, pad: "same" },
     { size: 3, stride: 2, pad: "same" },
     { size: 3, stride: 1, pad: "valid" },
     { size: 2, stride: 3, pad: "same" },
