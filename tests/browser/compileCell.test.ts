@@ -51,8 +51,9 @@ describe("compileCell", () => {
     expect(scope.kept).toBe(5);
   });
 
-  it("names a missing export and the module", async () => {
-    await expect(runAll(['import { nothing } from "lib";\nnothing'])).rejects.toThrow("The module 'lib' does not provide an export named 'nothing'");
+  it("keeps an import the cell does not use, for the next cells, and lets a plain import name a type", async () => {
+    const { results } = await runAll(['import { double, type Nothing, OnlyAType } from "lib";', "double(4)"]);
+    expect(results).toEqual([undefined, 8]);
   });
 
   it("reports a syntax error with the cell's line", () => {

@@ -51,7 +51,7 @@ function patternNames(pattern: Pattern | null, into: string[]): void {
 
 function stripTypes(source: string): string {
   try {
-    return transform(source, { transforms: ["typescript"], disableESTransforms: true }).code;
+    return transform(source, { transforms: ["typescript"], disableESTransforms: true, keepUnusedImports: true }).code;
   } catch (error) {
     const { message, loc } = error as Error & { loc?: { line: number; column: number } };
     throw new CellSyntaxError(message, loc?.line, loc === undefined ? undefined : loc.column + 1);
