@@ -54,6 +54,9 @@ const browserPlugin: Plugin = {
     // pngjs ships a self-contained browser build (its own zlib and streams).
     builder.onResolve({ filter: /^pngjs$/ }, () => ({ path: require.resolve("pngjs/browser.js") }));
     builder.onResolve({ filter: /^@tsdl\/(lib|display|kernel-ext)$/ }, (args) => ({ path: from(packages[args.path]!) }));
+    builder.onResolve({ filter: /\/staticChart\/index\.js$/ }, (args) =>
+      args.importer.startsWith(from("kernel-ext/src/renderers")) ? { path: from("browser/src/shims/staticChart.ts") } : undefined,
+    );
     // lib chooses among Node's backends; in the page the worker chooses among the browser's.
     builder.onResolve({ filter: /\/selectBackend\.js$/ }, (args) =>
       args.importer.startsWith(from("lib/src/backend")) ? { path: from("browser/src/lib/selectBackend.ts") } : undefined,
