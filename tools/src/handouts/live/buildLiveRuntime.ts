@@ -21,6 +21,7 @@ const shims: Record<string, string> = {
   crypto: "browser/src/shims/crypto.ts",
   zlib: "browser/src/shims/zlib.ts",
   module: "browser/src/shims/module.ts",
+  util: "browser/src/shims/util.ts",
 };
 const packages: Record<string, string> = {
   "@tsdl/lib": "lib/src/index.ts",
@@ -35,7 +36,6 @@ const browserPlugin: Plugin = {
       const name = args.path.replace(/^node:/, "");
       if (shims[name]) return { path: from(shims[name]) };
       if (name === "path") return { path: require.resolve("path-browserify") };
-      if (name === "util") return { path: require.resolve("util/") };
       if (name === "buffer") return { path: require.resolve("buffer/") };
       return { path: name, namespace: "jupyter-only" };
     });
