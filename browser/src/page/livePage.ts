@@ -112,6 +112,10 @@ function liveCells(): LiveCell[] {
     cell.status.setAttribute("aria-live", "polite");
     toolbar.append(cell.run, above, stop, cell.status);
     input.after(toolbar);
+    // Starting takes seconds (the worker, lib, the data sets): begin when the learner reaches for a cell.
+    for (const [target, event] of [[toolbar, "pointerenter"], [editorHost, "focusin"]] as const) {
+      target.addEventListener(event, () => runtime.warmUp(), { once: true });
+    }
     cell.section = section;
     cell.prompt = input.querySelector<HTMLElement>(".prompt");
     cell.run.addEventListener("click", () => void runCell(cell));

@@ -75,6 +75,12 @@ export class RuntimeClient {
     }
   }
 
+  /** Starts the runtime ahead of the first Run (the page calls it when the learner reaches for a cell). */
+  warmUp(): void {
+    this.starting ??= this.start();
+    this.starting.catch(() => (this.starting = undefined));
+  }
+
   /** Runs `code`; `onEvent` sees its outputs as they come. */
   async run(code: string, onEvent: (event: CellEvent) => void): Promise<"ok" | "error" | "interrupted" | "restarted"> {
     this.starting ??= this.start();
