@@ -67,3 +67,21 @@ describe("compileCell", () => {
     expect((caught as CellSyntaxError).line).toBe(2);
   });
 });
+
+describe("compileCell's line numbers", () => {
+  it("keeps every line of the cell on its line, so an error's line is the cell's", () => {
+    const source = ['import {\n  double,\n} from "lib";', "const a = 1,\n  b = 2;", "function f() {\n  return a;\n}", 'throw new Error("here");'].join("\n");
+    const { body } = compileCell(source);
+    const lines = body.split("\n");
+    const errorLine = source.split("\n").findIndex((line) => line.includes('"here"'));
+    expect(lines[errorLine + 1]).toContain('throw new Error("here")');
+  });
+});
+
+describe("runCompiledCell's stack traces", () => {
+  it("name the cell's code and its line, three lines after the function's header", async () => {
+    const cell = compileCell('const a = 1;\nthrow new Error("line two");');
+    const error = (await runCompiledCell(cell, newCellScope(), resolve, "tsdl-cell-7").catch((e: Error) => e)) as Error;
+    expect(error.stack).toMatch(/tsdl-cell-7:5:\d+/);
+  });
+});

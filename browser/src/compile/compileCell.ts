@@ -3,6 +3,7 @@ import { transform } from "sucrase";
 
 /** A cell ready to run: `body` is the source of an async function of (`__scope`, `__import`). */
 export interface CompiledCell {
+  /** Line N of the cell is line N + 1 of `body`: every edit keeps the cell's line breaks. */
   body: string;
   /** The names the cell declares at top level; they live on in the scope for later cells. */
   declared: string[];
@@ -80,7 +81,7 @@ export function compileCell(source: string): CompiledCell {
   const js = stripTypes(source);
   const program = parseModule(js);
   const edits: Edit[] = [];
-  const hoisted: string[] = [];
+  const functions: string[] = [];
   const declared: string[] = [];
   const slice = (node: Node) => js.slice((node as Ranged).start, (node as Ranged).end);
 
@@ -115,9 +116,11 @@ export function compileCell(source: string): CompiledCell {
         return;
       }
       case "FunctionDeclaration": {
+        // Stays in place (hoisted within the block, so callable above its declaration) and is copied
+        // into the scope when the block starts.
         declared.push(node.id.name);
-        hoisted.push(`${node.id.name} = ${slice(node)};`);
-        edits.push({ ...whole, text: "" });
+        functions.push(node.id.name);
+        if (statement !== node) edits.push({ start: statement.start, end: node.start, text: "" });
         return;
       }
       case "ClassDeclaration": {
@@ -140,9 +143,12 @@ export function compileCell(source: string): CompiledCell {
     }
   });
 
+  const lineBreaks = (text: string) => text.split("\n").length - 1;
   let body = js;
   for (const edit of edits.sort((a, b) => b.start - a.start)) {
-    body = body.slice(0, edit.start) + edit.text + body.slice(edit.end);
+    const padding = "\n".repeat(Math.max(0, lineBreaks(body.slice(edit.start, edit.end)) - lineBreaks(edit.text)));
+    body = body.slice(0, edit.start) + edit.text + padding + body.slice(edit.end);
   }
-  return { body: `with (__scope) {\n${hoisted.join("\n")}\n${body}\n}`, declared: [...new Set(declared)] };
+  const copyFunctions = functions.map((name) => `__scope.${name} = ${name};`).join(" ");
+  return { body: `with (__scope) { ${copyFunctions}\n${body}\n}`, declared: [...new Set(declared)] };
 }

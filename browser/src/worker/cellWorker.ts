@@ -107,13 +107,31 @@ async function start(message: Extract<PageToWorker, { type: "start" }>): Promise
   post({ type: "ready", backend: info.name, reason: info.reason });
 }
 
-function errorOf(error: unknown): { ename: string; evalue: string; traceback: string[] } {
+// Function-constructor code numbers its lines from the header `async function anonymous(…\n) {\n`, then
+// the body's `with` line: cell line N is line N + 3.
+const CELL_LINE_OFFSET = 3;
+
+/** The error as the kernel shows it: the cell's own lines first, frames inside the runtime counted. */
+const sourceName = (cell: number) => `tsdl-cell-${cell}`;
+
+function errorOf(error: unknown, code: string, cell: number): { ename: string; evalue: string; traceback: string[] } {
   if (error instanceof CellSyntaxError) {
     const where = error.line === undefined ? "" : ` (cell line ${error.line}:${error.column})`;
     return { ename: "SyntaxError", evalue: `${error.message}${where}`, traceback: [] };
   }
-  if (error instanceof Error) return { ename: error.name, evalue: error.message, traceback: (error.stack ?? "").split("\n").slice(1, 6) };
-  return { ename: "Error", evalue: String(error), traceback: [] };
+  if (!(error instanceof Error)) return { ename: "Error", evalue: String(error), traceback: [] };
+  const cellLines = code.split("\n");
+  const traceback: string[] = [];
+  let hidden = 0;
+  for (const frame of (error.stack ?? "").split("\n").slice(1)) {
+    const at = /tsdl-cell-(\d+):(\d+):\d+\)?$/.exec(frame);
+    const line = at ? Number(at[2]) - CELL_LINE_OFFSET : 0;
+    if (at && Number(at[1]) === cell) traceback.push(`at cell line ${line}: ${cellLines[line - 1]?.trim() ?? ""}`);
+    else if (at) traceback.push(`at line ${line} of a cell run earlier`);
+    else if (frame.trim().startsWith("at ")) hidden += 1;
+  }
+  if (hidden > 0) traceback.push(`(${hidden} frame${hidden === 1 ? "" : "s"} inside the page's runtime)`);
+  return { ename: error.name, evalue: error.message, traceback };
 }
 
 let interruptCell: (() => void) | undefined;
@@ -128,7 +146,7 @@ async function run(cell: number, code: string): Promise<void> {
     const stopped = new Promise<never>((_, reject) => {
       interruptCell = () => reject(new KernelInterruptError("the cell was stopped"));
     });
-    const value = await Promise.race([runCompiledCell(compileCell(code), scope, resolveModule), stopped]);
+    const value = await Promise.race([runCompiledCell(compileCell(code), scope, resolveModule, sourceName(cell)), stopped]);
     if (value !== undefined) {
       const content = await toDisplayContent(value);
       post({ type: "result", cell, data: withFigure(content.data), metadata: content.metadata ?? {} });
@@ -136,7 +154,7 @@ async function run(cell: number, code: string): Promise<void> {
     await Promise.race([Promise.allSettled(tracked), stopped]);
   } catch (error) {
     status = error instanceof KernelInterruptError ? "interrupted" : "error";
-    post({ type: "error", cell, ...errorOf(error) });
+    post({ type: "error", cell, ...errorOf(error, code, cell) });
   } finally {
     interruptCell = undefined;
   }

@@ -20,9 +20,12 @@ function pick(module: Record<string, unknown>, name: string): unknown {
   return module[name];
 }
 
-/** Runs a compiled cell in `scope`; resolves to the value of its last expression (undefined if none). */
-export function runCompiledCell(cell: CompiledCell, scope: CellScope, resolve: ModuleResolver): Promise<unknown> {
+/**
+ * Runs a compiled cell in `scope`; resolves to the value of its last expression (undefined if none).
+ * `sourceName` names the cell's code in stack traces (`at … (sourceName:line:column)`).
+ */
+export function runCompiledCell(cell: CompiledCell, scope: CellScope, resolve: ModuleResolver, sourceName = "cell"): Promise<unknown> {
   for (const name of cell.declared) if (!(name in scope)) scope[name] = undefined;
-  const run = new AsyncFunction("__scope", "__import", "__pick", cell.body);
+  const run = new AsyncFunction("__scope", "__import", "__pick", `${cell.body}\n//# sourceURL=${sourceName}`);
   return run(scope, resolve, pick);
 }
