@@ -2,6 +2,7 @@ import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { runInNewContext } from "node:vm";
+import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderHandouts } from "../../tools/src/handouts/renderHandouts.js";
 
@@ -46,8 +47,14 @@ describe("the live handouts' files", () => {
   it("ships every data set of data/SHA256SUMS with its checksum, and the page loads the runtime", async () => {
     const sums = (await readFile("data/SHA256SUMS", "utf8")).trim().split("\n").map((line) => line.split(/\s+/));
     expect((await readdir(path.join(outDir, "live/data"))).length).toBe(sums.length);
-    const penguins = await readFile(path.join(outDir, "live/data/penguins.csv.js"), "utf8");
-    expect(penguins).toContain(sums.find(([, file]) => file === "penguins.csv")![0]);
+    const sandbox: { globalThis?: unknown; __tsdlLive?: { data: Array<{ path: string; sha256: string; gzipped: boolean; base64: string }> } } = {};
+    sandbox.globalThis = sandbox;
+    runInNewContext(await readFile(path.join(outDir, "live/data/penguins.csv.js"), "utf8"), sandbox);
+    const [penguins] = sandbox.__tsdlLive!.data;
+    expect(penguins!.sha256).toBe(sums.find(([, file]) => file === "penguins.csv")![0]);
+    // Text travels gzipped; unzipped it is the data set itself.
+    expect(penguins!.gzipped).toBe(true);
+    expect(gunzipSync(Buffer.from(penguins!.base64, "base64")).equals(await readFile("data/penguins.csv"))).toBe(true);
     const page = await readFile(path.join(outDir, "01-means.html"), "utf8");
     expect(page).toContain('<script src="live/notebooks/01-means.js"></script>');
     expect(page).toContain('<script src="live/page.js"></script>');

@@ -9,7 +9,7 @@ export interface PageNotebook {
 export interface LiveGlobal {
   workerSource?: string;
   wasmBase64?: string;
-  data?: Array<{ path: string; sha256: string; base64: string }>;
+  data?: Array<{ path: string; sha256: string; gzipped: boolean; base64: string }>;
   dataFiles?: string[];
   notebook?: PageNotebook;
   env?: Record<string, string>;

@@ -44,7 +44,7 @@ export class RuntimeClient {
     const source = live.workerSource;
     if (!source || !live.wasmBase64) throw new Error("the live runtime's scripts did not load (live/worker.js, live/wasm.js)");
     const worker = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
-    const data: DataFileTransfer[] = (live.data ?? []).map((file) => ({ path: file.path, sha256: file.sha256, bytes: base64Bytes(file.base64) }));
+    const data: DataFileTransfer[] = (live.data ?? []).map((file) => ({ path: file.path, sha256: file.sha256, gzipped: file.gzipped, bytes: base64Bytes(file.base64) }));
     await new Promise<void>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<WorkerToPage>) => {
         const message = event.data;

@@ -5,6 +5,7 @@ import { KernelInterruptError, installKernelSession, releaseHeldCells, toDisplay
 import * as tf from "@tensorflow/tfjs";
 import * as danfo from "danfojs-node";
 import Papa from "papaparse";
+import { gunzipSync } from "fflate";
 import { format } from "util";
 import { CellSyntaxError, compileCell } from "../compile/compileCell.js";
 import * as fs from "../shims/virtualFiles.js";
@@ -89,10 +90,11 @@ process.stdout.write = (text: string) => (post({ type: "stream", cell: currentCe
 process.stderr.write = (text: string) => (post({ type: "stream", cell: currentCell, name: "stderr", text: String(text) }), true);
 
 async function checkedFile(file: DataFileTransfer): Promise<void> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", file.bytes));
+  const bytes = file.gzipped ? gunzipSync(file.bytes) : file.bytes;
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   const actual = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
   if (actual !== file.sha256) throw new Error(`data/${file.path}: sha256 ${actual}, expected ${file.sha256} (data/SHA256SUMS); the handouts' copy is damaged`);
-  fs.addVirtualFile(`${DATA_DIR}/${file.path}`, file.bytes);
+  fs.addVirtualFile(`${DATA_DIR}/${file.path}`, bytes);
 }
 
 async function start(message: Extract<PageToWorker, { type: "start" }>): Promise<void> {

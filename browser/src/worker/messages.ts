@@ -1,9 +1,10 @@
 import type { MimeBundle } from "@tsdl/display";
 
-/** One data set handed to the worker: its path under the course's data folder, bytes and sha256. */
+/** One data set handed to the worker: its path under the course's data folder, bytes (gzipped when `gzipped`) and the sha256 of the data set. */
 export interface DataFileTransfer {
   path: string;
   bytes: Uint8Array;
+  gzipped: boolean;
   sha256: string;
 }
 
