@@ -1,11 +1,16 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { cellTags, type Notebook } from "@tsdl/kernel-ext/notebook";
-import type { CellSection } from "../renderNotebookBody.js";
+
+/** What a page knows of each cell it shows: its element id and the source as the page shows it. */
+export interface ShownCell {
+  anchor: string;
+  source: string;
+}
 import { buildLiveRuntime, LIVE_GLOBAL, type LiveRuntimeFiles } from "./buildLiveRuntime.js";
 
 /** The page's notebook for "Download notebook": the learner's sources as the page shows them (no solutions, no outputs). */
-function pageNotebook(file: string, notebook: Notebook, sections: CellSection[]) {
+function pageNotebook(file: string, notebook: Notebook, sections: ShownCell[]) {
   const sources = new Map(sections.map((section) => [section.anchor, section.source]));
   const cells = notebook.cells.flatMap((cell, index) => {
     if (cell.cell_type === "raw") return [];
@@ -28,7 +33,7 @@ export class LivePages {
   }
 
   /** Writes the page's notebook script and returns the tags the page ends with. */
-  async pageTags(pageFile: string, notebook: Notebook, sections: CellSection[]): Promise<string> {
+  async pageTags(pageFile: string, notebook: Notebook, sections: ShownCell[]): Promise<string> {
     const script = `live/notebooks/${path.basename(pageFile, ".html")}.js`;
     const notebookFile = `${path.basename(pageFile, ".html")}.ipynb`;
     const state = { notebook: pageNotebook(notebookFile, notebook, sections), dataFiles: this.runtime.dataScripts.map((file) => file.replace(/^live\//, "")) };
