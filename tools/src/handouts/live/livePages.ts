@@ -1,13 +1,13 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { cellTags, type Notebook } from "@tsdl/kernel-ext/notebook";
+import { buildLiveRuntime, LIVE_GLOBAL, type LiveRuntimeFiles } from "./buildLiveRuntime.js";
 
 /** What a page knows of each cell it shows: its element id and the source as the page shows it. */
 export interface ShownCell {
   anchor: string;
   source: string;
 }
-import { buildLiveRuntime, LIVE_GLOBAL, type LiveRuntimeFiles } from "./buildLiveRuntime.js";
 
 /** The page's notebook for "Download notebook": the learner's sources as the page shows them (no solutions, no outputs). */
 function pageNotebook(file: string, notebook: Notebook, sections: ShownCell[]) {
