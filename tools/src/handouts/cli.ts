@@ -31,7 +31,7 @@ const program = new Command("handouts")
   .option("--timeout-per-cell <seconds>", "interrupt a cell after this long", positiveSeconds, 600)
   .option("--jobs <n>", "notebooks executed at once, one kernel each", positiveInteger, Math.min(availableParallelism(), 4))
   .option("--render-only", "skip execution; render the notebooks already in --executed")
-  .option("--no-live", "static pages only: no Run buttons and no runtime in live/ (about 36 MB less)")
+  .option("--no-live", "static pages only: no Run buttons and no runtime in live/ (about 15 MB less)")
   .option("--with-solutions", "show each exercise's reference solution, collapsed (an answer key); by default pages show the learners' stubs")
   .parse();
 
