@@ -23,14 +23,14 @@ let site: string;
 let browser: Browser;
 const offMachine: string[] = [];
 
-async function openPage(name: string): Promise<Page> {
+async function openPage(name: string, backend: string | null = "wasm"): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   await page.route(/^(?!file:|blob:|data:)/, (route) => {
     offMachine.push(route.request().url());
     return route.abort();
   });
-  // The same backend as the kernel that executed the course, so that seeded numbers agree.
-  await page.addInitScript(() => Object.assign(globalThis, { __tsdlLive: { env: { TSDL_BACKEND: "wasm" } } }));
+  // By default the same backend as the kernel that executed the course, so that seeded numbers agree.
+  if (backend) await page.addInitScript((name) => Object.assign(globalThis, { __tsdlLive: { env: { TSDL_BACKEND: name } } }), backend);
   await page.goto(pathToFileURL(path.join(site, `${name}.html`)).href);
   return page;
 }
@@ -147,6 +147,19 @@ describe.skipIf(!enabled || !executed)("the live handouts in Chromium, offline f
     await expect(cell(page, "nb01-03").locator(".live-outputs").innerText()).resolves.toMatch(/Total params: [\d,]+/);
     await page.close();
   }, 300_000);
+
+  it("chooses the browser's fastest backend by itself and says which and why", async () => {
+    const page = await openPage("00-setup", null);
+    const first = cellsOf(page).first();
+    await setCode(first, 'import { backendInfo, tf } from "@tsdl/lib";\nconst info = backendInfo();\n`${info.name} ${tf.getBackend()}: ${info.reason}`');
+    await first.locator(".live-run").click();
+    await waitUntilRun(page, 1, 60_000);
+    const text = await first.locator(".live-outputs").innerText();
+    // Headless Chromium without a GPU still offers WebGL (SwiftShader); wasm when it does not.
+    expect(text).toMatch(/^'(webgl webgl|wasm wasm): (webgl|wasm) is the fastest backend/);
+    await expect(page.locator(".live-runtime-status").innerText()).resolves.toMatch(/TensorFlow\.js on (webgl|wasm)/);
+    await page.close();
+  }, 120_000);
 
   it("runs an exercise's public self-check against the learner's code", async () => {
     const page = await openPage("00-setup");
