@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 const COURSE = "tests/handouts/course.test.ts";
+const LIVE = "tests/browser/liveHandouts.test.ts";
 
 const shared = {
   setupFiles: ["tests/setup/backendReady.ts"],
@@ -36,7 +37,7 @@ export default defineConfig({
           include: ["tests/**/*.test.ts"],
           // The exercise tests run inside the grader (tests/grading/courseExercises.test.ts grades the
           // instructor notebooks and the release with them), not directly.
-          exclude: ["tests/exercises/**", "**/node_modules/**", COURSE],
+          exclude: ["tests/exercises/**", "**/node_modules/**", COURSE, LIVE],
           sequence: { groupOrder: 0 },
         },
       },
@@ -48,6 +49,16 @@ export default defineConfig({
           include: [COURSE],
           // Alone on the machine, so the time printed per notebook is the notebook's own.
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...shared,
+          name: "live",
+          include: [LIVE],
+          // After the course test, which leaves the executed notebooks in dist/notebooks.
+          sequence: { groupOrder: 2 },
         },
       },
     ],

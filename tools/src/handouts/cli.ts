@@ -31,6 +31,7 @@ const program = new Command("handouts")
   .option("--timeout-per-cell <seconds>", "interrupt a cell after this long", positiveSeconds, 600)
   .option("--jobs <n>", "notebooks executed at once, one kernel each", positiveInteger, Math.min(availableParallelism(), 4))
   .option("--render-only", "skip execution; render the notebooks already in --executed")
+  .option("--no-live", "static pages only: no Run buttons and no runtime in live/ (about 15 MB less)")
   .option("--with-solutions", "show each exercise's reference solution, collapsed (an answer key); by default pages show the learners' stubs")
   .parse();
 
@@ -43,6 +44,7 @@ const options = program.opts<{
   jobs: number;
   renderOnly?: boolean;
   withSolutions?: boolean;
+  live: boolean;
 }>();
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -67,6 +69,7 @@ const site = await renderHandouts({
   executedDir: options.executed,
   outDir: options.out,
   sourceDir: options.notebooks,
+  live: options.live,
   withSolutions: options.withSolutions ?? false,
 });
 log(`\nRendered ${site.pages.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s: ${site.index}`);

@@ -19,6 +19,8 @@ export interface PageLayoutInput {
   next?: PageLink;
   headings: Heading[];
   withCharts: boolean;
+  /** Tags that make the page's code cells runnable (see live/); empty for a static page. */
+  live?: string;
 }
 
 function courseToc(course: PageLink[], current: string | undefined): string {
@@ -82,6 +84,7 @@ ${outline(input.headings)}
 </div>
 <script src="assets/search.js" defer></script>
 ${charts}
+${input.live ?? ""}
 </body>
 </html>
 `;

@@ -2,10 +2,11 @@ import { cp, mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { copyAssets } from "./copyAssets.js";
 import { escapeHtml } from "./escapeHtml.js";
-import { readNotebookFile } from "@tsdl/kernel-ext/notebook";
+import { readNotebookFile, type Notebook } from "@tsdl/kernel-ext/notebook";
 import { COURSE_TITLE, pageLayout, type PageLink } from "./pageLayout.js";
 import { renderNotebookBody, type RenderedNotebook } from "./renderNotebookBody.js";
 import { searchDocs, writeSearchIndex } from "./searchIndex.js";
+import { LivePages } from "./live/livePages.js";
 
 export interface RenderHandoutsOptions {
   /** Folder of executed `.ipynb` files; pages follow their file-name order. */
@@ -16,6 +17,8 @@ export interface RenderHandoutsOptions {
   sourceDir?: string;
   /** Put each exercise's reference solution, collapsed, under the learner's version. Default: false. */
   withSolutions?: boolean;
+  /** Make every code cell runnable in the page (the runtime goes into `outDir/live/`). Default: true. */
+  live?: boolean;
 }
 
 export interface HandoutPage {
@@ -39,7 +42,7 @@ function titleFromFileName(fileName: string): string {
 }
 
 /** Renders every executed notebook in `executedDir` to one HTML page each plus `index.html`, with bundled assets. */
-export async function renderHandouts({ executedDir, outDir, sourceDir = executedDir, withSolutions = false }: RenderHandoutsOptions): Promise<HandoutsSite> {
+export async function renderHandouts({ executedDir, outDir, sourceDir = executedDir, withSolutions = false, live = true }: RenderHandoutsOptions): Promise<HandoutsSite> {
   const entries = await readdir(executedDir).catch((error: NodeJS.ErrnoException) => {
     throw new Error(`renderHandouts: executedDir must be a readable folder, got ${executedDir} (${error.code})`);
   });
@@ -48,10 +51,11 @@ export async function renderHandouts({ executedDir, outDir, sourceDir = executed
     throw new Error(`renderHandouts: executedDir must contain .ipynb files, got none in ${executedDir}`);
   }
 
-  const rendered: { file: string; notebook: string; body: RenderedNotebook; title: string }[] = [];
+  const rendered: { file: string; notebook: string; body: RenderedNotebook; title: string; source: Notebook }[] = [];
   for (const notebook of notebookFiles) {
-    const body = renderNotebookBody(await readNotebookFile(path.join(executedDir, notebook)), { name: notebook, withSolutions });
-    rendered.push({ notebook, file: `${path.basename(notebook, ".ipynb")}.html`, body, title: body.title ?? titleFromFileName(notebook) });
+    const source = await readNotebookFile(path.join(executedDir, notebook));
+    const body = renderNotebookBody(source, { name: notebook, withSolutions });
+    rendered.push({ notebook, file: `${path.basename(notebook, ".ipynb")}.html`, body, title: body.title ?? titleFromFileName(notebook), source });
   }
 
   await mkdir(outDir, { recursive: true });
@@ -61,8 +65,9 @@ export async function renderHandouts({ executedDir, outDir, sourceDir = executed
   await copyAssets(path.join(outDir, "assets"));
   await copyLocalFiles(rendered, sourceDir, outDir);
   const course: PageLink[] = rendered.map((page) => ({ href: page.file, title: page.title }));
+  const livePages = live ? await LivePages.build(outDir) : undefined;
   await Promise.all(
-    rendered.map((page, index) =>
+    rendered.map(async (page, index) =>
       writeFile(
         path.join(outDir, page.file),
         pageLayout({
@@ -74,6 +79,7 @@ export async function renderHandouts({ executedDir, outDir, sourceDir = executed
           next: course[index + 1],
           headings: page.body.headings,
           withCharts: page.body.chartCount > 0,
+          live: await livePages?.pageTags(page.file, page.source, page.body.sections),
         }),
       ),
     ),
