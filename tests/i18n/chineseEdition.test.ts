@@ -46,7 +46,10 @@ describe("translationProblems", () => {
     ]);
     const [first, second] = (await readFile(path.join(course, TRANSLATION), "utf8")).split(/(?=<!-- cell demo-02)/);
     const swapped = await fixture(() => `${second}\n${first}`);
-    expect(translationProblems(swapped)).toContain("i18n/zh/01-demo.md:16: expected blocks in the notebook's cell order, got cell demo-01 after a later cell");
+    expect(translationProblems(swapped)).toEqual([
+      "i18n/zh/01-demo.md:6: expected blocks in the notebook's cell order, got cell demo-00 after a later cell",
+      "i18n/zh/01-demo.md:11: expected blocks in the notebook's cell order, got cell demo-01 after a later cell",
+    ]);
   });
 
   it("reports a code variant that changes code", async () => {
