@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { readNotebookFile } from "@tsdl/kernel-ext/notebook";
+import { cellSource, type Notebook, parseNotebook, readNotebookFile } from "@tsdl/kernel-ext/notebook";
 import { buildChineseNotebook, notebookText, translationProblems } from "./chineseEdition.js";
+import { wordCount } from "./proseInvariants.js";
 import { parseTranslationFile, TranslationError } from "./translationFile.js";
 
 /** Where the Chinese edition's sources and outputs live, relative to the repository root. */
@@ -101,4 +102,15 @@ export async function writeEdition(paths: CoursePaths, built: Map<string, string
     if (!translated.has(name)) await rm(path.join(paths.outDir, name));
   }
   for (const [name, text] of built) await writeFile(path.join(paths.outDir, name), text);
+}
+
+/** Words of prose per notebook in both editions (Markdown cells; a Han character counts as a word). */
+export async function editionWordCounts(paths: CoursePaths, built: Map<string, string>): Promise<{ notebook: string; en: number; zh: number }[]> {
+  const counts = [];
+  for (const name of await englishNotebookNames(paths.notebooksDir)) {
+    const words = (notebook: Notebook) => notebook.cells.filter((cell) => cell.cell_type === "markdown").reduce((sum, cell) => sum + wordCount(cellSource(cell)), 0);
+    const zh = built.get(name);
+    counts.push({ notebook: name, en: words(await readNotebookFile(path.join(paths.notebooksDir, name))), zh: zh === undefined ? 0 : words(parseNotebook(zh, name)) });
+  }
+  return counts;
 }
