@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseNotebook, type Notebook } from "@tsdl/kernel-ext/notebook";
-import { buildChineseNotebook, notebookLanguage, proseProblems, relinkForSubfolder, translationProblems, type TranslationSource } from "../../tools/src/i18n/chineseEdition.js";
+import { buildChineseNotebook, codeVariantProblems, notebookLanguage, proseProblems, relinkForSubfolder, translationProblems, type TranslationSource } from "../../tools/src/i18n/chineseEdition.js";
 import { parseTranslationFile } from "../../tools/src/i18n/translationFile.js";
 
 const course = fileURLToPath(new URL("./fixtures/course/", import.meta.url));
@@ -118,5 +118,18 @@ describe("relinkForSubfolder", () => {
     expect(relinkForSubfolder("![map](figures/map.svg) [next](02-next.ipynb#top) [web](https://a.b/c) [here](#top) [abs](/x)")).toBe(
       "![map](../figures/map.svg) [next](02-next.ipynb#top) [web](https://a.b/c) [here](#top) [abs](/x)",
     );
+  });
+});
+
+describe("codeVariantProblems", () => {
+  const english = "export function f(): number {\n  // BEGIN SOLUTION\n  return 1;\n  // END SOLUTION\n}";
+  it("accepts translated comments around the solution markers", () => {
+    expect(codeVariantProblems(english, "export function f(): number {\n  // 返回一\n  // BEGIN SOLUTION\n  return 1;\n  // END SOLUTION\n}")).toEqual([]);
+  });
+
+  it("rejects a translated solution marker, which the release would no longer find", () => {
+    expect(codeVariantProblems(english, "export function f(): number {\n  // 开始答案\n  return 1;\n  // END SOLUTION\n}")).toEqual([
+      'expected the solution markers of the English cell (2 lines: "// BEGIN SOLUTION", "// END SOLUTION"), got "// END SOLUTION"',
+    ]);
   });
 });

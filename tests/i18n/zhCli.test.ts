@@ -48,7 +48,7 @@ describe("npm run zh (tools/dist/i18n/cli.js)", () => {
 
   it("--words counts the prose of both editions: a run of letters or digits is a word, and so is each Han character", () => {
     // English: 5 (heading) + 15 + 7 (first cell, math and link targets excluded) + 6 (exercise cell).
-    // Chinese: 6 (heading) + 33 Han characters and 98, 60, overfitting, 02 + 9 (exercise cell).
+    // Chinese: 6 (heading) + 34 Han characters and 98, 60, overfitting, 02 + 9 (exercise cell).
     expect(zh(root, "--words").stdout).toBe("01-demo.ipynb\ten 33\tzh 53\ntotal\ten 33\tzh 53\n");
   });
 });

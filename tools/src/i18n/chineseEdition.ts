@@ -62,6 +62,19 @@ export function proseProblems(english: string, chinese: string): string[] {
   return problems;
 }
 
+// The release strips solutions between these comments (grading/release/stripSolutions.ts), so a variant keeps them as they are.
+const SOLUTION_MARKER = /^[ \t]*\/\/[ \t]*(?:BEGIN|END) SOLUTION\b.*$/gm;
+
+/** How a code variant departs from its English cell: code other than strings and comments, or changed solution markers. */
+export function codeVariantProblems(english: string, variant: string): string[] {
+  const problems = [codeVariantDifference(english, variant)].filter((problem): problem is string => problem !== undefined);
+  const markers = (source: string) => (source.match(SOLUTION_MARKER) ?? []).map((line) => line.trim());
+  if (markers(english).join("\n") !== markers(variant).join("\n")) {
+    problems.push(`expected the solution markers of the English cell (${markers(english).length} lines: ${list(markers(english))}), got ${list(markers(variant))}`);
+  }
+  return problems;
+}
+
 /**
  * Every way a translation file is out of step with its English notebook, one line each naming the
  * files, the line and the cell: missing or extra blocks, blocks out of order, stale hashes, changed
@@ -98,7 +111,7 @@ export function translationProblems({ notebookFile, notebook, translationFile, b
       problems.push(`${at}: ${notebookFile} cell ${block.cellId} changed since it was translated (expected en:${hash}, got en:${block.enHash}); update the translation and its hash`);
       continue;
     }
-    const details = block.kind === "cell" ? proseProblems(english, block.text) : [codeVariantDifference(english, block.text)].filter((p): p is string => p !== undefined);
+    const details = block.kind === "cell" ? proseProblems(english, block.text) : codeVariantProblems(english, block.text);
     for (const detail of details) problems.push(`${at}: ${block.kind === "cell" ? "cell" : "code variant"} ${block.cellId}: ${detail}`);
   }
   for (const [id, { cell }] of cells) {

@@ -9,6 +9,7 @@ import { findNotebookFile, readSubmissionFile } from "../notebook/submissionFile
 import { defaultNotebooksDir, defaultTestsDir } from "../repoPaths.js";
 import { killRecordedSandboxes, sandboxRegistryDir } from "../sandbox/sandboxRegistry.js";
 import type { GradingEvent, GradingSettings } from "../testing/gradingMeta.js";
+import { submissionLanguage } from "./feedbackMessages.js";
 import type { ExerciseGrade, GradeReport, StudentGrade } from "./gradeReport.js";
 import { JudgePool } from "./judgePool.js";
 
@@ -194,6 +195,7 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
         outcome = await judge(student, settings, studentTimeoutMs);
       }
       const grade = gradeStudent(student, reference!, outcome.ok ? outcome.result : undefined, outcome.ok ? undefined : outcome.reason, readEvents(settings.eventsFile!));
+      grade.language = submissionLanguage(dir, [...exercises.keys()]);
       graded.set(student, grade);
       done += 1;
       progress(`[${done}/${students.length}] ${printable(student)}: ${grade.points}/${grade.max} points (${((Date.now() - studentStart) / 1000).toFixed(1)} s)${grade.error ? ` — ${grade.error}` : ""}`);
