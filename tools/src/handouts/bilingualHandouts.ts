@@ -1,0 +1,57 @@
+import { existsSync } from "node:fs";
+import { readdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { CHINESE_EDITION_DIR } from "../grading/release/releaseCourse.js";
+import type { GlossaryEntry } from "../i18n/glossary.js";
+import { GLOSSARY_PAGE, renderHandouts, type HandoutsSite } from "./renderHandouts.js";
+
+export interface BilingualHandoutsOptions {
+  /** Executed English notebooks; the Chinese ones are in its `zh/` folder. */
+  executedDir: string;
+  /** The site: English pages at its root, Chinese pages in `zh/`, one `assets/` for both. */
+  outDir: string;
+  /** The course notebooks (`notebooks/`, with `zh/`), for the figures they link to. */
+  sourceDir: string;
+  withSolutions?: boolean;
+  glossary?: GlossaryEntry[];
+}
+
+async function pageFiles(executedDir: string): Promise<string[]> {
+  if (!existsSync(executedDir)) return [];
+  const notebooks = (await readdir(executedDir)).filter((name) => name.endsWith(".ipynb"));
+  return notebooks.length === 0 ? [] : ["index.html", GLOSSARY_PAGE, ...notebooks.map((name) => `${path.basename(name, ".ipynb")}.html`)];
+}
+
+/**
+ * Renders both editions: every page links to the same page in the other edition (when that edition
+ * has it), each edition has its own index, search index and glossary page in its own language.
+ */
+export async function renderBilingualHandouts(options: BilingualHandoutsOptions): Promise<{ en: HandoutsSite; zh?: HandoutsSite }> {
+  const zhExecuted = path.join(options.executedDir, CHINESE_EDITION_DIR);
+  const zhOut = path.join(options.outDir, CHINESE_EDITION_DIR);
+  const [enFiles, zhFiles] = await Promise.all([pageFiles(options.executedDir), pageFiles(zhExecuted)]);
+  const common = { withSolutions: options.withSolutions ?? false, glossary: options.glossary };
+  const en = await renderHandouts({
+    ...common,
+    executedDir: options.executedDir,
+    outDir: options.outDir,
+    sourceDir: options.sourceDir,
+    language: "en",
+    otherEdition: zhFiles.length ? { prefix: `${CHINESE_EDITION_DIR}/`, files: zhFiles } : undefined,
+  });
+  if (zhFiles.length === 0) {
+    // A Chinese edition from an earlier run must not outlive its notebooks.
+    await rm(zhOut, { recursive: true, force: true });
+    return { en };
+  }
+  const zh = await renderHandouts({
+    ...common,
+    executedDir: zhExecuted,
+    outDir: zhOut,
+    sourceDir: path.join(options.sourceDir, CHINESE_EDITION_DIR),
+    language: "zh",
+    site: { outRoot: options.outDir, sourceRoot: options.sourceDir },
+    otherEdition: { prefix: "../", files: enFiles },
+  });
+  return { en, zh };
+}
