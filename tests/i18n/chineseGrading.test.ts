@@ -1,16 +1,17 @@
 // Issue 16's acceptance for grading: a Chinese submission is graded by the same tests as an English
 // one, the instructor's Chinese notebook scores full marks, the Chinese release scores zero, and the
 // feedback speaks the submission's language. Grading spawns judges from tools/dist: build first.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseNotebook } from "@tsdl/kernel-ext/notebook";
 import { buildChineseNotebook, notebookText } from "../../tools/src/i18n/chineseEdition.js";
 import { parseTranslationFile } from "../../tools/src/i18n/translationFile.js";
 import type { GradeReport, StudentGrade } from "../../tools/src/grading/grade/gradeReport.js";
-import { gradeSubmissions } from "../../tools/src/grading/grade/gradeSubmissions.js";
+import { findTestFiles, gradeSubmissions } from "../../tools/src/grading/grade/gradeSubmissions.js";
 import { feedbackMarkdown } from "../../tools/src/grading/grade/writeReports.js";
 import { releaseCourse } from "../../tools/src/grading/release/releaseCourse.js";
+import { defaultTestsDir } from "../../tools/src/grading/repoPaths.js";
 import { fixtureNotebooks, fixtureTests, SAMPLE, scratchDir } from "../grading/helpers/fixtureCourse.js";
 import { repoRoot } from "../helpers/runNode.js";
 
@@ -72,5 +73,41 @@ describe("grading the Chinese edition (fixture course)", () => {
     const en = feedbackMarkdown(student("en-release"));
     expect(en).toContain(`**Total: 0 / ${FULL} points**`);
     expect(en).toContain("Public checks:");
+  });
+});
+
+// The real course's Chinese notebooks (notebooks/zh, built by `npm run zh`), graded by the course's own tests.
+const courseNotebooks = path.join(repoRoot, process.env.TSDL_ZH_COURSE_ROOT ?? "", "notebooks");
+const courseZh = existsSync(path.join(courseNotebooks, "zh")) ? readdirSync(path.join(courseNotebooks, "zh")).filter((name) => name.endsWith(".ipynb")).sort() : [];
+
+describe.runIf(courseZh.length > 0)("grading the course's Chinese edition", () => {
+  let report: GradeReport;
+  const student = (name: string): StudentGrade => report.students.find((s) => s.student === name)!;
+
+  beforeAll(async () => {
+    const course = scratchDir("zh-real-course");
+    mkdirSync(path.join(course, "zh"));
+    for (const name of courseZh) {
+      copyFileSync(path.join(courseNotebooks, name), path.join(course, name));
+      copyFileSync(path.join(courseNotebooks, "zh", name), path.join(course, "zh", name));
+    }
+    const release = scratchDir("zh-real-release");
+    releaseCourse({ notebooksDir: course, testsDir: defaultTestsDir, outDir: release });
+    const submissions = scratchDir("zh-real-submissions");
+    for (const [learner, dir] of [["zh-instructor", path.join(course, "zh")], ["zh-release", path.join(release, "notebooks", "zh")]] as const) {
+      mkdirSync(path.join(submissions, learner));
+      for (const name of courseZh) copyFileSync(path.join(dir, name), path.join(submissions, learner, name));
+    }
+    const started = Date.now();
+    const testFiles = findTestFiles(defaultTestsDir).filter((file) => courseZh.some((name) => path.basename(file).startsWith(name.replace(/\.ipynb$/, "."))));
+    report = await gradeSubmissions({ submissionsDir: submissions, notebooksDir: course, testsDir: defaultTestsDir, testFiles, jobs: 2 });
+    console.log(`graded the Chinese instructor notebooks and release (${courseZh.length} notebooks) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }, 900_000);
+
+  it("gives the Chinese instructor notebooks full marks and the Chinese release zero, with Chinese feedback", () => {
+    expect(report.instructorCheck.failures).toEqual([]);
+    expect(student("zh-instructor").points).toBe(report.instructorCheck.max);
+    expect(student("zh-release").points).toBe(0);
+    expect(feedbackMarkdown(student("zh-release"))).toContain(`**总分：0 / ${report.instructorCheck.max} 分**`);
   });
 });
