@@ -77,7 +77,7 @@ describe("grading the Chinese edition (fixture course)", () => {
 });
 
 // The real course's Chinese notebooks (notebooks/zh, built by `npm run zh`), graded by the course's own tests.
-const courseNotebooks = path.join(repoRoot, process.env.TSDL_ZH_COURSE_ROOT ?? "", "notebooks");
+const courseNotebooks = path.join(repoRoot, "notebooks");
 const courseZh = existsSync(path.join(courseNotebooks, "zh")) ? readdirSync(path.join(courseNotebooks, "zh")).filter((name) => name.endsWith(".ipynb")).sort() : [];
 
 describe.runIf(courseZh.length > 0)("grading the course's Chinese edition", () => {
