@@ -30,7 +30,10 @@ function expectCleanPage(report: PageReport): void {
  */
 export async function checkHandoutsSite(browser: Browser, executedDir: string, sourceDir: string, outDir: string, glossary?: GlossaryEntry[]): Promise<Map<string, PageReport>> {
   const site = await renderBilingualHandouts({ executedDir, outDir, sourceDir, glossary });
-  const editions = [{ prefix: "", executed: executedDir, pages: site.en.pages }, ...(site.zh ? [{ prefix: "zh/", executed: path.join(executedDir, "zh"), pages: site.zh.pages }] : [])];
+  const editions = [
+    ...(site.en ? [{ prefix: "", executed: executedDir, pages: site.en.pages }] : []),
+    ...(site.zh ? [{ prefix: "zh/", executed: path.join(executedDir, "zh"), pages: site.zh.pages }] : []),
+  ];
   const reports = new Map<string, PageReport>();
   // One context for all pages, so Chromium compiles plotly.js once and reuses its code cache.
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });

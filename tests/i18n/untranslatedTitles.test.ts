@@ -8,7 +8,7 @@ describe("untranslatedTitles", () => {
     expect(["训练损失", "每轮的 loss", "ROC", "MSE", "x", "$R^2$", "t-SNE 投影"].map(looksUntranslated)).toEqual([false, false, false, false, false, false, false]);
   });
 
-  it("names the cell and the place of each English chart and axis title", () => {
+  it("names the cell and the place of each English chart and axis title the notebook sets", () => {
     const figure = (layout: Record<string, unknown>) => ({ output_type: "display_data" as const, metadata: {}, data: { "application/vnd.plotly.v1+json": { data: [], layout } } });
     const notebook = {
       nbformat: 4,
@@ -19,7 +19,16 @@ describe("untranslatedTitles", () => {
         { cell_type: "code", id: "b", metadata: {}, source: "", execution_count: 2, outputs: [figure({ title: "Confusion matrix", yaxis2: { title: { text: "AUC" } } })] },
       ],
     } as unknown as Notebook;
-    expect(untranslatedTitles(notebook)).toEqual([
+    // "class" is a title the library chose (the English cell does not write it): not the notebook's to translate.
+    const english = {
+      ...notebook,
+      cells: [
+        { cell_type: "code", id: "a", metadata: {}, source: 'plot(losses, { title: "Training loss", xTitle: "epoch" })', execution_count: null, outputs: [] },
+        { cell_type: "code", id: "b", metadata: {}, source: 'confusion(m, { title: "Confusion matrix" })', execution_count: null, outputs: [] },
+      ],
+    } as unknown as Notebook;
+    (notebook.cells[1] as { outputs: unknown[] }).outputs.push(figure({ xaxis: { title: { text: "class" } } }));
+    expect(untranslatedTitles(notebook, english)).toEqual([
       { cellId: "a", where: "xaxis.title", text: "epoch" },
       { cellId: "b", where: "title", text: "Confusion matrix" },
     ]);

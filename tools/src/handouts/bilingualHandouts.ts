@@ -3,6 +3,7 @@ import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { CHINESE_EDITION_DIR } from "../grading/release/releaseCourse.js";
 import type { GlossaryEntry } from "../i18n/glossary.js";
+import { copyAssets } from "./copyAssets.js";
 import { GLOSSARY_PAGE, renderHandouts, type HandoutsSite } from "./renderHandouts.js";
 
 export interface BilingualHandoutsOptions {
@@ -26,24 +27,28 @@ async function pageFiles(executedDir: string): Promise<string[]> {
  * Renders both editions: every page links to the same page in the other edition (when that edition
  * has it), each edition has its own index, search index and glossary page in its own language.
  */
-export async function renderBilingualHandouts(options: BilingualHandoutsOptions): Promise<{ en: HandoutsSite; zh?: HandoutsSite }> {
+export async function renderBilingualHandouts(options: BilingualHandoutsOptions): Promise<{ en?: HandoutsSite; zh?: HandoutsSite }> {
   const zhExecuted = path.join(options.executedDir, CHINESE_EDITION_DIR);
   const zhOut = path.join(options.outDir, CHINESE_EDITION_DIR);
   const [enFiles, zhFiles] = await Promise.all([pageFiles(options.executedDir), pageFiles(zhExecuted)]);
   const common = { withSolutions: options.withSolutions ?? false, glossary: options.glossary };
-  const en = await renderHandouts({
-    ...common,
-    executedDir: options.executedDir,
-    outDir: options.outDir,
-    sourceDir: options.sourceDir,
-    language: "en",
-    otherEdition: zhFiles.length ? { prefix: `${CHINESE_EDITION_DIR}/`, files: zhFiles } : undefined,
-  });
+  // The English edition renders unless only the Chinese one was executed (`npm run handouts -- --edition zh`).
+  const en = enFiles.length > 0 || zhFiles.length === 0
+    ? await renderHandouts({
+        ...common,
+        executedDir: options.executedDir,
+        outDir: options.outDir,
+        sourceDir: options.sourceDir,
+        language: "en",
+        otherEdition: zhFiles.length ? { prefix: `${CHINESE_EDITION_DIR}/`, files: zhFiles } : undefined,
+      })
+    : undefined;
   if (zhFiles.length === 0) {
     // A Chinese edition from an earlier run must not outlive its notebooks.
     await rm(zhOut, { recursive: true, force: true });
     return { en };
   }
+  if (!en) await copyAssets(path.join(options.outDir, "assets"));
   const zh = await renderHandouts({
     ...common,
     executedDir: zhExecuted,
@@ -51,7 +56,7 @@ export async function renderBilingualHandouts(options: BilingualHandoutsOptions)
     sourceDir: path.join(options.sourceDir, CHINESE_EDITION_DIR),
     language: "zh",
     site: { outRoot: options.outDir, sourceRoot: options.sourceDir },
-    otherEdition: { prefix: "../", files: enFiles },
+    otherEdition: enFiles.length ? { prefix: "../", files: enFiles } : undefined,
   });
   return { en, zh };
 }

@@ -92,7 +92,7 @@ const site = await renderBilingualHandouts({
   withSolutions: options.withSolutions ?? false,
   glossary: existsSync(glossaryFile) ? await readGlossary(glossaryFile, notebookStems) : undefined,
 });
-const pages = site.en.pages.length + (site.zh?.pages.length ?? 0);
-log(`\nRendered ${pages} pages${site.zh ? ` (${site.en.pages.length} English, ${site.zh.pages.length} Chinese)` : ""} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${site.en.index}`);
+const [en, zh] = [site.en?.pages.length ?? 0, site.zh?.pages.length ?? 0];
+log(`\nRendered ${en + zh} pages${zh ? ` (${en} English, ${zh} Chinese)` : ""} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${(site.en ?? site.zh)!.index}`);
 // The site is written even when cells failed (their errors are on the pages), but the run reports failure.
 process.exitCode = failed ? 1 : 0;

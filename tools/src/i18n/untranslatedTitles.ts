@@ -1,4 +1,5 @@
-import type { Notebook } from "@tsdl/kernel-ext/notebook";
+import { chartFigure } from "@tsdl/kernel-ext/renderers";
+import { cellSource, type MimeBundle, type Notebook } from "@tsdl/kernel-ext/notebook";
 
 const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
@@ -26,23 +27,33 @@ export function looksUntranslated(text: string): boolean {
   return words.some((word) => word !== word.toUpperCase());
 }
 
-/** The chart titles and axis titles in a notebook's Plotly outputs that are still in English. */
-export function untranslatedTitles(notebook: Notebook): UntranslatedTitle[] {
+/** A figure in an output: Plotly's own MIME type, or the kernel's chart HTML, which carries the figure. */
+function outputFigure(data: MimeBundle): Record<string, unknown> | undefined {
+  const figure = data[PLOTLY_MIME] ?? chartFigure(data);
+  return isRecord(figure) ? figure : undefined;
+}
+
+/**
+ * The chart titles and axis titles in a Chinese notebook's outputs that are still in English although
+ * the notebook sets them: the English cell of the same id has the title in its source. Titles a
+ * library function chooses (an axis it labels by default) are not the notebook's to translate.
+ */
+export function untranslatedTitles(chinese: Notebook, english: Notebook): UntranslatedTitle[] {
+  const englishSource = new Map(english.cells.map((cell) => [cell.id, cellSource(cell)]));
   const found: UntranslatedTitle[] = [];
-  for (const cell of notebook.cells) {
+  for (const cell of chinese.cells) {
     if (cell.cell_type !== "code") continue;
     for (const output of cell.outputs) {
       if (output.output_type !== "display_data" && output.output_type !== "execute_result") continue;
-      const figure = output.data[PLOTLY_MIME];
-      if (!isRecord(figure) || !isRecord(figure.layout)) continue;
-      const layout = figure.layout;
+      const layout = outputFigure(output.data)?.layout;
+      if (!isRecord(layout)) continue;
       const titles: [string, unknown][] = [["title", layout.title]];
       for (const [key, axis] of Object.entries(layout)) {
         if (/^[xy]axis\d*$/.test(key) && isRecord(axis)) titles.push([`${key}.title`, axis.title]);
       }
       for (const [where, title] of titles) {
         const text = titleText(title);
-        if (text !== undefined && looksUntranslated(text)) found.push({ cellId: cell.id, where, text });
+        if (text !== undefined && looksUntranslated(text) && englishSource.get(cell.id)?.includes(text)) found.push({ cellId: cell.id, where, text });
       }
     }
   }
