@@ -19,15 +19,16 @@ describe("untranslatedTitles", () => {
         { cell_type: "code", id: "b", metadata: {}, source: "", execution_count: 2, outputs: [figure({ title: "Confusion matrix", yaxis2: { title: { text: "AUC" } } })] },
       ],
     } as unknown as Notebook;
-    // "class" is a title the library chose (the English cell does not write it): not the notebook's to translate.
+    // "class" is a title the library chose (the English cell does not write it), and "epoch" occurs in the
+    // English cell b only inside an identifier: neither is the notebook's to translate.
     const english = {
       ...notebook,
       cells: [
         { cell_type: "code", id: "a", metadata: {}, source: 'plot(losses, { title: "Training loss", xTitle: "epoch" })', execution_count: null, outputs: [] },
-        { cell_type: "code", id: "b", metadata: {}, source: 'confusion(m, { title: "Confusion matrix" })', execution_count: null, outputs: [] },
+        { cell_type: "code", id: "b", metadata: {}, source: 'confusion(m, { title: "Confusion matrix", epochs: 3 })', execution_count: null, outputs: [] },
       ],
     } as unknown as Notebook;
-    (notebook.cells[1] as { outputs: unknown[] }).outputs.push(figure({ xaxis: { title: { text: "class" } } }));
+    (notebook.cells[1] as { outputs: unknown[] }).outputs.push(figure({ xaxis: { title: { text: "class" } }, yaxis: { title: "epoch" } }));
     expect(untranslatedTitles(notebook, english)).toEqual([
       { cellId: "a", where: "xaxis.title", text: "epoch" },
       { cellId: "b", where: "title", text: "Confusion matrix" },

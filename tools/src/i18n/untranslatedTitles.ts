@@ -33,6 +33,11 @@ function outputFigure(data: MimeBundle): Record<string, unknown> | undefined {
   return isRecord(figure) ? figure : undefined;
 }
 
+/** Whether `source` has `text` as a whole string literal ("…", '…' or `…`), as a title the cell sets. */
+function writesLiteral(source: string, text: string): boolean {
+  return ['"', "'", "`"].some((quote) => source.includes(`${quote}${text}${quote}`));
+}
+
 /**
  * The chart titles and axis titles in a Chinese notebook's outputs that are still in English although
  * the notebook sets them: the English cell of the same id has the title in its source. Titles a
@@ -53,7 +58,7 @@ export function untranslatedTitles(chinese: Notebook, english: Notebook): Untran
       }
       for (const [where, title] of titles) {
         const text = titleText(title);
-        if (text !== undefined && looksUntranslated(text) && englishSource.get(cell.id)?.includes(text)) found.push({ cellId: cell.id, where, text });
+        if (text !== undefined && looksUntranslated(text) && writesLiteral(englishSource.get(cell.id) ?? "", text)) found.push({ cellId: cell.id, where, text });
       }
     }
   }
