@@ -12,6 +12,10 @@ export const FEEDBACK_MESSAGES = {
     problems: "Problems:",
     publicChecks: "Public checks:",
     hiddenTests: (earned: string, max: string) => `Hidden tests: ${earned} / ${max}`,
+    notRun: (reason: string) => `not run: ${reason}`,
+    noResult: "the test did not report a result",
+    notLoaded: (reason: string) => `the exercise could not be loaded: ${reason}`,
+    testFileFailed: (file: string) => `test file ${file} failed to run`,
   },
   zh: {
     title: (learner: string) => `${learner} 的评分反馈`,
@@ -21,6 +25,10 @@ export const FEEDBACK_MESSAGES = {
     problems: "问题：",
     publicChecks: "公开检查：",
     hiddenTests: (earned: string, max: string) => `隐藏测试：${earned} / ${max}`,
+    notRun: (reason: string) => `未运行：${reason}`,
+    noResult: "测试没有报告结果",
+    notLoaded: (reason: string) => `无法载入这道练习：${reason}`,
+    testFileFailed: (file: string) => `测试文件 ${file} 未能运行`,
   },
 } satisfies Record<FeedbackLanguage, unknown>;
 
