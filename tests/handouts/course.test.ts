@@ -20,7 +20,9 @@ const notebooks = readdirSync(notebooksDir).filter((name) => name.endsWith(".ipy
 const execute = process.env.CI === "true" || process.env.TSDL_EXECUTE_COURSE === "1";
 const executedBefore = notebooks.length > 0 && notebooks.every((name) => existsSync(path.join(executedDir, name)));
 // The Chinese edition (notebooks/zh, built by `npm run zh`) runs and is checked the same way, into dist/notebooks/zh.
-const zhNotebooks = existsSync(path.join(notebooksDir, "zh")) ? readdirSync(path.join(notebooksDir, "zh")).filter((name) => name.endsWith(".ipynb")).sort().map((name) => `zh/${name}`) : [];
+// Without CI it checks an earlier run's Chinese edition only if that run had one.
+const zhSources = existsSync(path.join(notebooksDir, "zh")) ? readdirSync(path.join(notebooksDir, "zh")).filter((name) => name.endsWith(".ipynb")).sort().map((name) => `zh/${name}`) : [];
+const zhNotebooks = execute || zhSources.every((name) => existsSync(path.join(executedDir, name))) ? zhSources : [];
 const bothEditions = [...notebooks, ...zhNotebooks];
 
 /** Runs the built CLI, passing its progress through to this process's stderr as it comes. */
