@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { CHINESE_EDITION_DIR } from "../grading/release/releaseCourse.js";
+import { CHINESE_EDITION_DIR } from "../i18n/editionPaths.js";
 import type { GlossaryEntry } from "../i18n/glossary.js";
 import { copyAssets } from "./copyAssets.js";
 import { GLOSSARY_PAGE, renderHandouts, type HandoutsSite } from "./renderHandouts.js";

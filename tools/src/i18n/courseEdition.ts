@@ -3,12 +3,9 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { cellSource, type Notebook, parseNotebook, readNotebookFile } from "@tsdl/kernel-ext/notebook";
 import { buildChineseNotebook, notebookText, translationProblems } from "./chineseEdition.js";
+import { CHINESE_EDITION_DIR, TRANSLATIONS_DIR } from "./editionPaths.js";
 import { wordCount } from "./proseInvariants.js";
 import { parseTranslationFile, TranslationError } from "./translationFile.js";
-
-/** Where the Chinese edition's sources and outputs live, relative to the repository root. */
-export const TRANSLATIONS_DIR = "i18n/zh";
-export const CHINESE_NOTEBOOKS_DIR = "notebooks/zh";
 
 export interface CoursePaths {
   /** English notebooks, e.g. `notebooks/`. */
@@ -23,7 +20,7 @@ export function coursePaths(root: string): CoursePaths {
   return {
     notebooksDir: path.join(root, "notebooks"),
     translationsDir: path.join(root, TRANSLATIONS_DIR),
-    outDir: path.join(root, CHINESE_NOTEBOOKS_DIR),
+    outDir: path.join(root, "notebooks", CHINESE_EDITION_DIR),
   };
 }
 

@@ -50,7 +50,7 @@ function trimBlankLines(lines: string[]): string {
 }
 
 /**
- * Parses a translation file (format: ZH-FORMAT in the i18n README). Hostile input fails here with the
+ * Parses a translation file (its format: tools/src/i18n/README.md). Hostile input fails here with the
  * file and line: too big, text before the first header, a malformed or duplicated header.
  */
 export function parseTranslationFile(text: string, file: string): TranslationBlock[] {

@@ -5,11 +5,9 @@ import { readNotebook } from "../notebook/readNotebook.js";
 import { visibilityOf } from "../judge/judgeResult.js";
 import { repoRoot } from "../repoPaths.js";
 import { releaseNotebook } from "./releaseStages.js";
+import { CHINESE_EDITION_DIR } from "../../i18n/editionPaths.js";
 
 export { releaseNotebook } from "./releaseStages.js";
-
-/** The Chinese edition's folder inside the notebooks folder (built by `npm run zh`). */
-export const CHINESE_EDITION_DIR = "zh";
 
 export interface ReleaseOptions {
   notebooksDir: string;
