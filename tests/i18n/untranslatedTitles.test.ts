@@ -5,7 +5,9 @@ import { looksUntranslated, untranslatedTitles } from "../../tools/src/i18n/untr
 describe("untranslatedTitles", () => {
   it("tells English titles from Chinese ones, acronyms and math", () => {
     expect(["Training loss", "loss per epoch", "Accuracy (%)"].map(looksUntranslated)).toEqual([true, true, true]);
-    expect(["训练损失", "每轮的 loss", "ROC", "MSE", "x", "$R^2$", "t-SNE 投影"].map(looksUntranslated)).toEqual([false, false, false, false, false, false, false]);
+    expect(["训练损失", "每轮的 loss", "ROC", "MSE", "x", "$R^2$", "t-SNE 投影", "KiB", "softmax(z / T)"].map(looksUntranslated)).toEqual(
+      [false, false, false, false, false, false, false, false, false],
+    );
   });
 
   it("names the cell and the place of each English chart and axis title the notebook sets", () => {

@@ -18,13 +18,14 @@ function titleText(title: unknown): string | undefined {
 }
 
 /**
- * English words a Chinese reader would have to translate: words of three or more letters, not all
- * capitals (MSE, ROC, AUC stay as they are), with no Han character anywhere in the text.
+ * English words a Chinese reader would have to translate, in a text with no Han character: a word of
+ * three or more letters, lower case or capitalised. Acronyms and units (MSE, AUC, KiB), math and
+ * function names (`softmax(z / T)`) stay as they are.
  */
 export function looksUntranslated(text: string): boolean {
   if (/\p{Script=Han}/u.test(text)) return false;
-  const words = text.replace(/\$[^$]*\$|<[^>]*>/g, " ").match(/\p{L}{3,}/gu) ?? [];
-  return words.some((word) => word !== word.toUpperCase());
+  const prose = text.replace(/\$[^$]*\$|<[^>]*>|[\p{L}\p{N}_.]+\(/gu, " ");
+  return /(?<![\p{L}\p{N}_])\p{Lu}?\p{Ll}{2,}(?![\p{L}\p{N}_])/u.test(prose);
 }
 
 /** A figure in an output: Plotly's own MIME type, or the kernel's chart HTML, which carries the figure. */
