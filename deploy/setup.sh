@@ -62,15 +62,9 @@ fi
 
 step "writing the learner notebooks to $release_dir"
 rm -rf "$release_dir"
+# Both editions: the Chinese notebooks (notebooks/zh) go to notebooks/zh beside the English ones, so their ../figures links hold.
 node tools/dist/grading/cli/release.js "$release_dir" --notebooks notebooks --tests tests/exercises
 if [ -d notebooks/figures ]; then cp -R notebooks/figures "$release_dir/notebooks/figures"; fi
-# A translation is a folder of notebooks inside notebooks/ (e.g. notebooks/zh): handed out beside the English ones.
-for translation in notebooks/*/; do
-  translation="${translation%/}"
-  if compgen -G "$translation/*.ipynb" >/dev/null; then
-    node tools/dist/grading/cli/release.js "$release_dir/$(basename "$translation")" --notebooks "$translation" --tests tests/exercises
-  fi
-done
 
 step "registering the tsdl kernel in $kernel_prefix"
 node kernel-ext/dist/kernelspec/cli.js --prefix "$kernel_prefix" --jupyter "$jupyter"

@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkClaimsAgainstRun } from "../../tools/src/handouts/claims.js";
 import { findCellFailures } from "../../tools/src/handouts/executeCourse.js";
+import { untranslatedTitles } from "../../tools/src/i18n/untranslatedTitles.js";
 import { joinSource, readNotebookFile, type MultilineString } from "@tsdl/kernel-ext/notebook";
 import { repoRoot } from "../helpers/runNode.js";
 import { expectCourseHandouts } from "./expectCourseHandouts.js";
@@ -18,6 +19,11 @@ const executedDir = path.join(repoRoot, "dist/notebooks");
 const notebooks = readdirSync(notebooksDir).filter((name) => name.endsWith(".ipynb")).sort();
 const execute = process.env.CI === "true" || process.env.TSDL_EXECUTE_COURSE === "1";
 const executedBefore = notebooks.length > 0 && notebooks.every((name) => existsSync(path.join(executedDir, name)));
+// The Chinese edition (notebooks/zh, built by `npm run zh`) runs and is checked the same way, into dist/notebooks/zh.
+// Without CI it checks an earlier run's Chinese edition only if that run had one.
+const zhSources = existsSync(path.join(notebooksDir, "zh")) ? readdirSync(path.join(notebooksDir, "zh")).filter((name) => name.endsWith(".ipynb")).sort().map((name) => `zh/${name}`) : [];
+const zhNotebooks = execute || zhSources.every((name) => existsSync(path.join(executedDir, name))) ? zhSources : [];
+const bothEditions = [...notebooks, ...zhNotebooks];
 
 /** Runs the built CLI, passing its progress through to this process's stderr as it comes. */
 function runHandoutsCli(args: string[]): Promise<{ status: number | null; stderr: string }> {
@@ -50,7 +56,7 @@ describe.skipIf(notebooks.length === 0 || (!execute && !executedBefore))("the co
     expect(run.stderr).toMatch(/Rendered \d+ pages/);
   }, 60 * 60_000);
 
-  it.each(notebooks)("%s executed without an error output", async (name) => {
+  it.each(bothEditions)("%s executed without an error output", async (name) => {
     const executedPath = path.join(executedDir, name);
     expect(existsSync(executedPath), `${name} was not executed (see the progress above)`).toBe(true);
     expect(findCellFailures(name, await readNotebookFile(executedPath))).toEqual([]);
@@ -58,7 +64,7 @@ describe.skipIf(notebooks.length === 0 || (!execute && !executedBefore))("the co
 
   // Every run-dependent sentence of the prose is a claim in its markdown cell's metadata (see
   // tools/src/handouts/claims.ts); each must hold on the outputs of a run of the current code.
-  it.each(notebooks)("%s: every claim its prose makes holds on its outputs", async (name) => {
+  it.each(bothEditions)("%s: every claim its prose makes holds on its outputs", async (name) => {
     const source = await readNotebookFile(path.join(notebooksDir, name));
     expect(checkClaimsAgainstRun(source, await readNotebookFile(path.join(executedDir, name)), name)).toEqual([]);
   });
@@ -78,6 +84,11 @@ describe.skipIf(notebooks.length === 0 || (!execute && !executedBefore))("the co
     const loss = Number(/validationLoss: ([\d.]+)/.exec(text)?.[1]);
     const baseline = Number(/unigramBaseline: ([\d.]+)/.exec(text)?.[1]);
     expect(baseline - loss, text).toBeGreaterThan(0.3);
+  });
+
+  it.each(zhNotebooks)("%s: the chart and axis titles the notebook sets are in Chinese", async (name) => {
+    const english = await readNotebookFile(path.join(notebooksDir, path.basename(name)));
+    expect(untranslatedTitles(await readNotebookFile(path.join(executedDir, name)), english)).toEqual([]);
   });
 
   it("every page draws offline in Chromium with charts and math, and nbconvert accepts every executed notebook", async () => {

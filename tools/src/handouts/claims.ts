@@ -172,7 +172,8 @@ export function checkClaims(notebook: Notebook, label: string, { executed }: { e
   const cells = new Map(notebook.cells.map((cell) => [cell.id, cell]));
   for (const { markdownCell, claim } of notebookClaims(notebook, label)) {
     const report = (problem: string) => problems.push({ markdownCell, says: claim.says, problem });
-    if (!joinSource(cells.get(markdownCell)!.source).includes(claim.says)) {
+    // The Chinese edition states the claim in Chinese; its numbers are held equal to the English cell's by the i18n drift checks.
+    if (notebook.metadata.language !== "zh" && !joinSource(cells.get(markdownCell)!.source).includes(claim.says)) {
       report(`the markdown no longer says "${claim.says}"`);
       continue;
     }

@@ -1,4 +1,4 @@
-import { learnerCellSource } from "../grading/release/stripSolutions.js";
+import { learnerCellSource, notImplementedStub } from "../grading/release/stripSolutions.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { highlightCode } from "./highlightCode.js";
 import { newPageMarkdownEnv, renderMarkdown, type Heading } from "./markdown.js";
@@ -40,10 +40,11 @@ export function renderNotebookBody(notebook: Notebook, options: RenderBodyOption
   const context: OutputContext = { markdownEnv: newPageMarkdownEnv(), chartCount: 0 };
   const headings = context.markdownEnv.headings;
   const sections: CellSection[] = [];
+  const stub = notImplementedStub(notebook.metadata.language === "zh" ? "zh" : "en");
   const html = notebook.cells
     .map((cell, index) => {
       const headingsBefore = headings.length;
-      const source = cell.cell_type === "code" ? learnerCellSource(joinSource(cell.source), cell, index, options.name) : joinSource(cell.source);
+      const source = cell.cell_type === "code" ? learnerCellSource(joinSource(cell.source), cell, index, options.name, stub) : joinSource(cell.source);
       const rendered = renderCell(cell, index, source, context, options);
       if (cell.cell_type !== "raw") {
         const heading = headings[headingsBefore] ?? headings.at(-1);

@@ -1,4 +1,5 @@
 import type { JudgedTest, Visibility } from "../judge/judgeResult.js";
+import type { FeedbackLanguage } from "./feedbackMessages.js";
 
 export interface ExerciseGrade {
   /** `<notebook stem>/<exercise id>`, the `exercise` column of grades.csv. */
@@ -16,6 +17,8 @@ export interface StudentGrade {
   student: string;
   points: number;
   max: number;
+  /** The language of the submitted notebooks, and so of the feedback; English when absent. */
+  language?: FeedbackLanguage;
   /** Set when the student could not be judged at all. */
   error?: string;
   exercises: ExerciseGrade[];

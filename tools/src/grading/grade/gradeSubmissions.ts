@@ -9,6 +9,7 @@ import { findNotebookFile, readSubmissionFile } from "../notebook/submissionFile
 import { defaultNotebooksDir, defaultTestsDir } from "../repoPaths.js";
 import { killRecordedSandboxes, sandboxRegistryDir } from "../sandbox/sandboxRegistry.js";
 import type { GradingEvent, GradingSettings } from "../testing/gradingMeta.js";
+import { FEEDBACK_MESSAGES, type FeedbackLanguage, submissionLanguage } from "./feedbackMessages.js";
 import type { ExerciseGrade, GradeReport, StudentGrade } from "./gradeReport.js";
 import { JudgePool } from "./judgePool.js";
 
@@ -95,7 +96,8 @@ function exerciseKeyOf(notebook: string, exercise: string): string {
   return `${notebook.replace(/\.ipynb$/, "")}/${exercise}`;
 }
 
-function gradeStudent(student: string, reference: JudgeResult, outcome: JudgeResult | undefined, error: string | undefined, events: GradingEvent[]): StudentGrade {
+function gradeStudent(student: string, reference: JudgeResult, outcome: JudgeResult | undefined, error: string | undefined, events: GradingEvent[], language: FeedbackLanguage = "en"): StudentGrade {
+  const say = FEEDBACK_MESSAGES[language];
   const results = new Map((outcome?.tests ?? []).map((test) => [testKey(test), test]));
   const exercises = new Map<string, ExerciseGrade>();
   for (const expected of reference.tests) {
@@ -106,7 +108,7 @@ function gradeStudent(student: string, reference: JudgeResult, outcome: JudgeRes
       exercises.set(key, grade);
     }
     const actual = results.get(testKey(expected));
-    const test: JudgedTest = actual ?? { ...expected, passed: false, message: `not run: ${error ?? "the test did not report a result"}` };
+    const test: JudgedTest = actual ?? { ...expected, passed: false, message: say.notRun(error ?? say.noResult) };
     grade.tests.push(test);
     grade.max += expected.points;
     if (test.passed) grade.points += expected.points;
@@ -119,19 +121,20 @@ function gradeStudent(student: string, reference: JudgeResult, outcome: JudgeRes
     // never loaded has shown no behaviour of its own.
     if (event.kind === "load") {
       for (const test of grade.tests) {
-        if (test.passed) Object.assign(test, { passed: false, message: `the exercise could not be loaded: ${event.message}` });
+        if (test.passed) Object.assign(test, { passed: false, message: say.notLoaded(event.message) });
       }
       grade.points = 0;
     }
   }
   for (const fileError of outcome?.fileErrors ?? []) {
     for (const grade of exercises.values()) {
-      if (grade.tests.some((test) => test.file === fileError.file && !test.passed)) grade.problems.push(`test file ${fileError.file} failed to run`);
+      if (grade.tests.some((test) => test.file === fileError.file && !test.passed)) grade.problems.push(say.testFileFailed(fileError.file));
     }
   }
   const list = [...exercises.values()];
   return {
     student,
+    language,
     points: list.reduce((sum, grade) => sum + grade.points, 0),
     max: list.reduce((sum, grade) => sum + grade.max, 0),
     ...(error ? { error } : {}),
@@ -193,7 +196,8 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
         rmSync(settings.eventsFile!, { force: true });
         outcome = await judge(student, settings, studentTimeoutMs);
       }
-      const grade = gradeStudent(student, reference!, outcome.ok ? outcome.result : undefined, outcome.ok ? undefined : outcome.reason, readEvents(settings.eventsFile!));
+      const language = submissionLanguage(dir, [...exercises.keys()]);
+      const grade = gradeStudent(student, reference!, outcome.ok ? outcome.result : undefined, outcome.ok ? undefined : outcome.reason, readEvents(settings.eventsFile!), language);
       graded.set(student, grade);
       done += 1;
       progress(`[${done}/${students.length}] ${printable(student)}: ${grade.points}/${grade.max} points (${((Date.now() - studentStart) / 1000).toFixed(1)} s)${grade.error ? ` — ${grade.error}` : ""}`);

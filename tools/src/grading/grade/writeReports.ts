@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { FEEDBACK_MESSAGES } from "./feedbackMessages.js";
 import { type GradeReport, roundPoints, type StudentGrade } from "./gradeReport.js";
 
 /**
@@ -50,24 +51,22 @@ function displayName(name: string, exercise: string): string {
   return name.replace(`${exercise}: `, "").replace(/ \[[\d.]+ pts?\]$/, "");
 }
 
-function plural(points: number): string {
-  return `${roundPoints(points)} ${points === 1 ? "point" : "points"}`;
-}
-
-/** Markdown feedback: public checks in full, hidden tests only as a score; learner text escaped. */
+/** Markdown feedback in the submission's language: public checks in full, hidden tests only as a score; learner text escaped. */
 export function feedbackMarkdown(student: StudentGrade): string {
-  const lines = [`# Feedback for ${markdownText(student.student)}`, "", `**Total: ${roundPoints(student.points)} / ${plural(student.max)}**`, ""];
-  if (student.error) lines.push(`Grading could not finish: ${markdownText(student.error)}`, "");
+  const say = FEEDBACK_MESSAGES[student.language ?? "en"];
+  const points = (value: number) => say.points(value, String(roundPoints(value)));
+  const lines = [`# ${say.title(markdownText(student.student))}`, "", `**${say.total(String(roundPoints(student.points)), points(student.max))}**`, ""];
+  if (student.error) lines.push(say.couldNotFinish(markdownText(student.error)), "");
   for (const exercise of student.exercises) {
-    lines.push(`## ${markdownText(exercise.notebook)} · ${markdownText(exercise.exercise)}: ${roundPoints(exercise.points)} / ${plural(exercise.max)}`, "");
+    lines.push(`## ${markdownText(exercise.notebook)} · ${markdownText(exercise.exercise)}: ${roundPoints(exercise.points)} / ${points(exercise.max)}`, "");
     if (exercise.problems.length > 0) {
-      lines.push("Problems:", "", ...exercise.problems.map((problem) => `- ${markdownText(problem)}`), "");
+      lines.push(say.problems, "", ...exercise.problems.map((problem) => `- ${markdownText(problem)}`), "");
     }
     const publicTests = exercise.tests.filter((test) => test.visibility === "public");
     if (publicTests.length > 0) {
-      lines.push("Public checks:", "");
+      lines.push(say.publicChecks, "");
       for (const test of publicTests) {
-        lines.push(`- ${test.passed ? "✅" : "❌"} ${markdownText(displayName(test.name, exercise.exercise))} (${plural(test.points)})`);
+        lines.push(`- ${test.passed ? "✅" : "❌"} ${markdownText(displayName(test.name, exercise.exercise))} (${points(test.points)})`);
         if (!test.passed && test.message) lines.push("", ...codeBlock(test.message), "");
       }
       if (lines.at(-1) !== "") lines.push("");
@@ -76,7 +75,7 @@ export function feedbackMarkdown(student: StudentGrade): string {
     if (hidden.length > 0) {
       const earned = hidden.filter((test) => test.passed).reduce((sum, test) => sum + test.points, 0);
       const max = hidden.reduce((sum, test) => sum + test.points, 0);
-      lines.push(`Hidden tests: ${roundPoints(earned)} / ${plural(max)}`, "");
+      lines.push(say.hiddenTests(String(roundPoints(earned)), points(max)), "");
     }
   }
   return `${lines.join("\n").trimEnd()}\n`;

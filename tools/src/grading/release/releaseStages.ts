@@ -1,5 +1,5 @@
 import { cellSource, type Notebook, type NotebookCell, NotebookError } from "../notebook/readNotebook.js";
-import { hasSolutionMarker, learnerCellSource } from "./stripSolutions.js";
+import { hasSolutionMarker, learnerCellSource, notImplementedStub } from "./stripSolutions.js";
 
 /** One step of the release, with one job (nbgrader's preprocessor model). */
 export interface ReleaseStage {
@@ -18,9 +18,11 @@ function mapCells(notebook: Notebook, change: (cell: NotebookCell, index: number
 /** Replaces every solution block of a code cell by a stub that names the exercise. */
 export const stripSolutionsStage: ReleaseStage = {
   name: "strip solutions",
-  run: (notebook, notebookName) =>
-    mapCells(notebook, (cell, index) =>
-      cell.cell_type === "code" ? { ...cell, source: asSourceLines(learnerCellSource(cellSource(cell), cell, index, notebookName)) } : cell),
+  run: (notebook, notebookName) => {
+    const stub = notImplementedStub(notebook.metadata.language === "zh" ? "zh" : "en");
+    return mapCells(notebook, (cell, index) =>
+      cell.cell_type === "code" ? { ...cell, source: asSourceLines(learnerCellSource(cellSource(cell), cell, index, notebookName, stub)) } : cell);
+  },
 };
 
 /** Empties outputs, execution counts and execution timings: the solutions produced them. */

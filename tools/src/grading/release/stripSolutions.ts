@@ -36,7 +36,17 @@ function enclosingFunction(source: ts.SourceFile, offset: number): string | unde
 /** The line a solution block becomes; `fn` is the enclosing function's name, if any. */
 export type StubLine = (exercise: string, fn: string | undefined) => string;
 
-const notImplemented: StubLine = (exercise, fn) => `throw new Error(${JSON.stringify(`Exercise ${exercise}${fn ? ` (${fn})` : ""}: not implemented yet`)});`;
+/** The stub's message in each edition's language (the notebook metadata's `language`). */
+const NOT_IMPLEMENTED = {
+  en: (exercise: string, fn: string | undefined) => `Exercise ${exercise}${fn ? ` (${fn})` : ""}: not implemented yet`,
+  zh: (exercise: string, fn: string | undefined) => `练习 ${exercise}${fn ? `（${fn}）` : ""}：尚未实现`,
+};
+
+export function notImplementedStub(language: "en" | "zh" = "en"): StubLine {
+  return (exercise, fn) => `throw new Error(${JSON.stringify(NOT_IMPLEMENTED[language](exercise, fn))});`;
+}
+
+const notImplemented = notImplementedStub();
 
 /**
  * Replaces each `// BEGIN SOLUTION` … `// END SOLUTION` block (markers included) by one line,
@@ -67,9 +77,9 @@ export function stripSolutions(code: string, exercise: string, where: string, st
 }
 
 /** A code cell's source as learners get it: each solution block replaced by a stub naming the exercise. */
-export function learnerCellSource(source: string, cell: Pick<NotebookCell, "id" | "metadata">, index: number, notebookName: string): string {
+export function learnerCellSource(source: string, cell: Pick<NotebookCell, "id" | "metadata">, index: number, notebookName: string, stub: StubLine = notImplemented): string {
   const exercise = exerciseIdOf(cell) ?? cell.id ?? `cell ${index + 1}`;
-  return stripSolutions(source, exercise, `${notebookName}, cell ${JSON.stringify(cell.id ?? index + 1)}`);
+  return stripSolutions(source, exercise, `${notebookName}, cell ${JSON.stringify(cell.id ?? index + 1)}`, stub);
 }
 
 export function hasSolutionMarker(code: string): boolean {

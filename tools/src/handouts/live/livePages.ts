@@ -32,14 +32,17 @@ export class LivePages {
     return new LivePages(outDir, runtime);
   }
 
-  /** Writes the page's notebook script and returns the tags the page ends with. */
-  async pageTags(pageFile: string, notebook: Notebook, sections: ShownCell[]): Promise<string> {
-    const script = `live/notebooks/${path.basename(pageFile, ".html")}.js`;
+  /**
+   * Writes the page's notebook script and returns the tags the page ends with. A page of another
+   * edition sits `rootPrefix` below the site's root and names its script with `scriptPrefix`.
+   */
+  async pageTags(pageFile: string, notebook: Notebook, sections: ShownCell[], rootPrefix = "", scriptPrefix = ""): Promise<string> {
+    const script = `live/notebooks/${scriptPrefix}${path.basename(pageFile, ".html")}.js`;
     const notebookFile = `${path.basename(pageFile, ".html")}.ipynb`;
     const state = { notebook: pageNotebook(notebookFile, notebook, sections), dataFiles: this.runtime.dataScripts.map((file) => file.replace(/^live\//, "")) };
     // "<" escaped so that no source text can close a script element.
     const json = JSON.stringify(state).replace(/</g, "\\u003c");
     await writeFile(path.join(this.outDir, script), `Object.assign(globalThis.${LIVE_GLOBAL} ??= {}, ${json});\n`);
-    return `<link rel="stylesheet" href="live/live.css">\n<script src="${script}"></script>\n<script src="live/page.js"></script>`;
+    return `<link rel="stylesheet" href="${rootPrefix}live/live.css">\n<script src="${rootPrefix}${script}"></script>\n<script src="${rootPrefix}live/page.js"></script>`;
   }
 }
