@@ -84,7 +84,8 @@ if (!options.renderOnly) {
 }
 
 const started = performance.now();
-const glossaryFile = path.join(root, TRANSLATIONS_DIR, "glossary.json");
+// The glossary belongs to the course whose notebooks are rendered (its i18n/ beside notebooks/).
+const glossaryFile = path.join(options.notebooks, "..", TRANSLATIONS_DIR, "glossary.json");
 const notebookStems = readdirSync(options.notebooks).filter((name) => name.endsWith(".ipynb")).map((name) => path.basename(name, ".ipynb"));
 const site = await renderBilingualHandouts({
   executedDir: options.executed,
