@@ -108,7 +108,7 @@ export function translationProblems({ notebookFile, notebook, translationFile, b
     const english = cellSource(cell);
     const hash = sourceHash(english);
     if (block.enHash !== hash) {
-      problems.push(`${at}: ${notebookFile} cell ${block.cellId} changed since it was translated (expected en:${hash}, got en:${block.enHash}); update the translation and its hash`);
+      problems.push(`${at}: ${notebookFile} cell ${block.cellId} changed since it was translated (the block says en:${block.enHash}, the English cell is now en:${hash}); update the translation, then its hash`);
       continue;
     }
     const details = block.kind === "cell" ? proseProblems(english, block.text) : codeVariantProblems(english, block.text);
