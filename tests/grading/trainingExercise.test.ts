@@ -15,7 +15,7 @@ const FIXTURE = path.join(repoRoot, "tests/grading/fixtures/training");
 const NOTEBOOKS = path.join(FIXTURE, "notebooks");
 const TESTS = path.join(FIXTURE, "tests");
 const NOTEBOOK = "11-training.ipynb";
-// Stands in for the default `--timeout`: training the fixture's model takes a few seconds, well over it.
+// Stands in for the default `--timeout`: training the fixture's model (1,740 Adam steps) takes several seconds, well over it.
 const SHORT_TIMEOUT_MS = 1_000;
 
 const UNTRAINED = `import { tf } from "@tsdl/lib";
