@@ -58,6 +58,16 @@ describe("translationProblems", () => {
       'i18n/zh/01-demo.md:6: code variant demo-01: line 2 of the variant: expected "3" (English line 2), got "30"; only strings, template text and comments may differ',
     ]);
   });
+
+  it("refuses a code variant of a cell whose English output a claim reads", async () => {
+    const source = await fixture(undefined, (notebook) => {
+      const claims = notebook.cells.find((cell) => cell.id === "demo-02")!.metadata.claims as { cell: string }[];
+      claims[0]!.cell = "demo-01";
+    });
+    expect(translationProblems(source)).toEqual([
+      "i18n/zh/01-demo.md:6: code variant demo-01: the claims of Markdown cell demo-02 read this cell's output with English patterns, so it must print the same text in both editions; remove the variant",
+    ]);
+  });
 });
 
 describe("proseProblems", () => {

@@ -1,4 +1,5 @@
 import { cellSource, type Notebook, type NotebookCell } from "@tsdl/kernel-ext/notebook";
+import { claimReadCells } from "./claimReadCells.js";
 import { codeVariantDifference } from "./codeVariant.js";
 import { letterCounts, type ProseInvariants, proseInvariants } from "./proseInvariants.js";
 import { sourceHash, type TranslationBlock } from "./translationFile.js";
@@ -87,6 +88,7 @@ export function translationProblems({ notebookFile, notebook, translationFile, b
     if (typeof cell.id !== "string") problems.push(`${notebookFile}: cell ${index} has no id; the translation is keyed by cell id`);
     else cells.set(cell.id, { cell, index });
   });
+  const claimReaders = claimReadCells(notebook);
   let previous = -1;
   const translated = new Set<string>();
   for (const block of blocks) {
@@ -109,6 +111,11 @@ export function translationProblems({ notebookFile, notebook, translationFile, b
     const hash = sourceHash(english);
     if (block.enHash !== hash) {
       problems.push(`${at}: ${notebookFile} cell ${block.cellId} changed since it was translated (the block says en:${block.enHash}, the English cell is now en:${hash}); update the translation, then its hash`);
+      continue;
+    }
+    const reader = block.kind === "code" ? claimReaders.get(block.cellId) : undefined;
+    if (reader !== undefined) {
+      problems.push(`${at}: code variant ${block.cellId}: the claims of Markdown cell ${reader} read this cell's output with English patterns, so it must print the same text in both editions; remove the variant`);
       continue;
     }
     const details = block.kind === "cell" ? proseProblems(english, block.text) : codeVariantProblems(english, block.text);
