@@ -3,8 +3,12 @@
 // mistake per exercise, "wrong-b" a second one where there is one; a wrong training exercise returns
 // without training, so it costs no more than a prediction.
 // Grading spawns judges and sandboxes from tools/dist: build first.
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { GradeReport } from "../../../tools/src/grading/grade/gradeReport.js";
+import { listExercises } from "../../../tools/src/grading/notebook/findExerciseCell.js";
+import { readNotebook } from "../../../tools/src/grading/notebook/readNotebook.js";
+import { defaultNotebooksDir } from "../../../tools/src/grading/repoPaths.js";
 import { exerciseScore, gradeWrongAnswers, type WrongAnswer } from "./gradeWrongAnswers.js";
 
 interface Mistake extends WrongAnswer {
@@ -371,7 +375,15 @@ describe("hidden tests against plausible wrong answers (notebooks 05 to 08)", ()
     console.log(`graded the solution and ${new Set(MISTAKES.map((m) => m.name)).size} learners in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }, 1_200_000);
 
-  it("gives the solution full marks on every exercise of notebooks 05 to 08", () => {
+  it("has a wrong answer for every exercise of the four notebooks", () => {
+    for (const notebook of [EVALUATION, LANGUAGE, VISION, LARGE]) {
+      const covered = new Set(MISTAKES.filter((m) => m.notebook === notebook).map((m) => m.exercise));
+      expect(listExercises(readNotebook(path.join(defaultNotebooksDir, notebook))).filter((id) => !covered.has(id)), notebook).toEqual([]);
+    }
+  });
+
+  it("gives the solution full marks on every exercise, so every failure below is the wrong answer's", () => {
+    expect(report.instructorCheck.failures).toEqual([]);
     for (const exercise of new Set(MISTAKES.map((m) => m.exercise))) {
       const score = exerciseScore(report, "solution", exercise);
       expect(score.failed, exercise).toEqual([]);
@@ -380,9 +392,18 @@ describe("hidden tests against plausible wrong answers (notebooks 05 to 08)", ()
   });
 
   it.each(MISTAKES.map((m) => [`${m.exercise}: ${m.mistake}`, m] as const))("catches %s", (_title, m) => {
-    const score = exerciseScore(report, m.name, m.exercise);
-    console.log(`${m.exercise} / ${m.mistake}: ${score.points}/${score.max}, fails ${score.failed.join("; ")}`);
-    expect(score.points).toBeLessThan(score.max);
-    for (const test of m.caughtBy) expect(score.failed.some((name) => name.startsWith(test)), test).toBe(true);
+    const grade = report.students.find((s) => s.student === m.name)?.exercises.find((e) => e.exercise === m.exercise);
+    if (!grade) throw new Error(`no grade for ${m.name} on ${m.exercise}`);
+    console.log(`${m.exercise} / ${m.mistake}: ${grade.points}/${grade.max}`);
+    expect(grade.points).toBeLessThan(grade.max);
+    for (const name of m.caughtBy) {
+      const tests = grade.tests.filter((test) => test.visibility === "hidden" && test.name.startsWith(`${m.exercise}: ${name}`));
+      expect(tests.length, `no hidden test named "${name}…"`).toBeGreaterThan(0);
+      // The wrong answer loads and runs, so a failure is its value's fault, not a crash or a stub.
+      for (const test of tests) {
+        expect(test.passed, test.name).toBe(false);
+        expect(test.message ?? "", test.name).not.toMatch(/not implemented yet|timed out|could not be loaded/);
+      }
+    }
   });
 });
