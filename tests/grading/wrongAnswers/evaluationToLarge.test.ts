@@ -67,10 +67,10 @@ const MISTAKES: Mistake[] = [
     caughtBy: ["predicts 1 only when p > t, strictly"],
   },
   {
-    name: "wrong-b", notebook: EVALUATION, exercise: "ex05-best-f1-threshold", mistake: "sorts the caller's candidates in place and keeps the last tie",
+    name: "wrong-b", notebook: EVALUATION, exercise: "ex05-best-f1-threshold", mistake: "keeps the last of tied candidates, not the smallest",
     body: lines(
       "let best = { threshold: candidates[0]!, f1: -1 };",
-      "for (const threshold of candidates.sort((a, b) => a - b)) {",
+      "for (const threshold of [...candidates].sort((a, b) => a - b)) {",
       "  let tp = 0, fp = 0, fn = 0;",
       "  probabilities.forEach((p, i) => {",
       "    const predicted = p > threshold ? 1 : 0;",
@@ -83,7 +83,7 @@ const MISTAKES: Mistake[] = [
       "}",
       "return best.threshold;",
     ),
-    caughtBy: ["when every candidate scores F1 = 0, the smallest wins", "finds the best of many candidates without reordering them"],
+    caughtBy: ["when every candidate scores F1 = 0, the smallest wins"],
   },
   {
     name: "wrong-a", notebook: EVALUATION, exercise: "ex05-auc-by-ranks", mistake: "counts a tie as a win",
