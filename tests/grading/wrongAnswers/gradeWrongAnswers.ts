@@ -10,7 +10,7 @@ import { stripSolutions } from "../../../tools/src/grading/release/stripSolution
 import { defaultNotebooksDir, defaultTestsDir } from "../../../tools/src/grading/repoPaths.js";
 import { scratchDir } from "../helpers/fixtureCourse.js";
 
-/** A wrong answer: the body that replaces the solution block of one exercise. */
+/** A wrong answer: the body that replaces the solution block of one exercise, handed in by the learner `name`. */
 export interface WrongAnswer {
   name: string;
   notebook: string;
@@ -26,7 +26,7 @@ function withBody(notebook: Notebook, exercise: string, body: string): Notebook 
   return copy;
 }
 
-/** Grades the instructor notebooks (learner "solution") and one learner per wrong answer, on the notebooks' hidden tests. */
+/** Grades the instructor notebooks (learner "solution") and one learner per wrong answer name, on the notebooks' hidden tests. */
 export async function gradeWrongAnswers(wrongAnswers: WrongAnswer[]): Promise<GradeReport> {
   const notebooks = [...new Set(wrongAnswers.map((w) => w.notebook))];
   const submissions = scratchDir("wrong-answers");
@@ -35,7 +35,12 @@ export async function gradeWrongAnswers(wrongAnswers: WrongAnswer[]): Promise<Gr
     writeFileSync(path.join(submissions, learner, file), JSON.stringify(notebook));
   };
   for (const file of notebooks) write("solution", file, readNotebook(path.join(defaultNotebooksDir, file)));
-  for (const wrong of wrongAnswers) write(wrong.name, wrong.notebook, withBody(readNotebook(path.join(defaultNotebooksDir, wrong.notebook)), wrong.exercise, wrong.body));
+  // Wrong answers sharing a name are handed in together: the notebook's other exercises (some train a model) run once for all of them.
+  const learners = new Set(wrongAnswers.map((w) => JSON.stringify([w.name, w.notebook])));
+  for (const [name, file] of [...learners].map((key) => JSON.parse(key) as [string, string])) {
+    const mine = wrongAnswers.filter((w) => w.name === name && w.notebook === file);
+    write(name, file, mine.reduce((notebook, wrong) => withBody(notebook, wrong.exercise, wrong.body), readNotebook(path.join(defaultNotebooksDir, file))));
+  }
   return gradeSubmissions({
     submissionsDir: submissions,
     testFiles: notebooks.map((file) => path.join(defaultTestsDir, file.replace(/\.ipynb$/, ".test.ts"))),
