@@ -164,18 +164,18 @@ describe.skipIf(!enabled || !executed)("the live handouts in Chromium, offline f
   it("runs an exercise's public self-check against the learner's code", async () => {
     const page = await openPage("00-setup");
     const instructor = parseNotebook(await readFile(path.join(repoRoot, "notebooks/00-setup.ipynb"), "utf8"), "00-setup.ipynb");
-    const exercise = instructor.cells.find((c) => c.id === "ex00-make-tensor")!;
+    const exercise = instructor.cells.find((c) => c.id === "ex00-broadcast-shape")!;
     const solved = [exercise.source].flat().join("").replace(/^.*(BEGIN|END) SOLUTION.*\n/gm, "");
-    await setCode(cell(page, "ex00-make-tensor"), solved);
-    await cell(page, "ex00-make-tensor").locator(".live-run").click();
-    await cell(page, "nb00-26").locator(".live-run").click();
+    await setCode(cell(page, "ex00-broadcast-shape"), solved);
+    await cell(page, "ex00-broadcast-shape").locator(".live-run").click();
+    await cell(page, "nb00-20").locator(".live-run").click();
     await waitUntilRun(page, 2);
-    await expect(cell(page, "nb00-26").locator(".live-outputs").innerText()).resolves.toContain("makeTensor: 2/2 checks passed");
+    await expect(cell(page, "nb00-20").locator(".live-outputs").innerText()).resolves.toContain("broadcastShape: 3/3 checks passed");
 
     const download = page.waitForEvent("download");
     await page.locator(".live-download").click();
     const notebook = parseNotebook(await readFile(await (await download).path(), "utf8"), "download");
-    const edited = notebook.cells.find((c) => c.id === "ex00-make-tensor")!;
+    const edited = notebook.cells.find((c) => c.id === "ex00-broadcast-shape")!;
     expect([edited.source].flat().join("")).toBe(solved);
     expect(notebook.cells.every((c) => c.cell_type !== "code" || c.outputs.length === 0)).toBe(true);
     await page.close();
