@@ -8,6 +8,7 @@ import { EditorView, keymap } from "@codemirror/view";
 import { liveGlobal, type PageNotebook } from "./liveGlobal.js";
 import { LiveOutputs } from "./renderLiveOutput.js";
 import { RuntimeClient } from "./runtimeClient.js";
+import { pageWords } from "./pageWords.js";
 
 interface LiveCell {
   section: HTMLElement;
@@ -42,12 +43,12 @@ function outputArea(section: HTMLElement): HTMLElement {
 }
 
 async function runCell(cell: LiveCell): Promise<string> {
-  cell.status.textContent = "waiting…";
+  cell.status.textContent = pageWords.waiting;
   cell.section.classList.add("live-queued");
   const run = queue.then(async () => {
     runningCell = cell;
     cell.section.classList.replace("live-queued", "live-running");
-    cell.status.textContent = "running…";
+    cell.status.textContent = pageWords.running;
     if (cell.prompt) cell.prompt.textContent = "[*]";
     const outputs = new LiveOutputs(outputArea(cell.section));
     const began = performance.now();
@@ -66,7 +67,7 @@ async function runCell(cell: LiveCell): Promise<string> {
     executionCount += 1;
     if (cell.prompt) cell.prompt.textContent = `[${executionCount}]`;
     const seconds = ((performance.now() - began) / 1000).toFixed(1);
-    cell.status.textContent = { ok: `ran in ${seconds} s`, error: `failed after ${seconds} s`, interrupted: "stopped", restarted: "stopped; the runtime restarted" }[status] ?? status;
+    cell.status.textContent = { ok: pageWords.ran(seconds), error: pageWords.failed(seconds), interrupted: pageWords.stopped, restarted: pageWords.restarted }[status] ?? status;
     cell.section.classList.remove("live-running");
     cell.section.dataset.liveStatus = status;
     runningCell = undefined;
@@ -104,9 +105,9 @@ function liveCells(): LiveCell[] {
     code?.parentElement?.replaceWith(editorHost);
     const toolbar = document.createElement("div");
     toolbar.className = "live-toolbar";
-    cell.run = button("▶ Run", "live-run", "Run this cell (Shift+Enter)");
-    const above = button("Run all above", "live-run-above", "Run every cell of the page down to this one");
-    const stop = button("■ Stop", "live-stop", "Stop the running cell");
+    cell.run = button(pageWords.run, "live-run", pageWords.runTitle);
+    const above = button(pageWords.runAbove, "live-run-above", pageWords.runAboveTitle);
+    const stop = button(pageWords.stop, "live-stop", pageWords.stopTitle);
     cell.status = document.createElement("span");
     cell.status.className = "live-status";
     cell.status.setAttribute("aria-live", "polite");
@@ -153,11 +154,11 @@ function pageBar(cells: LiveCell[]): void {
   bar.className = "live-bar";
   const status = document.createElement("span");
   status.className = "live-runtime-status";
-  status.textContent = "Every code cell runs in this page: press ▶ Run (nothing is sent anywhere).";
+  status.textContent = pageWords.banner;
   runtime.onStatus = (text) => (status.textContent = text);
   bar.append(status);
   if (notebook) {
-    const download = button("Download notebook (.ipynb)", "live-download", "Your edits as a notebook that opens in Jupyter");
+    const download = button(pageWords.download, "live-download", pageWords.downloadTitle);
     download.addEventListener("click", () => {
       const link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob([editedNotebook(notebook, cells)], { type: "application/x-ipynb+json" }));
