@@ -8,10 +8,9 @@ const pad = await exercise<{ padPre(sequences: number[][], maxlen: number): numb
 pad.test("pads in front and keeps the end of long sequences, like Keras' defaults", 2, () => {
   expect(pad.exports.padPre([[1, 2, 3, 4, 5, 6], [7, 8], [], [9, 10, 11]], 3)).toEqual([[4, 5, 6], [0, 7, 8], [0, 0, 0], [9, 10, 11]]);
 });
-pad.test("does not change the input sequences", 1, () => {
-  const input = [[1, 2, 3, 4], [5]];
-  expect(pad.exports.padPre(input, 2)).toEqual([[3, 4], [0, 5]]);
-  expect(input).toEqual([[1, 2, 3, 4], [5]]);
+// Whether padPre mutates its input cannot be graded: the sandbox hands the exercise a copy.
+pad.test("truncates from the front and pads in one call, for maxlen 2", 1, () => {
+  expect(pad.exports.padPre([[1, 2, 3, 4], [5]], 2)).toEqual([[3, 4], [0, 5]]);
 });
 
 type Vocabulary = { index: Map<string, number>; encode(words: string[]): number[] };

@@ -114,7 +114,7 @@ const MISTAKES: Mistake[] = [
       "  return [...kept, ...new Array<number>(maxlen - kept.length).fill(0)];",
       "});",
     ),
-    caughtBy: ["pads in front and keeps the end", "does not change the input sequences"],
+    caughtBy: ["pads in front and keeps the end", "truncates from the front and pads in one call"],
   },
   {
     name: "wrong-b", notebook: LANGUAGE, exercise: "ex06-pad-sequences", mistake: "keeps the start of a long sequence (truncating 'post')",
@@ -124,7 +124,7 @@ const MISTAKES: Mistake[] = [
       "  return [...new Array<number>(maxlen - kept.length).fill(0), ...kept];",
       "});",
     ),
-    caughtBy: ["pads in front and keeps the end", "does not change the input sequences"],
+    caughtBy: ["pads in front and keeps the end", "truncates from the front and pads in one call"],
   },
   {
     name: "wrong-a", notebook: LANGUAGE, exercise: "ex06-vocabulary", mistake: "numbers words by first occurrence instead of count",
