@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseNotebook, type Notebook } from "@tsdl/kernel-ext/notebook";
 import { buildChineseNotebook, codeVariantProblems, notebookLanguage, proseProblems, relinkForSubfolder, translationProblems, type TranslationSource } from "../../tools/src/i18n/chineseEdition.js";
-import { parseTranslationFile } from "../../tools/src/i18n/translationFile.js";
+import { parseTranslationFile, sourceHash } from "../../tools/src/i18n/translationFile.js";
 
 const course = fileURLToPath(new URL("./fixtures/course/", import.meta.url));
 const NOTEBOOK = "notebooks/01-demo.ipynb";
@@ -59,13 +59,74 @@ describe("translationProblems", () => {
     ]);
   });
 
-  it("refuses a code variant of a cell whose English output a claim reads", async () => {
-    const source = await fixture(undefined, (notebook) => {
-      const claims = notebook.cells.find((cell) => cell.id === "demo-02")!.metadata.claims as { cell: string }[];
-      claims[0]!.cell = "demo-01";
-    });
-    expect(translationProblems(source)).toEqual([
-      "i18n/zh/01-demo.md:6: code variant demo-01: the claims of Markdown cell demo-02 read this cell's output with English patterns, so it must print the same text in both editions; remove the variant",
+});
+
+// The fixture's variant of demo-01 prints `训练中 训练 3 轮后的损失` where English prints `training Loss after 3 epochs`.
+const ENGLISH_PATTERN = "training Loss after (?<epochs>\\d+) epochs";
+const readsDemo01 = (output = ENGLISH_PATTERN) => (notebook: Notebook) => {
+  const claims = notebook.cells.find((cell) => cell.id === "demo-02")!.metadata.claims as { cell: string; output: string }[];
+  claims[0]!.cell = "demo-01";
+  claims[0]!.output = output;
+};
+const withClaimBlock = (pattern: string, header = `<!-- claim demo-02 0 en:${sourceHash(ENGLISH_PATTERN)} -->`) => (text: string) => `${text.trimEnd()}\n\n${header}\n${pattern}\n`;
+
+describe("claims in a translation file", () => {
+  it("refuses a code variant that translates a string whose words a claim's English pattern reads, saying how to fix it", async () => {
+    expect(translationProblems(await fixture(undefined, readsDemo01()))).toEqual([
+      `i18n/zh/01-demo.md:6: code variant demo-01: expected the string \`Loss after \${ as in English, since claim 0 of Markdown cell demo-02 reads its word "Loss" with an English pattern; got \`训练 \${. Keep the string or give the claim a Chinese pattern: \`<!-- claim demo-02 0 en:${sourceHash(ENGLISH_PATTERN)} -->\``,
+    ]);
+  });
+
+  it("lets a variant translate strings that hold none of the words a claim's pattern reads", async () => {
+    expect(translationProblems(await fixture(undefined, readsDemo01("(?<epochs>\\d+)")))).toEqual([]);
+  });
+
+  it("counts a pattern's word inside a longer word of a string (`[Lt]raining` reads the string `training`)", async () => {
+    expect(translationProblems(await fixture(undefined, readsDemo01("[Lt]raining (?<epochs>\\d+)")))).toEqual([
+      expect.stringContaining('code variant demo-01: expected the string "training" as in English, since claim 0 of Markdown cell demo-02 reads its word "raining"'),
+    ]);
+  });
+
+  it("accepts the variant once the claim has a Chinese pattern with the same named groups", async () => {
+    expect(translationProblems(await fixture(withClaimBlock("训练中 训练 (?<epochs>\\d+) 轮后的损失"), readsDemo01()))).toEqual([]);
+  });
+
+  it("writes the Chinese pattern as the claim's output in the Chinese notebook and keeps the rest of the claim", async () => {
+    const english = (await fixture(undefined, readsDemo01())).notebook;
+    const built = buildChineseNotebook(await fixture(withClaimBlock("训练中 训练 (?<epochs>\\d+) 轮后的损失"), readsDemo01()));
+    expect(built.cells[2]!.metadata.claims).toEqual([{ says: "98%", cell: "demo-01", output: "训练中 训练 (?<epochs>\\d+) 轮后的损失", holds: [] }]);
+    expect((english.cells[2]!.metadata.claims as { output: string }[])[0]!.output).toBe(ENGLISH_PATTERN);
+  });
+
+  it("fails when the English pattern changed since the Chinese one was written, naming both hashes", async () => {
+    const problems = translationProblems(await fixture(withClaimBlock("训练中 训练 (?<epochs>\\d+) 轮后的损失"), readsDemo01("training Loss after (?<epochs>\\d+) epoch")));
+    expect(problems).toEqual([
+      `i18n/zh/01-demo.md:17: claim 0 of notebooks/01-demo.ipynb Markdown cell demo-02 changed its English pattern since it was translated (the block says en:${sourceHash(ENGLISH_PATTERN)}, the English pattern is now en:${sourceHash("training Loss after (?<epochs>\\d+) epoch")}); update the Chinese pattern, then its hash`,
+      expect.stringMatching(/^i18n\/zh\/01-demo\.md:6: code variant demo-01: expected the string/),
+    ]);
+  });
+
+  const patternFailures: [string, string, string][] = [
+    ["other named groups", "训练中 训练 (?<rounds>\\d+) 轮", "expected the named groups of the English pattern (epochs), got (rounds)"],
+    ["no named group", "训练中", "expected the named groups of the English pattern (epochs), got (none)"],
+    ["a pattern that does not compile with the u flag", "训练 (?<epochs>\\d+ 轮", "expected a regular expression that compiles with the u flag, got: Invalid regular expression: /训练 (?<epochs>\\d+ 轮/u: Unterminated group"],
+    ["a pattern longer than claims.ts allows", `(?<epochs>\\d+)${"轮".repeat(500)}`, "expected a regular expression of 1–500 characters, got 514"],
+  ];
+  it.each(patternFailures)("rejects a Chinese pattern with %s", async (_, pattern, detail) => {
+    expect(translationProblems(await fixture(withClaimBlock(pattern), readsDemo01()))).toEqual([`i18n/zh/01-demo.md:17: claim 0 of Markdown cell demo-02: ${detail}`]);
+  });
+
+  it("rejects a claim block for a claim that does not exist or placed away from its Markdown cell", async () => {
+    const hash = sourceHash(ENGLISH_PATTERN);
+    expect(translationProblems(await fixture(withClaimBlock("x", `<!-- claim demo-02 1 en:${hash} -->`)))).toEqual([
+      "i18n/zh/01-demo.md:17: block `claim demo-02 1` names no claim of notebooks/01-demo.ipynb (Markdown cell demo-02 has 1 claims)",
+    ]);
+    expect(translationProblems(await fixture(withClaimBlock("x", `<!-- claim demo-01 0 en:${hash} -->`)))).toEqual([
+      "i18n/zh/01-demo.md:17: block `claim demo-01 0` names no claim of notebooks/01-demo.ipynb (Markdown cell demo-01 has 0 claims)",
+    ]);
+    const early = (text: string) => text.replace("<!-- code demo-01", `<!-- claim demo-02 0 en:${hash} -->\n训练中 训练 (?<epochs>\\d+) 轮后的损失\n\n<!-- code demo-01`);
+    expect(translationProblems(await fixture(early, readsDemo01()))).toEqual([
+      "i18n/zh/01-demo.md:6: expected block `claim demo-02 0` right after `cell demo-02` and its lower-numbered claim blocks, got it after `cell demo-00`",
     ]);
   });
 });

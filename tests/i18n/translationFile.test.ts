@@ -20,6 +20,15 @@ describe("parseTranslationFile", () => {
     expect(blocks).toEqual([{ kind: "cell", cellId: "a", enHash: "0123456789ab", text: "第一行\n第二行", line: 1 }]);
   });
 
+  it("reads a claim block: the Markdown cell, the claim's index and its one-line Chinese pattern", () => {
+    const blocks = parseTranslationFile("<!-- cell a en:0123456789ab -->\n正文\n\n<!-- claim a 0 en:ba9876543210 -->\n\n训练 (?<n>\\d+) 轮\n\n<!-- claim a 12 en:ba9876543210 -->\n(?<n>\\d+)\n", FILE);
+    expect(blocks).toEqual([
+      { kind: "cell", cellId: "a", enHash: "0123456789ab", text: "正文", line: 1 },
+      { kind: "claim", cellId: "a", claim: 0, enHash: "ba9876543210", text: "训练 (?<n>\\d+) 轮", line: 4 },
+      { kind: "claim", cellId: "a", claim: 12, enHash: "ba9876543210", text: "(?<n>\\d+)", line: 8 },
+    ]);
+  });
+
   it("keeps HTML comments that are not headers as text", () => {
     const [block] = parseTranslationFile("<!-- cell a en:0123456789ab -->\n<!-- 译注 -->\n正文", FILE);
     expect(block!.text).toBe("<!-- 译注 -->\n正文");
@@ -38,6 +47,12 @@ describe("parseTranslationFile", () => {
     ["a header with an odd cell id", "<!-- cell a/../b en:0123456789ab -->\n正文", 1, /expected a block header/],
     ["an unknown block kind that looks like a header", "<!-- code a en:0123456789ab -->\nx\n<!--cell b en:0123456789ab-->", 3, /expected a block header/],
     ["a duplicated cell id", "<!-- cell a en:0123456789ab -->\n一\n<!-- cell b en:0123456789ab -->\n二\n<!-- cell a en:0123456789ab -->\n三", 5, /second `cell a` block \(the first is on line 1\)/],
+    ["a claim header without its index", "<!-- cell a en:0123456789ab -->\n正文\n<!-- claim a en:0123456789ab -->\nx", 3, /expected a block header .*`<!-- claim <id> <index> en:<12 hex digits> -->`, got "<!-- claim a en:0123456789ab -->"/],
+    ["a cell header with an index", "<!-- cell a 0 en:0123456789ab -->\n正文", 1, /expected a block header .*, got "<!-- cell a 0 en:0123456789ab -->"/],
+    ["a claim index with a leading zero", "<!-- claim a 01 en:0123456789ab -->\nx", 1, /expected a block header/],
+    ["a claim pattern over two lines", "<!-- claim a 0 en:0123456789ab -->\n训练\n(?<n>\\d+)\n<!-- cell b en:0123456789ab -->\n二", 1, /expected the claim's Chinese pattern on one line after `claim a 0`, got 2 lines/],
+    ["an empty claim pattern at the end of the file", "<!-- cell a en:0123456789ab -->\n一\n<!-- claim a 0 en:0123456789ab -->\n\n", 3, /expected the claim's Chinese pattern on one line after `claim a 0`, got 0 lines/],
+    ["a duplicated claim block", "<!-- cell a en:0123456789ab -->\n一\n<!-- claim a 0 en:0123456789ab -->\nx\n<!-- claim a 0 en:0123456789ab -->\ny", 5, /expected one block per claim, got a second `claim a 0` block \(the first is on line 3\)/],
   ];
   it.each(failures)("rejects %s, naming the file and line", (_, text, line, message) => {
     let error: unknown;

@@ -35,5 +35,8 @@ describe("untranslatedTitles", () => {
       { cellId: "a", where: "xaxis.title", text: "epoch" },
       { cellId: "b", where: "title", text: "Confusion matrix" },
     ]);
+    // A cell a claim reads is translated too: the claim gets a Chinese pattern (i18n/zh `claim` blocks).
+    const claimed = { ...english, cells: [{ cell_type: "markdown", id: "m", metadata: { claims: [{ says: "x", cell: "b", output: "x", holds: [] }] }, source: "x" }, ...english.cells] } as unknown as Notebook;
+    expect(untranslatedTitles(notebook, claimed).map((title) => title.cellId)).toEqual(["a", "b"]);
   });
 });

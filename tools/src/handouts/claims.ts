@@ -23,7 +23,8 @@ export interface ClaimProblem {
   problem: string;
 }
 
-const maxPatternLength = 500;
+/** The longest pattern a claim may have: patterns come from notebook metadata, treated as hostile. */
+export const MAX_CLAIM_PATTERN_LENGTH = 500;
 
 function describe(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
@@ -42,8 +43,8 @@ export function claimsOf(cell: Cell, label: string): Claim[] {
     if (typeof claim !== "object" || claim === null) throw new Error(`${where}: claim ${index} expected an object, got ${describe(raw)}`);
     if (typeof claim.says !== "string" || claim.says.trim() === "") throw new Error(`${field("says")} to be non-empty text, got ${describe(claim.says)}`);
     if (typeof claim.cell !== "string" || claim.cell === "") throw new Error(`${field("cell")} to be a cell id, got ${describe(claim.cell)}`);
-    if (typeof claim.output !== "string" || claim.output === "" || claim.output.length > maxPatternLength) {
-      throw new Error(`${field("output")} to be a regular expression of 1–${maxPatternLength} characters, got ${describe(claim.output)}`);
+    if (typeof claim.output !== "string" || claim.output === "" || claim.output.length > MAX_CLAIM_PATTERN_LENGTH) {
+      throw new Error(`${field("output")} to be a regular expression of 1–${MAX_CLAIM_PATTERN_LENGTH} characters, got ${describe(claim.output)}`);
     }
     if (!Array.isArray(claim.holds) || claim.holds.some((h) => typeof h !== "string")) {
       throw new Error(`${field("holds")} to be a list of comparisons (empty when matching the output is the check), got ${describe(claim.holds)}`);

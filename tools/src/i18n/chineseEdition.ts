@@ -1,6 +1,7 @@
 import { cellSource, type Notebook, type NotebookCell } from "@tsdl/kernel-ext/notebook";
-import { claimReadCells } from "./claimReadCells.js";
-import { codeVariantDifference } from "./codeVariant.js";
+import { type Claim, claimsOf } from "../handouts/claims.js";
+import { claimPatternShape, wordsOf } from "./claimPattern.js";
+import { codeVariantDifference, textTokens } from "./codeVariant.js";
 import { letterCounts, type ProseInvariants, proseInvariants } from "./proseInvariants.js";
 import { sourceHash, type TranslationBlock } from "./translationFile.js";
 
@@ -76,10 +77,62 @@ export function codeVariantProblems(english: string, variant: string): string[] 
   return problems;
 }
 
+/** Why a claim block's Chinese pattern cannot stand for its English claim: another pattern shape or groups. */
+export function claimPatternProblems(english: string, chinese: string): string[] {
+  let zh;
+  try {
+    zh = claimPatternShape(chinese);
+  } catch (error) {
+    return [(error as Error).message];
+  }
+  const en = claimPatternShape(english);
+  if (en.groups.join(",") !== zh.groups.join(",")) {
+    return [`expected the named groups of the English pattern (${en.groups.join(", ") || "none"}), got (${zh.groups.join(", ") || "none"})`];
+  }
+  return [];
+}
+
+/** The claims of a Markdown cell, or a problem naming the cell when its metadata is malformed. */
+function cellClaims(cell: NotebookCell, notebookFile: string, problems: string[]): Claim[] {
+  if (cell.cell_type !== "markdown") return [];
+  try {
+    return claimsOf(cell, notebookFile);
+  } catch (error) {
+    problems.push((error as Error).message);
+    return [];
+  }
+}
+
+/**
+ * The static guard for a claim left with its English pattern while the cell it reads has a code variant:
+ * a string of the cell that holds a word the pattern matches literally (within a longer word too) must
+ * stay as it is, else the Chinese output would no longer spell what the pattern reads. It catches a
+ * translated label, not text the output takes from elsewhere (a library, another cell): the run of the
+ * Chinese edition (tests/handouts/course.test.ts) is what proves a claim.
+ */
+function variantBreaksClaim(english: string, variant: string, claim: Claim): { from: string; to: string; word: string } | undefined {
+  let words: string[];
+  try {
+    words = claimPatternShape(claim.output).words;
+  } catch {
+    return undefined; // claims.ts reports a pattern that does not compile.
+  }
+  const before = textTokens(english);
+  const after = textTokens(variant);
+  for (const [index, from] of before.entries()) {
+    const to = after[index];
+    // A word of the pattern may be the end of a longer one in the string (`[Lt]raining`); one letter must stand alone.
+    const word = words.find((candidate) => (candidate.length > 1 ? from.includes(candidate) : wordsOf(from).includes(candidate)));
+    if (word !== undefined && to !== from) return { from, to: to ?? "", word };
+  }
+  return undefined;
+}
+
 /**
  * Every way a translation file is out of step with its English notebook, one line each naming the
  * files, the line and the cell: missing or extra blocks, blocks out of order, stale hashes, changed
- * math, code, numbers or links, text left in English, code variants that change code.
+ * math, code, numbers or links, text left in English, code variants that change code, Chinese claim
+ * patterns that do not compile or capture other numbers, claims a code variant breaks.
  */
 export function translationProblems({ notebookFile, notebook, translationFile, blocks }: TranslationSource): string[] {
   const problems: string[] = [];
@@ -88,12 +141,36 @@ export function translationProblems({ notebookFile, notebook, translationFile, b
     if (typeof cell.id !== "string") problems.push(`${notebookFile}: cell ${index} has no id; the translation is keyed by cell id`);
     else cells.set(cell.id, { cell, index });
   });
-  const claimReaders = claimReadCells(notebook);
   let previous = -1;
+  let previousBlock: TranslationBlock | undefined;
   const translated = new Set<string>();
+  const variants = new Map<string, TranslationBlock>();
+  const chineseClaims = new Set<string>();
   for (const block of blocks) {
     const at = `${translationFile}:${block.line}`;
     const found = cells.get(block.cellId);
+    const follows = previousBlock;
+    previousBlock = block;
+    if (block.kind === "claim") {
+      const name = `\`claim ${block.cellId} ${block.claim}\``;
+      const claims = found ? cellClaims(found.cell, notebookFile, problems) : [];
+      const claim = claims[block.claim ?? -1];
+      if (!found || !claim) {
+        problems.push(`${at}: block ${name} names no claim of ${notebookFile} (Markdown cell ${block.cellId} has ${claims.length} claims)`);
+        continue;
+      }
+      if (follows?.cellId !== block.cellId || (follows.kind === "claim" ? follows.claim! >= block.claim! : follows.kind !== "cell")) {
+        problems.push(`${at}: expected block ${name} right after \`cell ${block.cellId}\` and its lower-numbered claim blocks, got it after ${follows ? `\`${follows.kind} ${follows.cellId}${follows.kind === "claim" ? ` ${follows.claim}` : ""}\`` : "nothing"}`);
+      }
+      const hash = sourceHash(claim.output);
+      if (block.enHash !== hash) {
+        problems.push(`${at}: claim ${block.claim} of ${notebookFile} Markdown cell ${block.cellId} changed its English pattern since it was translated (the block says en:${block.enHash}, the English pattern is now en:${hash}); update the Chinese pattern, then its hash`);
+        continue;
+      }
+      chineseClaims.add(`${block.cellId} ${block.claim}`);
+      for (const detail of claimPatternProblems(claim.output, block.text)) problems.push(`${at}: claim ${block.claim} of Markdown cell ${block.cellId}: ${detail}`);
+      continue;
+    }
     if (!found) {
       problems.push(`${at}: block \`${block.kind} ${block.cellId}\` names no cell of ${notebookFile}`);
       continue;
@@ -113,16 +190,23 @@ export function translationProblems({ notebookFile, notebook, translationFile, b
       problems.push(`${at}: ${notebookFile} cell ${block.cellId} changed since it was translated (the block says en:${block.enHash}, the English cell is now en:${hash}); update the translation, then its hash`);
       continue;
     }
-    const reader = block.kind === "code" ? claimReaders.get(block.cellId) : undefined;
-    if (reader !== undefined) {
-      problems.push(`${at}: code variant ${block.cellId}: the claims of Markdown cell ${reader} read this cell's output with English patterns, so it must print the same text in both editions; remove the variant`);
-      continue;
-    }
     const details = block.kind === "cell" ? proseProblems(english, block.text) : codeVariantProblems(english, block.text);
     for (const detail of details) problems.push(`${at}: ${block.kind === "cell" ? "cell" : "code variant"} ${block.cellId}: ${detail}`);
+    if (block.kind === "code" && details.length === 0) variants.set(block.cellId, block);
   }
   for (const [id, { cell }] of cells) {
     if (cell.cell_type === "markdown" && !translated.has(id)) problems.push(`${notebookFile}: Markdown cell ${id} has no \`cell ${id}\` block in ${translationFile}`);
+    cellClaims(cell, notebookFile, []).forEach((claim, number) => {
+      const variant = variants.get(claim.cell);
+      const read = cells.get(claim.cell)?.cell;
+      if (!variant || !read || chineseClaims.has(`${id} ${number}`)) return;
+      const broken = variantBreaksClaim(cellSource(read), variant.text, claim);
+      if (broken) {
+        problems.push(
+          `${translationFile}:${variant.line}: code variant ${claim.cell}: expected the string ${broken.from} as in English, since claim ${number} of Markdown cell ${id} reads its word "${broken.word}" with an English pattern; got ${broken.to}. Keep the string or give the claim a Chinese pattern: \`<!-- claim ${id} ${number} en:${sourceHash(claim.output)} -->\``,
+        );
+      }
+    });
   }
   return problems;
 }
@@ -141,16 +225,23 @@ function sourceLines(text: string): string[] {
   return text.split(/(?<=\n)/).filter((line) => line !== "");
 }
 
-/** Builds the Chinese notebook: the English one with each Markdown cell's text and each code variant swapped in; ids, metadata and tags kept. */
+/**
+ * Builds the Chinese notebook: the English one with each Markdown cell's text, each code variant and
+ * each claim's Chinese pattern (its `output`) swapped in; ids, other metadata and tags kept.
+ */
 export function buildChineseNotebook(source: TranslationSource): Notebook {
   const problems = translationProblems(source);
   if (problems.length > 0) throw new Error(`cannot build the Chinese edition of ${source.notebookFile}:\n${problems.join("\n")}`);
-  const byId = new Map(source.blocks.map((block) => [block.cellId, block]));
+  const byId = new Map(source.blocks.filter((block) => block.kind !== "claim").map((block) => [block.cellId, block]));
+  const claimBlocks = source.blocks.filter((block) => block.kind === "claim");
   const cells = source.notebook.cells.map((cell): NotebookCell => {
     const block = typeof cell.id === "string" ? byId.get(cell.id) : undefined;
     if (!block) return structuredClone(cell);
     const text = cell.cell_type === "markdown" ? relinkForSubfolder(block.text) : block.text;
-    return { ...structuredClone(cell), source: sourceLines(text) } as NotebookCell;
+    const built = { ...structuredClone(cell), source: sourceLines(text) } as NotebookCell;
+    const claims = built.metadata.claims as Claim[] | undefined;
+    for (const claim of claimBlocks.filter((candidate) => candidate.cellId === cell.id)) claims![claim.claim!]!.output = claim.text;
+    return built;
   });
   return { ...source.notebook, metadata: { ...structuredClone(source.notebook.metadata), language: "zh" }, cells };
 }

@@ -12,6 +12,8 @@ interface CodeToken {
   kind: ts.SyntaxKind;
   /** The token's text, or "" for string and template text, which a variant may change. */
   text: string;
+  /** The token's text as written, strings and template text included. */
+  written: string;
   line: number;
 }
 
@@ -28,7 +30,8 @@ function codeTokens(source: string): CodeToken[] {
     if (kind === ts.SyntaxKind.OpenBraceToken) braces.push(false);
     if (kind === ts.SyntaxKind.TemplateHead || kind === ts.SyntaxKind.TemplateMiddle) braces.push(true);
     for (const start = scanner.getTokenStart(); counted < start; counted++) if (source.charCodeAt(counted) === 10) line++;
-    tokens.push({ kind, text: TEXT_TOKENS.has(kind) ? "" : scanner.getTokenText(), line });
+    const written = scanner.getTokenText();
+    tokens.push({ kind, text: TEXT_TOKENS.has(kind) ? "" : written, written, line });
   }
   return tokens;
 }
@@ -54,4 +57,11 @@ export function codeVariantDifference(english: string, variant: string): string 
       : `line ${b[count]!.line} of the variant: expected the end of the cell as in English, got more code`;
   }
   return undefined;
+}
+
+/** The string literals and template text of a cell as written (quotes and backticks included), in order. */
+export function textTokens(source: string): string[] {
+  return codeTokens(source)
+    .filter((token) => TEXT_TOKENS.has(token.kind))
+    .map((token) => token.written);
 }

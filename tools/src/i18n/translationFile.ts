@@ -3,12 +3,18 @@ import { createHash } from "node:crypto";
 /** A translation file bigger than this is not a course translation (the longest notebook's text is ~60 KB). */
 export const MAX_TRANSLATION_BYTES = 2 * 1024 * 1024;
 
-export type BlockKind = "cell" | "code";
+export type BlockKind = "cell" | "code" | "claim";
 
 export interface TranslationBlock {
   kind: BlockKind;
+  /** The cell the block translates; for a `claim` block, the Markdown cell that makes the claim. */
   cellId: string;
-  /** The first 12 hex digits of the SHA-256 of the English cell's source, as the translator saw it. */
+  /** Of a `claim` block: the claim's index in that cell's `metadata.claims`. */
+  claim?: number;
+  /**
+   * The first 12 hex digits of the SHA-256 of the English cell's source (of the English claim's
+   * `output` pattern for a `claim` block), as the translator saw it.
+   */
   enHash: string;
   text: string;
   /** 1-based line of the block's header in the file. */
@@ -27,10 +33,10 @@ export class TranslationError extends Error {
   }
 }
 
-const HEADER = /^<!-- (cell|code) ([A-Za-z0-9_-]{1,64}) en:([0-9a-f]{12}) -->$/;
+const HEADER = /^<!-- (cell|code|claim) ([A-Za-z0-9_-]{1,64})(?: (0|[1-9]\d{0,2}))? en:([0-9a-f]{12}) -->$/;
 // A line meant as a header but malformed must fail rather than become text of the block above.
-const NEAR_HEADER = /^\s*<!--\s*(cell|code)\b/i;
-const HEADER_FORMAT = "`<!-- cell <id> en:<12 hex digits> -->` or `<!-- code <id> en:<12 hex digits> -->`";
+const NEAR_HEADER = /^\s*<!--\s*(cell|code|claim)\b/i;
+const HEADER_FORMAT = "`<!-- cell <id> en:<12 hex digits> -->`, `<!-- code <id> en:<12 hex digits> -->` or `<!-- claim <id> <index> en:<12 hex digits> -->`";
 
 /** The hash a translation block records: the first 12 hex digits of the SHA-256 of the source, UTF-8. */
 export function sourceHash(source: string): string {
@@ -51,7 +57,8 @@ function trimBlankLines(lines: string[]): string {
 
 /**
  * Parses a translation file (its format: tools/src/i18n/README.md). Hostile input fails here with the
- * file and line: too big, text before the first header, a malformed or duplicated header.
+ * file and line: too big, text before the first header, a malformed or duplicated header, a claim
+ * pattern that is not one line.
  */
 export function parseTranslationFile(text: string, file: string): TranslationBlock[] {
   const bytes = Buffer.byteLength(text, "utf8");
@@ -66,6 +73,10 @@ export function parseTranslationFile(text: string, file: string): TranslationBlo
     const block = blocks.at(-1);
     if (block) block.text = trimBlankLines(body);
     body = [];
+    if (block?.kind === "claim" && (block.text === "" || block.text.includes("\n"))) {
+      const lines = block.text === "" ? 0 : block.text.split("\n").length;
+      throw new TranslationError(file, block.line, `expected the claim's Chinese pattern on one line after \`claim ${block.cellId} ${block.claim}\`, got ${lines} lines`);
+    }
   };
   lines.forEach((line, index) => {
     const number = index + 1;
@@ -78,15 +89,16 @@ export function parseTranslationFile(text: string, file: string): TranslationBlo
       body.push(line);
       return;
     }
-    const [, kind, cellId, enHash] = header as unknown as [string, BlockKind, string, string];
-    const key = `${kind} ${cellId}`;
+    const [, kind, cellId, claimIndex, enHash] = header as unknown as [string, BlockKind, string, string | undefined, string];
+    if ((kind === "claim") !== (claimIndex !== undefined)) throw new TranslationError(file, number, `expected a block header ${HEADER_FORMAT}, got ${quoted(line)}`);
+    const key = claimIndex === undefined ? `${kind} ${cellId}` : `${kind} ${cellId} ${claimIndex}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      throw new TranslationError(file, number, `expected one block per cell, got a second \`${key}\` block (the first is on line ${earlier})`);
+      throw new TranslationError(file, number, `expected one block per ${kind === "claim" ? "claim" : "cell"}, got a second \`${key}\` block (the first is on line ${earlier})`);
     }
     seen.set(key, number);
     close();
-    blocks.push({ kind, cellId, enHash, text: "", line: number });
+    blocks.push(claimIndex === undefined ? { kind, cellId, enHash, text: "", line: number } : { kind, cellId, claim: Number(claimIndex), enHash, text: "", line: number });
   });
   close();
   return blocks;

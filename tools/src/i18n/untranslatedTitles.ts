@@ -1,6 +1,5 @@
 import { chartFigure } from "@tsdl/kernel-ext/renderers";
 import { cellSource, type MimeBundle, type Notebook } from "@tsdl/kernel-ext/notebook";
-import { claimReadCells } from "./claimReadCells.js";
 
 const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
@@ -43,15 +42,13 @@ function writesLiteral(source: string, text: string): boolean {
 /**
  * The chart titles and axis titles in a Chinese notebook's outputs that are still in English although
  * the notebook sets them: the English cell of the same id has the title in its source. Titles a
- * library function chooses (an axis it labels by default) are not the notebook's to translate, and
- * cells whose output a claim reads stay English in both editions (claimReadCells.ts).
+ * library function chooses (an axis it labels by default) are not the notebook's to translate.
  */
 export function untranslatedTitles(chinese: Notebook, english: Notebook): UntranslatedTitle[] {
   const englishSource = new Map(english.cells.map((cell) => [cell.id, cellSource(cell)]));
-  const claimRead = claimReadCells(english);
   const found: UntranslatedTitle[] = [];
   for (const cell of chinese.cells) {
-    if (cell.cell_type !== "code" || claimRead.has(String(cell.id))) continue;
+    if (cell.cell_type !== "code") continue;
     for (const output of cell.outputs) {
       if (output.output_type !== "display_data" && output.output_type !== "execute_result") continue;
       const layout = outputFigure(output.data)?.layout;
