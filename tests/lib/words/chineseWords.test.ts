@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import * as english from "@tsdl/lib";
 import * as chinese from "@tsdl/lib/zh";
-import { currentLanguage, setLanguage, trainingCurveFigure } from "@tsdl/display";
+import { currentLanguage, type PlotlyAxis, setLanguage, trainingCurveFigure } from "@tsdl/display";
 import { statusLine } from "../../../display/src/progress/statusLine.js";
 import { TrainingRun } from "../../../display/src/progress/trainingRun.js";
 
@@ -62,10 +62,10 @@ describe("the words lib and display choose, per edition", () => {
     expect(figure.layout!.title).toMatchObject({ text: "训练曲线：loss, acc, auc" });
     expect(figure.data.map((trace) => trace.name)).toEqual(["训练 loss", "验证 loss", "训练 acc", "训练 auc"]);
     expect(figure.layout!.xaxis!.title).toEqual({ text: "轮次" });
-    expect(figure.layout!.yaxis2!.title).toEqual({ text: "数值" });
+    expect((figure.layout!.yaxis2 as PlotlyAxis).title).toEqual({ text: "数值" });
     expect(chinese.trainingCurves({ loss: [0.5, 0.3] }).layout.title.text).toBe("训练曲线");
     setLanguage("en");
-    expect(trainingCurveFigure(curves).layout!.yaxis2!.title).toEqual({ text: "value" });
+    expect((trainingCurveFigure(curves).layout!.yaxis2 as PlotlyAxis).title).toEqual({ text: "value" });
   });
 
   it("summarises a self-check in the notebook's language", async () => {
