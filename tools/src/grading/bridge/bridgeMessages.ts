@@ -1,5 +1,5 @@
 import type { CallTarget } from "../protocol/messages.js";
-import type { FeedbackLanguage } from "../grade/feedbackMessages.js";
+import type { FeedbackLanguage } from "../sandbox/sandboxMessages.js";
 
 /**
  * `load`: the exercise never loaded; `export`: a test asked for a name it does not export;

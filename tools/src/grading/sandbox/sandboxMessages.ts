@@ -1,4 +1,5 @@
-import type { FeedbackLanguage } from "../grade/feedbackMessages.js";
+/** The languages a submission (and so everything the grader tells its learner) may be in. */
+export type FeedbackLanguage = "en" | "zh";
 
 /** What the grader says when a learner's exercise cannot be run (it reaches their feedback), per language. */
 export interface SandboxMessages {

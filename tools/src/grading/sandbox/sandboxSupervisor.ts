@@ -2,8 +2,7 @@ import { readFrames, writeFrame } from "../protocol/frames.js";
 import type { SandboxReply, SandboxRequest } from "../protocol/messages.js";
 import { killSandbox, OFF_HEAP_MB, sandboxIsolation, spawnSandbox, type SpawnedSandbox } from "./sandboxProcess.js";
 import { recordSandbox } from "./sandboxRegistry.js";
-import { SANDBOX_MESSAGES } from "./sandboxMessages.js";
-import type { FeedbackLanguage } from "../grade/feedbackMessages.js";
+import { type FeedbackLanguage, SANDBOX_MESSAGES } from "./sandboxMessages.js";
 
 /** Why a request into the sandbox did not get an answer from learner code. */
 export interface SandboxFailure {

@@ -1,4 +1,4 @@
-import type { FeedbackLanguage } from "../grade/feedbackMessages.js";
+import type { FeedbackLanguage } from "../sandbox/sandboxMessages.js";
 
 /** What a graded test declares about itself; reporters read it from the test's meta. */
 export interface GradingMeta {

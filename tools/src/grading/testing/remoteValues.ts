@@ -5,7 +5,7 @@ import { sandboxRegistryDir } from "../sandbox/sandboxRegistry.js";
 import {
   type CallTarget, type FunctionRecord, isTensorLike, type ObjectRecord, TAG, tagOf, type TensorRecord, tensorRecord,
 } from "../protocol/messages.js";
-import type { FeedbackLanguage } from "../grade/feedbackMessages.js";
+import type { FeedbackLanguage } from "../sandbox/sandboxMessages.js";
 import { GRADING_ENV, type GradingEvent, type GradingSettings } from "./gradingMeta.js";
 
 /** A learner's exercise could not be run (missing, broken, too slow, crashed); not an assertion failure. */
