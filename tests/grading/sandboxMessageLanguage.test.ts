@@ -6,7 +6,7 @@ import type { GradeReport } from "../../tools/src/grading/grade/gradeReport.js";
 import { gradeSubmissions } from "../../tools/src/grading/grade/gradeSubmissions.js";
 import { feedbackMarkdown } from "../../tools/src/grading/grade/writeReports.js";
 import type { Notebook } from "../../tools/src/grading/notebook/readNotebook.js";
-import { fixtureNotebooks, fixtureTests, SAMPLE, sampleNotebook, scratchDir, withCellSource, writeSubmission } from "./helpers/fixtureCourse.js";
+import { cellById, fixtureNotebooks, fixtureTests, SAMPLE, sampleNotebook, scratchDir, withCellSource, writeSubmission } from "./helpers/fixtureCourse.js";
 
 /** The sample notebook with three exercises broken: one loops forever, one exits, one throws at import. */
 function brokenNotebook(language: "en" | "zh"): Notebook {
@@ -27,6 +27,10 @@ describe("the grader's messages follow the submission's language", () => {
     const submissions = scratchDir("message-language");
     writeSubmission(submissions, "chinese", { [SAMPLE]: brokenNotebook("zh") });
     writeSubmission(submissions, "english", { [SAMPLE]: brokenNotebook("en") });
+    // A Chinese learner may import the Chinese edition's lib in an exercise cell too.
+    const sample = sampleNotebook();
+    const scaler = (cellById(sample, "min-max-scaler").source as string[]).join("");
+    writeSubmission(submissions, "chinese-lib", { [SAMPLE]: withCellSource(sample, "min-max-scaler", `import "@tsdl/lib/zh";\n${scaler}`) });
     report = await gradeSubmissions({ submissionsDir: submissions, notebooksDir: fixtureNotebooks, testsDir: fixtureTests, timeoutMs: 4_000, memoryMb: 256, jobs: 2 });
   }, 600_000);
 
@@ -38,6 +42,11 @@ describe("the grader's messages follow the submission's language", () => {
     const feedback = feedbackMarkdown(report.students.find((s) => s.student === "chinese")!);
     expect(feedback).toContain("没有在 4000 毫秒内完成");
     expect(feedback).not.toMatch(/did not finish|exit code|threw while loading/);
+  });
+
+  it("grades an exercise cell that imports @tsdl/lib/zh like any other", () => {
+    const grade = report.students.find((s) => s.student === "chinese-lib")!;
+    expect(grade.exercises.find((e) => e.exercise === "min-max-scaler")).toMatchObject({ points: 4, problems: [] });
   });
 
   it("tells an English learner the same in English", () => {
