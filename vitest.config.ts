@@ -19,6 +19,7 @@ export default defineConfig({
     // Exact matches: a prefix alias would turn "@tsdl/kernel-ext/client" into ".../index.ts/client".
     alias: [
       { find: /^@tsdl\/lib$/, replacement: here("./lib/src/index.ts") },
+      { find: /^@tsdl\/lib\/zh$/, replacement: here("./lib/src/zh.ts") },
       { find: /^@tsdl\/display$/, replacement: here("./display/src/index.ts") },
       { find: /^@tsdl\/kernel-ext$/, replacement: here("./kernel-ext/src/index.ts") },
       { find: /^@tsdl\/kernel-ext\/renderers$/, replacement: here("./kernel-ext/src/renderers/index.ts") },

@@ -40,3 +40,7 @@ export { baseMetric, trainingCurveFigure, type EpochCurves, type TrainingCurveOp
 export { liveProgress, type LiveProgressCallbacks, type LiveProgressOptions } from "./progress/liveProgress.js";
 export { formatDuration, formatMetric, progressBar } from "./progress/format.js";
 export type { EarlyStop } from "./progress/trainingRun.js";
+
+// The language of the words display and lib choose (English unless a notebook imports `@tsdl/lib/zh`).
+export { currentLanguage, LANGUAGES, setLanguage, wordsFor, type Language } from "./words/language.js";
+export { DISPLAY_WORDS, displayWords, type DisplayWords } from "./words/displayWords.js";

@@ -44,4 +44,19 @@ describe("a notebook cell imports the course packages by name", () => {
     expect(printed[2]).toMatch(/ERROR .*Type 'string' is not assignable to type 'number'/);
     expect(printed[3]).toBe(`FAILED ${cells[3]}`);
   });
+
+  it("type-checks and runs the Chinese edition's import of @tsdl/lib/zh from notebooks/zh/", { timeout: 240_000 }, () => {
+    const cells = [
+      'import { FASHION_MNIST_CLASSES, trainingCurves } from "@tsdl/lib/zh";',
+      "const first: string = FASHION_MNIST_CLASSES[0];\nfirst",
+      "trainingCurves({ loss: [1, 0.5] }).layout.title.text",
+    ];
+    const run = spawnSync(process.execPath, ["-e", runCells, JSON.stringify(cells)], {
+      cwd: path.join(repoRoot, "notebooks", "zh"),
+      encoding: "utf8",
+      timeout: 230_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout.trim().split("\n").at(-1)!)).toEqual(["T恤/上衣", "训练曲线"]);
+  });
 });

@@ -20,18 +20,18 @@ function newHost(): ExerciseHost {
 describe("the learner's time limit", () => {
   it("does not include starting the sandbox process", async () => {
     // Loads the TypeScript compiler, which happens before the clock starts anyway.
-    await newHost().handle({ op: "load", notebooksDir: fixtureNotebooks, notebook: SAMPLE, exercise: "min-max-scaler", timeoutMs: 60_000 });
+    await newHost().handle({ op: "load", language: "en", notebooksDir: fixtureNotebooks, notebook: SAMPLE, exercise: "min-max-scaler", timeoutMs: 60_000 });
 
     const host = newHost();
     const started = performance.now();
-    const loaded = await host.handle({ op: "load", notebooksDir: fixtureNotebooks, notebook: SAMPLE, exercise: "stable-softmax", timeoutMs: LIMIT_MS });
+    const loaded = await host.handle({ op: "load", language: "en", notebooksDir: fixtureNotebooks, notebook: SAMPLE, exercise: "stable-softmax", timeoutMs: LIMIT_MS });
     const elapsed = performance.now() - started;
     expect(loaded).toMatchObject({ ok: true });
     // Otherwise this machine starts Node within the limit and the test proves nothing.
     expect(elapsed).toBeGreaterThan(LIMIT_MS);
 
     const called = await host.handle({
-      op: "call", timeoutMs: LIMIT_MS, key: `${SAMPLE}#stable-softmax`, target: { kind: "export", exercise: `${SAMPLE}#stable-softmax`, name: "softmax" }, args: [[0, 0]], construct: false,
+      op: "call", language: "en", timeoutMs: LIMIT_MS, key: `${SAMPLE}#stable-softmax`, target: { kind: "export", exercise: `${SAMPLE}#stable-softmax`, name: "softmax" }, args: [[0, 0]], construct: false,
     });
     expect(called).toMatchObject({ ok: true, value: [0.5, 0.5] });
   });

@@ -1,3 +1,4 @@
+import { displayWords } from "../words/displayWords.js";
 import { integerAxis } from "./integerAxis.js";
 import { seriesColor } from "./palette.js";
 import type { PlotlyFigure, PlotlyTrace } from "./plotlyFigure.js";
@@ -31,6 +32,7 @@ const isLoss = (metric: string) => metric.includes("loss");
  * and other metrics on the right, epochs numbered from 1 with whole-number ticks, the legend above the plot.
  */
 export function trainingCurveFigure(curves: EpochCurves, options: TrainingCurveOptions = {}): PlotlyFigure {
+  const words = displayWords();
   const logged = [...new Set(Object.keys(curves).map(baseMetric))];
   const metrics = options.metrics ?? logged;
   const twoAxes = metrics.some(isLoss) && metrics.some((m) => !isLoss(m));
@@ -46,7 +48,7 @@ export function trainingCurveFigure(curves: EpochCurves, options: TrainingCurveO
       data.push({
         type: "scatter",
         mode: y.length < 20 ? "lines+markers" : "lines",
-        name: `${validation ? "validation" : "training"} ${metric}`,
+        name: words.curve(metric, validation),
         x: y.map((_, e) => e + 1),
         y: [...y],
         line: { color, dash: validation ? "dash" : "solid", width: 2 },
@@ -56,8 +58,8 @@ export function trainingCurveFigure(curves: EpochCurves, options: TrainingCurveO
   }
   const leftMetrics = twoAxes ? metrics.filter(isLoss) : metrics;
   const rightMetrics = twoAxes ? metrics.filter((m) => !isLoss(m)) : [];
-  const axisTitle = (names: readonly string[]) => ({ text: names.length === 1 ? names[0]! : names.every(isLoss) ? "loss" : "value" });
-  const defaultTitle = metrics.length === 1 && metrics[0] === "loss" ? "Training curves" : `Training curves: ${metrics.join(", ")}`;
+  const axisTitle = (names: readonly string[]) => ({ text: names.length === 1 ? names[0]! : names.every(isLoss) ? words.lossAxis : words.valueAxis });
+  const defaultTitle = words.trainingCurves(metrics);
   return {
     data,
     layout: {
@@ -66,7 +68,7 @@ export function trainingCurveFigure(curves: EpochCurves, options: TrainingCurveO
       ...(options.width === undefined ? {} : { width: options.width }),
       margin: { l: 56, r: twoAxes ? 56 : 16, t: 56, b: 44 },
       font: { size: 12 },
-      xaxis: { title: { text: "epoch" }, automargin: true, ...integerAxis(epochs) },
+      xaxis: { title: { text: words.epochAxis }, automargin: true, ...integerAxis(epochs) },
       yaxis: { title: axisTitle(leftMetrics), automargin: true, ...(options.logY ? { type: "log" } : {}) },
       ...(twoAxes ? { yaxis2: { title: axisTitle(rightMetrics), overlaying: "y", side: "right", automargin: true, showgrid: false } } : {}),
       showlegend: true,

@@ -1,3 +1,4 @@
+import { displayWords } from "../words/displayWords.js";
 import { currentKernelSession, KernelInterruptError } from "../protocol/kernelSession.js";
 
 /**
@@ -15,7 +16,7 @@ export function watchInterrupts(onInterrupt?: () => void): { interrupted(): bool
       const now = currentKernelSession();
       return now !== undefined && atStart !== undefined && now.interrupts !== atStart;
     },
-    error: (what) => new KernelInterruptError(`${what} stopped: the cell was interrupted`),
+    error: (what) => new KernelInterruptError(displayWords().interruptedError(what)),
     stop,
   };
 }

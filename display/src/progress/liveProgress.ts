@@ -1,3 +1,4 @@
+import { displayWords } from "../words/displayWords.js";
 import { draftFigure } from "../figure/plotlyFigure.js";
 import { trainingCurveFigure } from "../figure/trainingCurveFigure.js";
 import { display, type DisplayHandle } from "../protocol/display.js";
@@ -56,7 +57,7 @@ function inPlace(): (value: unknown) => Promise<void> {
  * kernel it prints one plain line per update.
  */
 export function liveProgress(options: LiveProgressOptions = {}): LiveProgressCallbacks {
-  const title = options.title ?? "Training";
+  const title = options.title ?? displayWords().training;
   const due = throttle(options.minIntervalMs ?? 200);
   const showStatusValue = inPlace();
   const showChartValue = inPlace();
@@ -72,7 +73,7 @@ export function liveProgress(options: LiveProgressOptions = {}): LiveProgressCal
   const showChart = (final: boolean) => {
     if (!currentKernelSession() || Object.keys(run.curves).length === 0 || chartFinal) return undefined;
     chartFinal = final;
-    const figure = trainingCurveFigure(run.curves, { title: `${title}: training curves`, height: 300 });
+    const figure = trainingCurveFigure(run.curves, { title: displayWords().curvesOf(title), height: 300 });
     return showChartValue(final ? figure : draftFigure(figure));
   };
 

@@ -1,29 +1,25 @@
 import { formatDuration, formatMetric, progressBar } from "./format.js";
 import type { TrainingRun } from "./trainingRun.js";
-
-function ofPlanned(run: TrainingRun): string {
-  return run.plannedEpochs ? ` of ${run.plannedEpochs}` : "";
-}
+import { displayWords } from "../words/displayWords.js";
 
 function progressText(run: TrainingRun, elapsedMs: number): string {
+  const words = displayWords();
   const end = run.end;
   if (end === undefined) {
     const done = run.fraction();
-    const eta = done > 0 ? `ETA ${formatDuration((elapsedMs / done) * (1 - done))}` : "ETA …";
+    const eta = words.eta(done > 0 ? formatDuration((elapsedMs / done) * (1 - done)) : "…");
     const epoch = Math.min(run.epochsDone + 1, run.plannedEpochs ?? Infinity);
-    const batch = run.stepsPerEpoch ? ` batch ${run.batch}/${run.stepsPerEpoch}` : "";
-    return `${progressBar(done)} epoch ${epoch}${run.plannedEpochs ? `/${run.plannedEpochs}` : ""}${batch} · ${formatDuration(elapsedMs)} · ${eta}`;
+    const batch = run.stepsPerEpoch ? ` ${words.batchOf(run.batch, run.stepsPerEpoch)}` : "";
+    return `${progressBar(done)} ${words.epochOf(epoch, run.plannedEpochs)}${batch} · ${formatDuration(elapsedMs)} · ${eta}`;
   }
-  const epochs = `${run.epochsDone} epoch${run.epochsDone === 1 ? "" : "s"}`;
+  const epochs = words.epochCount(run.epochsDone);
   switch (end.kind) {
     case "done":
-      return `${progressBar(1)} done: ${epochs} · ${formatDuration(elapsedMs)}`;
-    case "stopped": {
-      const restored = end.restoredEpoch === undefined ? "" : `, restored epoch ${end.restoredEpoch}`;
-      return `stopped early at epoch ${end.stoppedEpoch ?? run.epochsDone}${ofPlanned(run)}${restored} · ${formatDuration(elapsedMs)}`;
-    }
+      return `${progressBar(1)} ${words.done(epochs)} · ${formatDuration(elapsedMs)}`;
+    case "stopped":
+      return `${words.stoppedEarly(end.stoppedEpoch ?? run.epochsDone, run.plannedEpochs, end.restoredEpoch)} · ${formatDuration(elapsedMs)}`;
     case "interrupted":
-      return `interrupted in epoch ${run.epochsDone + 1}${ofPlanned(run)} (${epochs} done) · ${formatDuration(elapsedMs)}`;
+      return `${words.interrupted(run.epochsDone + 1, run.plannedEpochs, epochs)} · ${formatDuration(elapsedMs)}`;
   }
 }
 
@@ -32,5 +28,5 @@ export function statusLine(title: string, run: TrainingRun, now: number): string
   const metrics = Object.entries(run.metrics)
     .map(([k, v]) => `${k} ${formatMetric(v)}`)
     .join(" ");
-  return `${title}: ${progressText(run, now - run.startedAt)}${metrics ? ` · ${metrics}` : ""}`;
+  return `${displayWords().titled(title)}${progressText(run, now - run.startedAt)}${metrics ? ` · ${metrics}` : ""}`;
 }

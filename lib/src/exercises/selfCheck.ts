@@ -1,3 +1,4 @@
+import { libWords } from "../words/libWords.js";
 import { inspect } from "node:util";
 
 /**
@@ -79,7 +80,7 @@ export function expectThrows(run: () => unknown, message?: string, what = "call"
 function render(result: CheckResult): Record<string, string> {
   const total = result.passed.length + result.failed.length;
   const ok = result.failed.length === 0;
-  const headline = `${ok ? "✔" : "✘"} ${result.exercise}: ${result.passed.length}/${total} checks passed`;
+  const headline = `${ok ? "✔" : "✘"} ${libWords().checksPassed(result.exercise, result.passed.length, total)}`;
   const lines = [
     headline,
     ...result.passed.map((name) => `  ✔ ${name}`),

@@ -1,3 +1,4 @@
+import { libWords } from "../words/libWords.js";
 import type * as dfd from "danfojs-node";
 import { danfo } from "../preprocessing/dataFrame.js";
 import { formatFixed } from "./formatFixed.js";
@@ -68,21 +69,29 @@ export function classificationReport(yTrue: unknown, yPred: unknown, options: Cl
       rows.push({ label: `${average} avg`, precision: avg.precision, recall: avg.recall, f1Score: avg.f1, support: total });
     }
   }
+  const words = libWords().report;
+  // The rows keep scikit-learn's labels (code compares them); what a learner reads speaks the notebook's language.
+  const shown = (label: string, i: number) => (i < names.length ? label : label === "accuracy" ? words.accuracy : words.average[label.split(" ")[0] as "micro"]);
   const frame = new (danfo().DataFrame)(
     rows.map((r) => [r.precision ?? Number.NaN, r.recall ?? Number.NaN, r.f1Score, r.support]),
-    { columns: ["precision", "recall", "f1-score", "support"], index: rows.map((r) => r.label) },
+    { columns: [...words.columns], index: rows.map((r, i) => shown(r.label, i)) },
   );
-  return { rows, frame, text: formatReport(rows, names.length, digits) };
+  return { rows, frame, text: formatReport(rows.map((r, i) => ({ ...r, label: shown(r.label, i) })), names.length, digits, words.columns) };
 }
 
-function formatReport(rows: ClassificationReportRow[], classCount: number, digits: number): string {
-  // Widths count code points, as Python's len and format do (an emoji is one, not two UTF-16 units).
-  const length = (text: string) => [...text].length;
+// Terminal columns: Han and full-width characters take two, as in a monospaced font (labels here are ASCII or Han).
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const columnsOf = (text: string) => [...text].reduce((sum, ch) => sum + (WIDE.test(ch) ? 2 : 1), 0);
+
+function formatReport(rows: ClassificationReportRow[], classCount: number, digits: number, columns: readonly string[]): string {
+  // Widths count code points, as Python's len and format do (an emoji is one, not two UTF-16 units);
+  // Han characters count two, so Chinese labels line up too.
+  const length = columnsOf;
   const padStart = (text: string, size: number) => " ".repeat(Math.max(0, size - length(text))) + text;
-  const width = Math.max(...rows.slice(0, classCount).map((r) => length(r.label)), "weighted avg".length, digits);
-  const cell = (v: string) => v.padStart(9);
+  const width = Math.max(...rows.map((r) => length(r.label)), digits);
+  const cell = (v: string) => padStart(v, 9);
   const num = (v: number) => cell(formatFixed(v, digits));
-  let out = `${"".padStart(width)} ${["precision", "recall", "f1-score", "support"].map((h) => ` ${cell(h)}`).join("")}\n\n`;
+  let out = `${"".padStart(width)} ${columns.map((h) => ` ${cell(h)}`).join("")}\n\n`;
   rows.forEach((r, i) => {
     if (i === classCount) out += "\n";
     const scores = r.precision === null ? [cell(""), cell("")] : [num(r.precision), num(r.recall!)];

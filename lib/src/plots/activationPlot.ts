@@ -1,3 +1,4 @@
+import { libWords } from "../words/libWords.js";
 import { type FigureOptions, type CourseFigure, figureLayout, seriesColor } from "./figure.js";
 import { finiteNumbers } from "./values.js";
 
@@ -35,7 +36,7 @@ export function activationPlot(name: string, value: VectorFunction, derivative: 
       line: { color: seriesColor(i), dash: curve.dash, width: 2 },
     };
   });
-  const layout = figureLayout({ title: `${name} and its derivative`, xTitle: "z", yTitle: "value" }, options);
+  const layout = figureLayout({ title: libWords().plot.activation(name), xTitle: "z", yTitle: libWords().plot.value }, options);
   layout.xaxis = { ...layout.xaxis, zeroline: true };
   layout.yaxis = { ...layout.yaxis, zeroline: true };
   return { data, layout: { ...layout, showlegend: true } };

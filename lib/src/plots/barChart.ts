@@ -1,3 +1,4 @@
+import { libWords } from "../words/libWords.js";
 import { type FigureOptions, type CourseFigure, figureLayout, seriesColor } from "./figure.js";
 import { type NumericInput, checkSameLength, finiteNumbers, isTensorLike } from "./values.js";
 
@@ -14,11 +15,12 @@ export interface BarChartOptions extends FigureOptions {
 /** Bars per category; several series are grouped side by side: `barChart(["a", "b"], [3, 5])`. */
 export function barChart(categories: readonly (string | number)[], values: NumericInput | readonly BarSeries[], options: BarChartOptions = {}): CourseFigure {
   const where = "barChart";
+  const words = libWords().plot;
   if (!Array.isArray(categories) || categories.length === 0) throw new Error(`${where}: categories must be a non-empty array, got ${Array.isArray(categories) ? "0 categories" : typeof categories}`);
   const seriesList: readonly BarSeries[] =
     !isTensorLike(values) && Array.isArray(values) && values.length > 0 && typeof values[0] === "object"
       ? (values as readonly BarSeries[])
-      : [{ name: "value", values: values as NumericInput }];
+      : [{ name: libWords().plot.value, values: values as NumericInput }];
   const horizontal = options.orientation === "h";
   const labels = categories.map(String);
   const data = seriesList.map((series, i) => {
@@ -34,7 +36,7 @@ export function barChart(categories: readonly (string | number)[], values: Numer
     };
   });
   const layout = figureLayout(
-    { title: "Bar chart", xTitle: horizontal ? "value" : "category", yTitle: horizontal ? "category" : "value" },
+    { title: words.barChart, xTitle: horizontal ? words.value : words.category, yTitle: horizontal ? words.category : words.value },
     options,
   );
   const categoryAxis = horizontal ? layout.yaxis : layout.xaxis;

@@ -1,3 +1,4 @@
+import { libWords } from "../words/libWords.js";
 import { FIGURE_HEIGHT, type FigureOptions, type CourseFigure, figureLayout } from "./figure.js";
 import { type TensorLike, numberRows } from "./values.js";
 
@@ -23,6 +24,7 @@ export function confusionMatrixPlot(
   options: ConfusionMatrixPlotOptions = {},
 ): CourseFigure {
   const where = "confusionMatrixPlot";
+  const words = libWords().plot;
   const counts = numberRows(where, "matrix", matrix);
   if (counts.length !== counts[0].length) throw new Error(`${where}: matrix must be square, got ${counts.length} × ${counts[0].length}`);
   counts.forEach((row, i) =>
@@ -43,7 +45,7 @@ export function confusionMatrixPlot(
   const text = counts.map((row, i) => row.map((v, j) => (options.normalize ? `${shares[i][j].toFixed(2)}<br>(${v})` : String(v))));
   // Rows tall enough for their text (two lines when normalised), however many classes.
   const rowHeight = options.normalize ? 34 : 22;
-  const layout = figureLayout({ title: "Confusion matrix", xTitle: "predicted class", yTitle: "true class" }, { height: Math.max(FIGURE_HEIGHT, 140 + names.length * rowHeight), ...options });
+  const layout = figureLayout({ title: words.confusionMatrix, xTitle: words.predictedClass, yTitle: words.trueClass }, { height: Math.max(FIGURE_HEIGHT, 140 + names.length * rowHeight), ...options });
   // dtick 1: every class labelled, never every other one.
   layout.xaxis = { ...layout.xaxis, type: "category", side: "bottom", dtick: 1 };
   layout.yaxis = { ...layout.yaxis, type: "category", autorange: "reversed", dtick: 1 };
@@ -56,7 +58,7 @@ export function confusionMatrixPlot(
         y: names,
         text,
         texttemplate: "%{text}",
-        hovertemplate: "true %{y}, predicted %{x}: %{text}<extra></extra>",
+        hovertemplate: words.confusionHover,
         colorscale: LIGHT_TO_DARK_BLUE,
         zmin: 0,
         ...(options.normalize ? { zmax: 1 } : {}),

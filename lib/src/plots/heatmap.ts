@@ -1,3 +1,4 @@
+import { libWords } from "../words/libWords.js";
 import { type FigureOptions, type CourseFigure, type PlotlyTrace, figureLayout } from "./figure.js";
 import { type TensorLike, numberRows } from "./values.js";
 
@@ -37,7 +38,7 @@ export function heatmap(z: readonly ArrayLike<number>[] | TensorLike, options: H
     ...(options.valueFormat === undefined ? {} : { texttemplate: `%{z:${options.valueFormat}}` }),
     colorbar: { thickness: 12 },
   };
-  const layout = figureLayout({ title: "Heatmap", xTitle: "column", yTitle: "row" }, options);
+  const layout = figureLayout({ title: libWords().plot.heatmap, xTitle: libWords().plot.column, yTitle: libWords().plot.row }, options);
   layout.yaxis.autorange = "reversed";
   if (x !== undefined) layout.xaxis.type = "category";
   if (y !== undefined) layout.yaxis.type = "category";

@@ -1,3 +1,4 @@
+import { libWords } from "../words/libWords.js";
 import { type FigureOptions, type CourseFigure, figureLayout, seriesColor } from "./figure.js";
 import { type NumericInput, finiteNumbers, isTensorLike } from "./values.js";
 
@@ -21,7 +22,7 @@ export function histogram(values: NumericInput | readonly HistogramSeries[], opt
   const seriesList: readonly HistogramSeries[] =
     !isTensorLike(values) && Array.isArray(values) && values.length > 0 && typeof values[0] === "object"
       ? (values as readonly HistogramSeries[])
-      : [{ name: "values", values: values as NumericInput }];
+      : [{ name: libWords().plot.values, values: values as NumericInput }];
   const samples = seriesList.map((s) => finiteNumbers(where, `values of "${s.name}"`, s.values));
   let min = Infinity;
   let max = -Infinity;
@@ -40,6 +41,6 @@ export function histogram(values: NumericInput | readonly HistogramSeries[], opt
     ...(options.density ? { histnorm: "probability density" } : {}),
     marker: { color: seriesColor(i), opacity: overlay ? 0.6 : 0.85 },
   }));
-  const layout = figureLayout({ title: "Histogram", xTitle: "value", yTitle: options.density ? "density" : "count" }, options);
+  const layout = figureLayout({ title: libWords().plot.histogram, xTitle: libWords().plot.value, yTitle: options.density ? libWords().plot.density : libWords().plot.count }, options);
   return { data, layout: { ...layout, barmode: "overlay", bargap: 0.02, showlegend: overlay } };
 }

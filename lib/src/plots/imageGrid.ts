@@ -1,3 +1,4 @@
+import { libWords } from "../words/libWords.js";
 import { escapeHtml, jupyterDisplaySymbol } from "@tsdl/display";
 import pngjs from "pngjs";
 import { type TensorLike, isTensorLike } from "./values.js";
@@ -77,7 +78,7 @@ export class ImageGrid {
         const caption = tile.caption === undefined ? "" : `<div style="${captionStyle}">${escapeHtml(tile.caption)}</div>`;
         return (
           `<div style="${tileStyle};width:${column}px">` +
-          `<img src="data:image/png;base64,${tile.png}" width="${shownWidth}" height="${shownHeight}" alt="${escapeHtml(tile.caption ?? "image")}" style="display:block;margin:0 auto;max-width:100%;height:auto;image-rendering:pixelated">` +
+          `<img src="data:image/png;base64,${tile.png}" width="${shownWidth}" height="${shownHeight}" alt="${escapeHtml(tile.caption ?? libWords().imageGrid.altText)}" style="display:block;margin:0 auto;max-width:100%;height:auto;image-rendering:pixelated">` +
           `${caption}</div>`
         );
       })
@@ -92,7 +93,7 @@ export class ImageGrid {
 
   toString(): string {
     const { width, height } = this.imageSize;
-    return `Image grid: ${this.title} (${this.tiles.length} images of ${width}×${height} px, ${this.columns} per row)`;
+    return libWords().imageGrid.summary(this.title, this.tiles.length, width, height, this.columns);
   }
 
   [jupyterDisplaySymbol](): Record<string, string> {
@@ -147,5 +148,5 @@ export function imageGrid(images: TensorLike | ImageBatch, options: ImageGridOpt
   const shownWidth = options.width !== undefined
     ? Math.max(1, fitRow(options.width))
     : Math.min(w * Math.max(1, Math.ceil(minShownPixels / Math.max(w, h))), Math.max(w, fitRow(defaultRowWidth)));
-  return new ImageGrid(options.title ?? `${n} of ${total} images`, tiles, columns, { width: w, height: h, shownWidth }, gap);
+  return new ImageGrid(options.title ?? libWords().imageGrid.defaultTitle(n, total), tiles, columns, { width: w, height: h, shownWidth }, gap);
 }

@@ -1,3 +1,4 @@
+import { libWords } from "../words/libWords.js";
 import { integerAxis } from "@tsdl/display";
 import { type FigureOptions, type PlotlyDash, type CourseFigure, type PlotlyTrace, figureLayout, seriesColor } from "./figure.js";
 import { type NumericInput, checkSameLength, finiteNumbers, countFromOne, isTensorLike, numbersWithGaps } from "./values.js";
@@ -34,7 +35,7 @@ function asSeriesList(input: NumericInput | LineSeries | readonly LineSeries[]):
 
 /** Builds one line trace; non-finite y values become gaps. */
 function lineTrace(where: string, series: LineSeries, index: number, markers = false): PlotlyTrace {
-  const label = series.name ?? `series ${index}`;
+  const label = series.name ?? libWords().plot.series(index);
   const y = numbersWithGaps(where, `y of "${label}"`, series.y);
   const x = series.x === undefined ? countFromOne(y.length) : finiteNumbers(where, `x of "${label}"`, series.x);
   checkSameLength(where, `x of "${label}"`, x, `y of "${label}"`, y);
@@ -52,7 +53,7 @@ function lineTrace(where: string, series: LineSeries, index: number, markers = f
 export function linePlot(input: NumericInput | LineSeries | readonly LineSeries[], options: LinePlotOptions = {}): CourseFigure {
   const series = asSeriesList(input);
   if (series.length === 0) throw new Error("linePlot: input must hold at least one series, got 0");
-  const layout = figureLayout({ title: "Line plot", xTitle: "x", yTitle: "y" }, options);
+  const layout = figureLayout({ title: libWords().plot.linePlot, xTitle: "x", yTitle: "y" }, options);
   if (options.logY) layout.yaxis.type = "log";
   // Counted x (no x given): whole-number ticks, never 1.5.
   if (series.every((s) => s.x === undefined)) Object.assign(layout.xaxis, integerAxis(Math.max(...series.map((s) => lengthOf(s.y)))));

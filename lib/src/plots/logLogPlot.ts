@@ -1,3 +1,4 @@
+import { libWords } from "../words/libWords.js";
 import { type FigureOptions, type CourseFigure, type PlotlyTrace, figureLayout, seriesColor } from "./figure.js";
 import { type NumericInput, checkSameLength, finiteNumbers } from "./values.js";
 
@@ -52,7 +53,7 @@ export function logLogPlot(series: LogLogSeries | readonly LogLogSeries[], optio
   if (list.length === 0) throw new Error(`${where}: series must hold at least one series, got 0`);
   const data: PlotlyTrace[] = [];
   list.forEach((s, i) => {
-    const name = s.name ?? (list.length > 1 ? `series ${i + 1}` : "data");
+    const name = s.name ?? (list.length > 1 ? libWords().plot.series(i + 1) : libWords().plot.data);
     const x = finiteNumbers(where, `x of "${name}"`, s.x);
     const y = finiteNumbers(where, `y of "${name}"`, s.y);
     checkSameLength(where, `x of "${name}"`, x, `y of "${name}"`, y);
@@ -67,14 +68,14 @@ export function logLogPlot(series: LogLogSeries | readonly LogLogSeries[], optio
       data.push({
         type: "scatter",
         mode: "lines",
-        name: `${name} fit: y ∝ x^${fit.exponent.toFixed(3)}`,
+        name: libWords().plot.powerLawFit(name, fit.exponent.toFixed(3)),
         x: ends,
         y: ends.map((v) => fit.coefficient * v ** fit.exponent),
         line: { color: seriesColor(i), dash: "dash", width: 1 },
       });
     }
   });
-  const layout = figureLayout({ title: "Log–log plot", xTitle: "x", yTitle: "y" }, options);
+  const layout = figureLayout({ title: libWords().plot.logLogPlot, xTitle: "x", yTitle: "y" }, options);
   layout.xaxis.type = "log";
   layout.yaxis.type = "log";
   return { data, layout: { ...layout, showlegend: data.length > 1 } };

@@ -1,3 +1,4 @@
+import { libWords } from "../words/libWords.js";
 import { type FigureOptions, type CourseFigure, type PlotlyTrace, figureLayout, seriesColor } from "./figure.js";
 import { type NumericInput, checkSameLength, finiteNumbers } from "./values.js";
 
@@ -22,6 +23,7 @@ export function trapezoidArea(x: readonly number[], y: readonly number[]): numbe
 /** One or more ROC curves with the AUC in each legend entry and the chance diagonal (AUC 0.5). */
 export function rocCurvePlot(curves: RocCurveInput | readonly RocCurveInput[], options: FigureOptions = {}): CourseFigure {
   const where = "rocCurvePlot";
+  const words = libWords().plot;
   const list = Array.isArray(curves) ? (curves as readonly RocCurveInput[]) : [curves as RocCurveInput];
   if (list.length === 0) throw new Error(`${where}: curves must hold at least one curve, got 0`);
   const data: PlotlyTrace[] = list.map((curve, i) => {
@@ -47,12 +49,12 @@ export function rocCurvePlot(curves: RocCurveInput | readonly RocCurveInput[], o
   data.push({
     type: "scatter",
     mode: "lines",
-    name: "chance (AUC = 0.500)",
+    name: `${words.chance} (AUC = 0.500)`,
     x: [0, 1],
     y: [0, 1],
     line: { color: "#7f7f7f", dash: "dash", width: 1 },
   });
-  const layout = figureLayout({ title: "ROC curve", xTitle: "false positive rate", yTitle: "true positive rate" }, options);
+  const layout = figureLayout({ title: words.rocCurve, xTitle: words.falsePositiveRate, yTitle: words.truePositiveRate }, options);
   layout.xaxis = { ...layout.xaxis, range: [0, 1], constrain: "domain" };
   layout.yaxis = { ...layout.yaxis, range: [0, 1.02] };
   return {

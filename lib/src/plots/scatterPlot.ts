@@ -1,3 +1,4 @@
+import { libWords } from "../words/libWords.js";
 import { type FigureOptions, type CourseFigure, type PlotlyTrace, figureLayout, seriesColor } from "./figure.js";
 import { type NumericInput, checkSameLength, finiteNumbers } from "./values.js";
 
@@ -30,7 +31,7 @@ export function scatterPlot(input: ScatterSeries | readonly ScatterSeries[], opt
   const size = options.markerSize ?? 6;
   const traces: PlotlyTrace[] = [];
   seriesList.forEach((series, s) => {
-    const label = series.name ?? `series ${s}`;
+    const label = series.name ?? libWords().plot.series(s);
     const x = finiteNumbers(where, `x of "${label}"`, series.x);
     const y = finiteNumbers(where, `y of "${label}"`, series.y);
     checkSameLength(where, `x of "${label}"`, x, `y of "${label}"`, y);
@@ -62,6 +63,6 @@ export function scatterPlot(input: ScatterSeries | readonly ScatterSeries[], opt
       });
     }
   });
-  const layout = figureLayout({ title: "Scatter plot", xTitle: "x", yTitle: "y" }, options);
+  const layout = figureLayout({ title: libWords().plot.scatterPlot, xTitle: "x", yTitle: "y" }, options);
   return { data: traces, layout: { ...layout, showlegend: traces.length > 1 } };
 }

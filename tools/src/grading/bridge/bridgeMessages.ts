@@ -1,4 +1,5 @@
 import type { CallTarget } from "../protocol/messages.js";
+import type { FeedbackLanguage } from "../sandbox/sandboxMessages.js";
 
 /**
  * `load`: the exercise never loaded; `export`: a test asked for a name it does not export;
@@ -26,11 +27,12 @@ export interface LoadSuccess extends Success {
   imports: string[];
 }
 
-/** Every request carries its own time limit for learner code. */
-export type BridgeRequest =
+/** Every request carries its own time limit for learner code, and the language its failures are told in. */
+export type BridgeRequest = (
   | { op: "load"; timeoutMs: number; notebooksDir: string; notebook: string; exercise: string }
   | { op: "call"; timeoutMs: number; key: string; target: CallTarget; thisRef?: number; generation?: number; args: unknown[]; construct: boolean }
-  | { op: "get"; timeoutMs: number; key: string; thisRef: number; generation: number; name: string };
+  | { op: "get"; timeoutMs: number; key: string; thisRef: number; generation: number; name: string }
+) & { language: FeedbackLanguage };
 
 export type BridgeReply = LoadSuccess | Success | Failure;
 

@@ -5,6 +5,7 @@ import { NotebookError } from "../notebook/readNotebook.js";
 import { findNotebookFile, readSubmissionFile } from "../notebook/submissionFiles.js";
 import type { SandboxReply } from "../protocol/messages.js";
 import { type SandboxFailure, type SandboxPayload, SandboxSupervisor } from "../sandbox/sandboxSupervisor.js";
+import { SANDBOX_MESSAGES } from "../sandbox/sandboxMessages.js";
 import { type BridgeReply, type BridgeRequest, type BridgeSettings, exerciseKey, type Failure, type Success } from "./bridgeMessages.js";
 
 /** After this many timeouts or crashes, an exercise's remaining calls fail at once. */
@@ -42,6 +43,7 @@ export class ExerciseHost {
   }
 
   async handle(request: BridgeRequest): Promise<BridgeReply> {
+    this.supervisor.language = request.language;
     switch (request.op) {
       case "load":
         return this.load(request.notebooksDir, request.notebook, request.exercise, request.timeoutMs);
@@ -52,6 +54,10 @@ export class ExerciseHost {
     }
   }
 
+  private get say() {
+    return SANDBOX_MESSAGES[this.supervisor.language];
+  }
+
   close(): void {
     this.supervisor.close();
     this.compiler.close();
@@ -59,7 +65,7 @@ export class ExerciseHost {
 
   private async load(notebooksDir: string, notebook: string, exercise: string, timeoutMs: number): Promise<BridgeReply> {
     const key = exerciseKey(notebook, exercise);
-    const state: ExerciseState = { key, label: `Exercise "${exercise}" (${notebook})`, usesLib: false, imports: [], strikes: 0 };
+    const state: ExerciseState = { key, label: this.say.exercise(exercise, notebook), usesLib: false, imports: [], strikes: 0 };
     this.exercises.set(key, state);
     try {
       const bytes = readSubmissionFile(notebooksDir, findNotebookFile(notebooksDir, notebook));
@@ -82,15 +88,15 @@ export class ExerciseHost {
   private async ensureLoaded(state: ExerciseState, timeoutMs: number): Promise<Success | Failure> {
     if (state.broken) return state.broken;
     const started = await this.supervisor.ensureStarted();
-    if (!started.ok) return this.fail(state, started, "while starting its sandbox");
+    if (!started.ok) return this.fail(state, started, this.say.whileStarting);
     if (state.usesLib) {
       const prepared = await this.supervisor.send({ op: "prepare-lib" }, LIBRARY_TIMEOUT_MS);
-      if (!prepared.ok) return this.fail(state, prepared, "while loading @tsdl/lib");
+      if (!prepared.ok) return this.fail(state, prepared, this.say.whileLoadingLib);
     }
     const reply = await this.supervisor.send({ op: "load", exercise: state.key, file: state.file!, usesLib: state.usesLib }, timeoutMs);
     if (!reply.ok) {
       // Module evaluation is deterministic: failing once means failing every time.
-      state.broken = { ...this.describe(state, reply, "while loading"), kind: "load" };
+      state.broken = { ...this.describe(state, reply, this.say.whileLoading), kind: "load" };
       return state.broken;
     }
     state.loadedIn = this.supervisor.generation;
@@ -99,11 +105,11 @@ export class ExerciseHost {
 
   private async run(key: string, payload: SandboxPayload, generation: number | undefined, timeoutMs: number): Promise<BridgeReply> {
     const state = this.exercises.get(key);
-    if (!state) return { ok: false, kind: "load", message: `exercise ${key} was never loaded` };
+    if (!state) return { ok: false, kind: "load", message: this.say.neverLoaded(key) };
     if (state.broken) return state.broken;
     // Handles belong to one sandbox process; once it is gone (or replaced) so are they.
     if (generation !== undefined && (generation !== this.supervisor.generation || !this.supervisor.running)) {
-      return { ok: false, kind: "lost", message: `${state.label}: this object was created before the exercise sandbox restarted (${this.supervisor.lastFailure}), so it no longer exists` };
+      return { ok: false, kind: "lost", message: this.say.lostObject(state.label, this.supervisor.lastFailure) };
     }
     if (state.loadedIn !== this.supervisor.generation || !this.supervisor.running) {
       const loaded = await this.ensureLoaded(state, timeoutMs);
@@ -112,7 +118,7 @@ export class ExerciseHost {
     const reply = await this.supervisor.send(payload, timeoutMs);
     if (reply.ok) return { ok: true, value: reply.value, thisFields: reply.thisFields, generation: this.supervisor.generation };
     if ("kind" in reply) return this.fail(state, reply, "");
-    if (reply.unsendable) return { ok: false, kind: "value", message: `${state.label}: ${reply.error.message}` };
+    if (reply.unsendable) return { ok: false, kind: "value", message: this.say.failed(state.label, "", reply.error.message) };
     return { ok: false, kind: "thrown", errorName: reply.error.name, message: reply.error.message };
   }
 
@@ -121,16 +127,15 @@ export class ExerciseHost {
     if (described.kind === "timeout" || described.kind === "crash" || described.kind === "memory") {
       state.strikes += 1;
       if (state.strikes >= MAX_STRIKES) {
-        state.broken = { ...described, message: `${described.message}; gave up on this exercise after ${MAX_STRIKES} timeouts or crashes` };
+        state.broken = { ...described, message: this.say.gaveUp(described.message, MAX_STRIKES) };
       }
     }
     return state.broken ?? described;
   }
 
   private describe(state: ExerciseState, failure: SandboxFailure | SandboxReply, context: string): Failure {
-    const where = context ? ` ${context}` : "";
-    if ("kind" in failure) return { ok: false, kind: failure.kind, message: `${state.label}${where}: ${failure.message}` };
+    if ("kind" in failure) return { ok: false, kind: failure.kind, message: this.say.failed(state.label, context, failure.message) };
     if (failure.ok) throw new Error("describe() called with a successful reply");
-    return { ok: false, kind: "load", message: `${state.label} threw${where}: ${failure.error.name}: ${failure.error.message}` };
+    return { ok: false, kind: "load", message: this.say.threw(state.label, context, `${failure.error.name}: ${failure.error.message}`) };
   }
 }

@@ -1,6 +1,7 @@
 import { findNotebookFile, readSubmissionFile } from "../notebook/submissionFiles.js";
+import type { FeedbackLanguage } from "../sandbox/sandboxMessages.js";
 
-export type FeedbackLanguage = "en" | "zh";
+export type { FeedbackLanguage };
 
 /** Every sentence of the learner's feedback, per language: the feedback speaks the language of the submitted notebooks. */
 export const FEEDBACK_MESSAGES = {

@@ -164,8 +164,8 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
   const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), students.length + 1));
   const pool = new JudgePool(jobs, { testFiles, timeoutMs });
   const compiler = new CellCompiler(cacheDir);
-  const settingsFor = (dir: string, name: string): GradingSettings => ({
-    notebooksDir: dir, eventsFile: path.join(workDir, `${name}.events.jsonl`), compileCache: cacheDir, sandboxRoot: workDir, timeoutMs, memoryMb,
+  const settingsFor = (dir: string, name: string, language?: FeedbackLanguage): GradingSettings => ({
+    notebooksDir: dir, eventsFile: path.join(workDir, `${name}.events.jsonl`), compileCache: cacheDir, sandboxRoot: workDir, timeoutMs, memoryMb, language,
   });
 
   try {
@@ -189,14 +189,14 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRepo
       const dir = path.join(submissionsDir, student);
       const studentStart = Date.now();
       await precompile(dir, exercises, compiler);
-      const settings = settingsFor(dir, `student-${students.indexOf(student)}`);
+      const language = submissionLanguage(dir, [...exercises.keys()]);
+      const settings = settingsFor(dir, `student-${students.indexOf(student)}`, language);
       let outcome = await judge(student, settings, studentTimeoutMs);
       if (!outcome.ok && outcome.infrastructure) {
         progress(`${printable(student)}: retrying on a fresh judge (${outcome.reason})`);
         rmSync(settings.eventsFile!, { force: true });
         outcome = await judge(student, settings, studentTimeoutMs);
       }
-      const language = submissionLanguage(dir, [...exercises.keys()]);
       const grade = gradeStudent(student, reference!, outcome.ok ? outcome.result : undefined, outcome.ok ? undefined : outcome.reason, readEvents(settings.eventsFile!), language);
       graded.set(student, grade);
       done += 1;

@@ -86,6 +86,8 @@ export class Judge {
       {
         resolve: {
           alias: {
+            // Before "@tsdl/lib", which would also match "@tsdl/lib/zh" as a folder below it.
+            "@tsdl/lib/zh": path.join(repoRoot, "lib/src/zh.ts"),
             "@tsdl/lib": path.join(repoRoot, "lib/src/index.ts"),
             "@tsdl/kernel-ext": path.join(repoRoot, "kernel-ext/src/index.ts"),
           },

@@ -2,6 +2,7 @@ import { readFrames, writeFrame } from "../protocol/frames.js";
 import type { SandboxReply, SandboxRequest } from "../protocol/messages.js";
 import { killSandbox, OFF_HEAP_MB, sandboxIsolation, spawnSandbox, type SpawnedSandbox } from "./sandboxProcess.js";
 import { recordSandbox } from "./sandboxRegistry.js";
+import { type FeedbackLanguage, SANDBOX_MESSAGES } from "./sandboxMessages.js";
 
 /** Why a request into the sandbox did not get an answer from learner code. */
 export interface SandboxFailure {
@@ -44,6 +45,8 @@ export class SandboxSupervisor {
   generation = 0;
   /** Why the previous sandbox ended, for messages about objects that died with it. */
   lastFailure = "";
+  /** The language of the learner being graded: what this says reaches their feedback. */
+  language: FeedbackLanguage = "en";
 
   constructor(private readonly settings: SupervisorSettings) {}
 
@@ -59,7 +62,7 @@ export class SandboxSupervisor {
   async ensureStarted(): Promise<{ ok: true } | SandboxFailure> {
     if (this.running) return { ok: true };
     const reply = await this.send({ op: "ping" }, START_TIMEOUT_MS);
-    if (!reply.ok) return { ok: false, kind: "crash", message: `the sandbox process did not start: ${"kind" in reply ? reply.message : reply.error.message}` };
+    if (!reply.ok) return { ok: false, kind: "crash", message: this.say.didNotStart("kind" in reply ? reply.message : reply.error.message) };
     return { ok: true };
   }
 
@@ -69,10 +72,10 @@ export class SandboxSupervisor {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         sandbox.pending.delete(id);
-        this.lastFailure = `a call did not finish within ${timeoutMs} ms`;
+        this.lastFailure = this.say.callDidNotFinish(timeoutMs);
         sandbox.timedOut = true;
         this.retire(sandbox);
-        resolve({ ok: false, kind: "timeout", message: `did not finish within ${timeoutMs} ms (an endless loop?)` });
+        resolve({ ok: false, kind: "timeout", message: this.say.timedOut(timeoutMs) });
       }, timeoutMs);
       sandbox.pending.set(id, (reply) => {
         clearTimeout(timer);
@@ -90,8 +93,11 @@ export class SandboxSupervisor {
   }
 
   private outOfMemory(): string {
-    const offHeap = sandboxIsolation().memoryCap ? ` + ${OFF_HEAP_MB} MB for typed arrays and buffers` : "";
-    return `ran out of memory (the limit is ${this.settings.memoryMb} MB${offHeap})`;
+    return this.say.outOfMemory(this.settings.memoryMb, sandboxIsolation().memoryCap ? OFF_HEAP_MB : undefined);
+  }
+
+  private get say() {
+    return SANDBOX_MESSAGES[this.language];
   }
 
   private start(): RunningSandbox {
@@ -140,9 +146,9 @@ export class SandboxSupervisor {
   }
 
   private crashReason(sandbox: RunningSandbox, code: number | null, signal: string | null): SandboxFailure {
-    if (sandbox.protocolError) return { ok: false, kind: "crash", message: `the exercise code broke the grading channel: it ${sandbox.protocolError}` };
+    if (sandbox.protocolError) return { ok: false, kind: "crash", message: this.say.brokeChannel(sandbox.protocolError) };
     if (OUT_OF_MEMORY.test(sandbox.stderr)) return { ok: false, kind: "memory", message: this.outOfMemory() };
-    if (code !== null) return { ok: false, kind: "crash", message: `the process ended with exit code ${code} (exercise code must not call process.exit)` };
-    return { ok: false, kind: "crash", message: `the process was killed by ${signal}` };
+    if (code !== null) return { ok: false, kind: "crash", message: this.say.exitCode(code) };
+    return { ok: false, kind: "crash", message: this.say.killedBy(signal) };
   }
 }

@@ -81,6 +81,7 @@ export async function exercise<T extends object>(notebook: string, id: string, o
 
   remote ??= new RemoteValues(settings);
   const values = remote;
+  values.language = settings.language ?? "en";
   if (callTimeoutMs !== undefined) values.callBudgets.set(key, callTimeoutMs);
   const reply = values.load(notebooksDir, file, id);
   let problem: string | undefined;

@@ -1,3 +1,5 @@
+import type { FeedbackLanguage } from "../sandbox/sandboxMessages.js";
+
 /** What a graded test declares about itself; reporters read it from the test's meta. */
 export interface GradingMeta {
   notebook: string;
@@ -20,6 +22,8 @@ export interface GradingSettings {
   sandboxRoot?: string;
   timeoutMs: number;
   memoryMb: number;
+  /** The language of the submission, and so of the grader's messages about it; English when absent. */
+  language?: FeedbackLanguage;
 }
 
 declare module "vitest" {

@@ -5,6 +5,7 @@ import { sandboxRegistryDir } from "../sandbox/sandboxRegistry.js";
 import {
   type CallTarget, type FunctionRecord, isTensorLike, type ObjectRecord, TAG, tagOf, type TensorRecord, tensorRecord,
 } from "../protocol/messages.js";
+import type { FeedbackLanguage } from "../sandbox/sandboxMessages.js";
 import { GRADING_ENV, type GradingEvent, type GradingSettings } from "./gradingMeta.js";
 
 /** A learner's exercise could not be run (missing, broken, too slow, crashed); not an assertion failure. */
@@ -73,6 +74,9 @@ export class RemoteValues {
     });
   }
 
+  /** The language of the learner being graded (set per judge run): the grader's messages reach their feedback. */
+  language: FeedbackLanguage = "en";
+
   /** Per-call limits of exercises that train a model, which need longer than the default (exercise key → ms). */
   readonly callBudgets = new Map<string, number>();
 
@@ -83,7 +87,7 @@ export class RemoteValues {
   }
 
   load(notebooksDir: string, notebook: string, exercise: string): BridgeReply {
-    return this.bridge.request({ op: "load", timeoutMs: this.timeoutMs(), notebooksDir, notebook, exercise });
+    return this.bridge.request({ op: "load", language: this.language, timeoutMs: this.timeoutMs(), notebooksDir, notebook, exercise });
   }
 
   /** Records a problem for the feedback file (judge-side only: the sandbox cannot reach it). */
@@ -188,7 +192,7 @@ export class RemoteValues {
         throw new GradingError(`an argument to ${label} cannot be sent to the exercise: ${(error as Error).message}`);
       }
       const reply = values.bridge.request({
-        op: "call", timeoutMs: values.timeoutMs(key), key, target, thisRef: selfRef?.handle, construct: new.target !== undefined, args: encoded,
+        op: "call", language: values.language, timeoutMs: values.timeoutMs(key), key, target, thisRef: selfRef?.handle, construct: new.target !== undefined, args: encoded,
         generation: generation ?? selfRef?.generation ?? values.generationOf(args),
       });
       const settled = values.settle(reply, notebook, exercise, selfRef ? self : undefined);
@@ -226,7 +230,7 @@ export class RemoteValues {
         get(this: object) {
           const ref = values.refs.get(this);
           if (!ref) return undefined;
-          const reply = values.bridge.request({ op: "get", timeoutMs: values.timeoutMs(key), key, thisRef: ref.handle, generation: ref.generation, name: getter });
+          const reply = values.bridge.request({ op: "get", language: values.language, timeoutMs: values.timeoutMs(key), key, thisRef: ref.handle, generation: ref.generation, name: getter });
           const settled = values.settle(reply, notebook, exercise);
           return values.decode(settled.value, key, settled.generation, notebook, exercise);
         },
