@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkClaimsAgainstRun } from "../../tools/src/handouts/claims.js";
+import { checkClaimsAgainstRun } from "../../tools/src/claims/claims.js";
 import { findCellFailures } from "../../tools/src/handouts/executeCourse.js";
 import { untranslatedTitles } from "../../tools/src/i18n/untranslatedTitles.js";
 import { joinSource, readNotebookFile, type MultilineString } from "@tsdl/kernel-ext/notebook";
@@ -63,7 +63,7 @@ describe.skipIf(notebooks.length === 0 || (!execute && !executedBefore))("the co
   });
 
   // Every run-dependent sentence of the prose is a claim in its markdown cell's metadata (see
-  // tools/src/handouts/claims.ts); each must hold on the outputs of a run of the current code.
+  // tools/src/claims/claims.ts); each must hold on the outputs of a run of the current code.
   it.each(bothEditions)("%s: every claim its prose makes holds on its outputs", async (name) => {
     const source = await readNotebookFile(path.join(notebooksDir, name));
     expect(checkClaimsAgainstRun(source, await readNotebookFile(path.join(executedDir, name)), name)).toEqual([]);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseNotebook } from "@tsdl/kernel-ext/notebook";
-import { checkClaims } from "../../tools/src/handouts/claims.js";
+import { checkClaims } from "../../tools/src/claims/claims.js";
 import { repoRoot } from "../helpers/runNode.js";
 
 // The fixture notebook's claim (demo-02's metadata) says "98%", which demo-02's text lacks in both editions.

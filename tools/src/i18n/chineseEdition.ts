@@ -1,5 +1,5 @@
 import { cellSource, type Notebook, type NotebookCell } from "@tsdl/kernel-ext/notebook";
-import { type Claim, claimsOf } from "../handouts/claims.js";
+import { type Claim, claimsOf } from "../claims/claims.js";
 import { claimPatternShape, wordsOf } from "./claimPattern.js";
 import { codeVariantDifference, textTokens } from "./codeVariant.js";
 import { letterCounts, type ProseInvariants, proseInvariants } from "./proseInvariants.js";

@@ -1,5 +1,5 @@
 import { type AST, RegExpParser, visitRegExpAST } from "@eslint-community/regexpp";
-import { MAX_CLAIM_PATTERN_LENGTH } from "../handouts/claims.js";
+import { MAX_CLAIM_PATTERN_LENGTH } from "../claims/claims.js";
 
 export interface ClaimPatternShape {
   /** The names of the pattern's named groups, sorted (the numbers a claim's comparisons use). */

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkClaims, checkClaimsAgainstRun, claimsOf, evaluateComparison, notebookClaims } from "../../tools/src/handouts/claims.js";
+import { checkClaims, checkClaimsAgainstRun, claimsOf, evaluateComparison, notebookClaims } from "../../tools/src/claims/claims.js";
 import { type CodeCell, type Notebook, readNotebookFile as readNotebook } from "@tsdl/kernel-ext/notebook";
 import { repoRoot } from "../helpers/runNode.js";
 
