@@ -3,10 +3,11 @@
  * interleaved (wasm, PyTorch, wasm, PyTorch, … per model and round) so that both sides see the same
  * load, plus matmul GFLOPS; writes dist/bench.json.
  *
- *   npm run bench -- [--rounds 5] [--batches 8] [--warmup 2] [--models cnn-cifar,lstm] [--profile]
- *                    [--no-pytorch] [--out dist/bench.json]
+ *   npm run bench -- [--rounds 5] [--seconds 0.5] [--batches 2] [--warmup 2] [--models cnn-cifar,lstm]
+ *                    [--profile] [--no-pytorch] [--out dist/bench.json]
  *
- * Each ratio is reported as the median of the rounds with its min–max spread, wall-clock and per
+ * Each side of each round trains for at least --seconds and --batches (so a fast model runs hundreds
+ * of batches and a slow one a few). Each ratio is reported as the median of the rounds with its min–max spread, wall-clock and per
  * CPU-second (Node's process.cpuUsage, which counts the wasm worker threads; PyTorch's
  * time.process_time, which counts its threads).
  */
@@ -25,6 +26,7 @@ const PYTHON = "/usr/bin/python3";
 const PYTORCH_SCRIPT = join(here, "..", "pytorch_models.py");
 
 interface Timing {
+  batches: number;
   samplesPerSecond: number;
   samplesPerCpuSecond: number;
   msPerBatch: number;
@@ -48,14 +50,15 @@ interface ModelRow {
 
 const options = new Command()
   .option("--rounds <n>", "interleaved rounds per model", "5")
-  .option("--batches <n>", "timed batches per model, round and side", "8")
+  .option("--seconds <s>", "least time per model, round and side", "0.5")
+  .option("--batches <n>", "least batches per model, round and side", "2")
   .option("--warmup <n>", "untimed batches before the first round", "2")
   .option("--models <keys>", "comma-separated model keys (default: all)")
   .option("--profile", "print each model's slowest kernels in one wasm training step", false)
   .option("--no-pytorch", "skip PyTorch")
   .option("--out <file>", "JSON output", join(here, "..", "..", "dist", "bench.json"))
   .parse()
-  .opts<{ rounds: string; batches: string; warmup: string; models?: string; profile: boolean; pytorch: boolean; out: string }>();
+  .opts<{ rounds: string; seconds: string; batches: string; warmup: string; models?: string; profile: boolean; pytorch: boolean; out: string }>();
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -65,13 +68,18 @@ interface WasmTrainer {
   batch: Batch;
 }
 
-async function timeWasm(trainer: WasmTrainer, batchSize: number, batches: number): Promise<Timing> {
+async function timeWasm(trainer: WasmTrainer, batchSize: number, minBatches: number, minSeconds: number): Promise<Timing> {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  for (let i = 0; i < batches; i++) await trainStep(trainer.model, trainer.batch);
+  let batches = 0;
+  while (batches < minBatches || performance.now() - t0 < 1000 * minSeconds) {
+    await trainStep(trainer.model, trainer.batch);
+    batches++;
+  }
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   return {
+    batches,
     samplesPerSecond: (batches * batchSize) / seconds,
     samplesPerCpuSecond: (batches * batchSize) / ((cpu.user + cpu.system) / 1e6),
     msPerBatch: (1000 * seconds) / batches,
@@ -171,6 +179,7 @@ async function main(): Promise<void> {
   await tf.setBackend("wasm");
   const rounds = Number(options.rounds);
   const batches = Number(options.batches);
+  const seconds = Number(options.seconds);
   const warmup = Number(options.warmup);
   const wanted = options.models?.split(",");
   const all = courseModels();
@@ -206,9 +215,9 @@ async function main(): Promise<void> {
 
   for (let round = 1; round <= rounds; round++) {
     for (const [i, model] of models.entries()) {
-      log(`round ${round}/${rounds}, ${model.key}: wasm, ${batches} batches${pytorch ? ", then PyTorch" : ""}…`);
-      rows[i].wasm.push(await timeWasm(await trainerOf(model), model.batchSize, batches));
-      if (pytorch) rows[i].pytorch.push(await pytorch.ask<Timing>({ cmd: "train", model: model.key, batches, warmup }));
+      log(`round ${round}/${rounds}, ${model.key}: wasm${pytorch ? ", then PyTorch" : ""}, ≥ ${seconds} s and ≥ ${batches} batches each…`);
+      rows[i].wasm.push(await timeWasm(await trainerOf(model), model.batchSize, batches, seconds));
+      if (pytorch) rows[i].pytorch.push(await pytorch.ask<Timing>({ cmd: "train", model: model.key, batches, seconds, warmup }));
     }
   }
   for (const [i, model] of models.entries()) {
@@ -233,9 +242,10 @@ async function main(): Promise<void> {
   const loadAfter = loadavg()[0];
 
   const median = (timings: Timing[], pick: (t: Timing) => number) => spread(timings.map(pick))?.median;
-  const header = ["model", "wasm", "PyTorch", "wasm/PyTorch: median (min–max)", "per CPU-s: median (min–max)"];
+  const header = ["model", "batches", "wasm", "PyTorch", "wasm/PyTorch: median (min–max)", "per CPU-s: median (min–max)"];
   const table = rows.map((r) => [
     r.key,
+    `${fmt(median(r.wasm, (t) => t.batches))}/${fmt(median(r.pytorch, (t) => t.batches))}`,
     fmt(median(r.wasm, (t) => t.samplesPerSecond)),
     fmt(median(r.pytorch, (t) => t.samplesPerSecond)),
     fmtSpread(r.ratio),
@@ -245,7 +255,7 @@ async function main(): Promise<void> {
   const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
   const threads = backendInfo().threads;
   console.log(
-    `\nTraining samples/s, median of ${rounds} interleaved rounds of ${batches} batches (batch 32, Adam; wasm with ${threads} thread(s); ${pytorchNote}; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${cores} cores)`,
+    `\nTraining samples/s, median of ${rounds} interleaved rounds of ≥ ${seconds} s per side (batches: median per round, wasm/PyTorch; batch 32, Adam; wasm with ${threads} thread(s); ${pytorchNote}; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${cores} cores)`,
   );
   console.log(line(header));
   for (const row of table) console.log(line(row));
@@ -263,7 +273,7 @@ async function main(): Promise<void> {
   writeFileSync(
     options.out,
     JSON.stringify(
-      { date: new Date().toISOString(), cores, wasmThreads: threads, loadAverage: [loadBefore, loadAfter], rounds, batches, warmup, pytorch: pytorchNote, models: rows, matmulGflops: matmul },
+      { date: new Date().toISOString(), cores, wasmThreads: threads, loadAverage: [loadBefore, loadAfter], rounds, seconds, batches, warmup, pytorch: pytorchNote, models: rows, matmulGflops: matmul },
       null,
       2,
     ),
