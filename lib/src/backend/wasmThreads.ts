@@ -26,6 +26,7 @@ const INIT_TIMEOUT_MS = 30_000;
 
 interface EmscriptenModule {
   PThread: { runningWorkers: { unref(): void }[] };
+  wasmMemory: WebAssembly.Memory;
   cwrap(name: string, returns: string | null, args: string[]): (...args: number[]) => number;
   tfjs?: Record<string, (...args: number[]) => number>;
 }
@@ -115,6 +116,67 @@ async function loadThreadedModule(threads: number): Promise<EmscriptenModule> {
 }
 
 /**
+ * tfjs keeps its XNNPACK thread pool in one C global that every kernel reads, and exports no way to
+ * pick a pool per op; a small product split across threads waits for the pool to wake (a [32,64]×
+ * [64,256] product of an LSTM step took ~0.5 ms on two threads, ~0.05 ms on one). So a second,
+ * one-thread pool is made with tfjs's own `init_with_threads_count(1)` and the global is pointed at
+ * it around small ops. The global's address is found by what that call changed, and each candidate
+ * is confirmed through `get_threads_count`; without exactly one, ops keep the shared pool.
+ */
+interface PoolSwitch {
+  words: Uint32Array;
+  index: number;
+  shared: number;
+  single: number;
+}
+
+let poolSwitch: PoolSwitch | undefined;
+
+function findPoolGlobal(module: EmscriptenModule, threads: number): PoolSwitch | undefined {
+  const tfjs = module.tfjs!;
+  if (tfjs.getThreadsCount() !== threads) return undefined;
+  const words = new Uint32Array(module.wasmMemory.buffer);
+  const before = words.slice();
+  tfjs.initWithThreadsCount(1);
+  const found: PoolSwitch[] = [];
+  for (let i = 0; i < before.length; i++) {
+    if (words[i] === before[i]) continue;
+    const single = words[i];
+    words[i] = before[i];
+    const isShared = tfjs.getThreadsCount() === threads;
+    words[i] = single;
+    if (isShared && tfjs.getThreadsCount() === 1) found.push({ words, index: i, shared: before[i], single });
+  }
+  if (found.length !== 1) {
+    // Leave tfjs as it set itself up: the shared pool, if one candidate restores it.
+    for (const f of found) f.words[f.index] = f.shared;
+    return undefined;
+  }
+  found[0].words[found[0].index] = found[0].shared;
+  return found[0];
+}
+
+/** Whether `onOneThread` runs its ops on one thread (the threaded build with a found pool global). */
+export function canRunOnOneThread(): boolean {
+  return poolSwitch !== undefined;
+}
+
+/**
+ * Runs `f` with XNNPACK on the calling thread only (no pool wake-up), for ops too small to share.
+ * Outside the threaded build it just runs `f`.
+ */
+export function onOneThread<T>(f: () => T): T {
+  const pool = poolSwitch;
+  if (pool === undefined) return f();
+  pool.words[pool.index] = pool.single;
+  try {
+    return f();
+  } finally {
+    pool.words[pool.index] = pool.shared;
+  }
+}
+
+/**
  * Replaces the wasm backend's factory with one that starts the threaded build with `threads`
  * threads, falling back to tfjs's own single-threaded loader if it fails (the reason is passed
  * to `onFallback`). With one thread, tfjs's own loader is kept.
@@ -131,6 +193,7 @@ export function useThreadedWasm(threads: number, onFallback: (why: string) => vo
         const module = await loadThreadedModule(threads);
         setThreadsCount(threads);
         const backend = new BackendWasm(module as unknown as ConstructorParameters<typeof BackendWasm>[0]);
+        poolSwitch = findPoolGlobal(module, threads);
         // The pool's threads live as long as the process and wait for work; Emscripten refs their
         // workers when it starts them, which would keep Node from ever exiting.
         for (const worker of module.PThread.runningWorkers) worker.unref();
