@@ -117,11 +117,13 @@ async function loadThreadedModule(threads: number): Promise<EmscriptenModule> {
 
 /**
  * tfjs keeps its XNNPACK thread pool in one C global that every kernel reads, and exports no way to
- * pick a pool per op; a small product split across threads waits for the pool to wake (a [32,64]×
- * [64,256] product of an LSTM step took ~0.5 ms on two threads, ~0.05 ms on one). So a second,
- * one-thread pool is made with tfjs's own `init_with_threads_count(1)` and the global is pointed at
- * it around small ops. The global's address is found by what that call changed, and each candidate
- * is confirmed through `get_threads_count`; without exactly one, ops keep the shared pool.
+ * pick a pool per op; but only heavy ops gain from the pool, the rest wait for it to wake (CPU µs,
+ * side by side on the shared 2-core machine: a [32,64] Relu 2–13 on one thread vs 556–646 on two,
+ * a [32,64]×[64,256] product 78–158 vs 714–1,064; on a quiet machine an LSTM step's products
+ * took ~0.5 ms each on two). So a second, one-thread pool is made with tfjs's own
+ * `init_with_threads_count(1)` and the global points at it except around the heavy ops
+ * (`onAllThreads`). The global's address is found by what that call changed, each candidate
+ * confirmed through `get_threads_count`; without exactly one, every op keeps the shared pool.
  */
 interface PoolSwitch {
   words: Uint32Array;
@@ -148,31 +150,31 @@ function findPoolGlobal(module: EmscriptenModule, threads: number): PoolSwitch |
     if (isShared && tfjs.getThreadsCount() === 1) found.push({ words, index: i, shared: before[i], single });
   }
   if (found.length !== 1) {
-    // Leave tfjs as it set itself up: the shared pool, if one candidate restores it.
+    // Leave tfjs as it set itself up: the shared pool for every op.
     for (const f of found) f.words[f.index] = f.shared;
     return undefined;
   }
-  found[0].words[found[0].index] = found[0].shared;
   return found[0];
 }
 
-/** Whether `onOneThread` runs its ops on one thread (the threaded build with a found pool global). */
+/** Whether ops run on the calling thread outside `onAllThreads` (the threaded build, its pool global found). */
 export function canRunOnOneThread(): boolean {
   return poolSwitch !== undefined;
 }
 
 /**
- * Runs `f` with XNNPACK on the calling thread only (no pool wake-up), for ops too small to share.
- * Outside the threaded build it just runs `f`.
+ * Runs `f` with XNNPACK's pool of every wasm thread, for ops heavy enough to share (large products,
+ * convolutions); other ops run on the calling thread. Outside the threaded build it just runs `f`.
  */
-export function onOneThread<T>(f: () => T): T {
+export function onAllThreads<T>(f: () => T): T {
   const pool = poolSwitch;
   if (pool === undefined) return f();
-  pool.words[pool.index] = pool.single;
+  const previous = pool.words[pool.index];
+  pool.words[pool.index] = pool.shared;
   try {
     return f();
   } finally {
-    pool.words[pool.index] = pool.shared;
+    pool.words[pool.index] = previous;
   }
 }
 

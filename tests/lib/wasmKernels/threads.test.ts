@@ -4,12 +4,12 @@ import { runNodeModule } from "../../helpers/runNode.js";
 
 // Matmuls (one small enough for the calling thread, one for the pool), a convolution and its
 // gradients (the kernels XNNPACK's pool runs), on seeded inputs; and the pool tfjs's C code sees
-// outside, inside and after onOneThread.
+// outside, inside and after onAllThreads.
 const computeOnWasm = `
-import { tf, backendInfo, backendReady, canRunOnOneThread, onOneThread } from "@tsdl/lib";
+import { tf, backendInfo, backendReady, canRunOnOneThread, onAllThreads } from "@tsdl/lib";
 await backendReady();
 const poolThreads = () => tf.backend().wasm.tfjs.getThreadsCount();
-const pools = [poolThreads(), onOneThread(poolThreads), poolThreads()];
+const pools = [poolThreads(), onAllThreads(poolThreads), poolThreads()];
 const small = [tf.randomNormal([32, 64], 0, 1, "float32", 5), tf.randomNormal([64, 256], 0, 1, "float32", 6)];
 const large = [tf.randomNormal([128, 512], 0, 1, "float32", 7), tf.randomNormal([512, 160], 0, 1, "float32", 8)];
 const x = tf.randomNormal([4, 12, 12, 3], 0, 1, "float32", 1);
@@ -51,8 +51,8 @@ describe("wasm on worker threads", () => {
     });
   });
 
-  it("runs small ops on the calling thread: onOneThread points tfjs's pool at a one-thread pool and back", () => {
-    expect(runWith("2")).toMatchObject({ threads: 2, oneThread: true, pools: [2, 1, 2] });
+  it("runs ops on the calling thread except inside onAllThreads, which points tfjs's pool at every thread and back", () => {
+    expect(runWith("2")).toMatchObject({ threads: 2, oneThread: true, pools: [1, 2, 1] });
     // tfjs's single-threaded build has no pool to switch.
     expect(runWith("1")).toMatchObject({ threads: 1, oneThread: false, pools: [1, 1, 1] });
   });

@@ -1,6 +1,6 @@
 import { Add, BatchMatMul, Elu, LeakyRelu, Prelu, Relu, Relu6, Sigmoid, _FusedMatMul } from "@tensorflow/tfjs";
 import type { BatchMatMulAttrs, KernelConfig, KernelFunc, TensorInfo, _FusedMatMulAttrs } from "@tensorflow/tfjs";
-import { onOneThread } from "../wasmThreads.js";
+import { onAllThreads } from "../wasmThreads.js";
 import { asWasm, free, reshape, runWasm, size, transpose, type KernelArgs, type WasmBackend } from "./wasmBackend.js";
 
 function batchOf(shape: number[]): number {
@@ -58,10 +58,11 @@ function transposedWeights(backend: WasmBackend, b: TensorInfo): TensorInfo {
 }
 
 /**
- * Products up to this many multiply-adds run on the calling thread: XNNPACK's pool costs more to
- * wake than it saves below it (CPU µs per product, one thread vs the two-thread pool, side by side on
- * the shared 2-core machine: 0.5 M MACs 78–158 vs 714–1,064; 4 M: 345–409 vs 1,312–1,743; 17 M:
- * 1,580–2,106 vs 3,078–3,654; on a quiet machine the pool took ~0.5 ms for each LSTM step's 0.5 M).
+ * Products above this many multiply-adds run on every wasm thread, smaller ones on the calling
+ * thread: XNNPACK's pool costs more to wake than it saves below it (CPU µs per product, one thread
+ * vs two, side by side on the shared 2-core machine: 0.5 M MACs 78–158 vs 714–1,064; 4 M: 345–409
+ * vs 1,312–1,743; 17 M: 1,580–2,106 vs 3,078–3,654; on a quiet machine two threads took ~0.5 ms for
+ * each 0.5 M product of an LSTM step).
  */
 export const ONE_THREAD_MAX_MACS = 8 * 2 ** 20;
 
@@ -97,7 +98,7 @@ export function plainBatchMatMul(
   }
   const product = () => runWasm(backend, BatchMatMul, { a: a3, b: b3 }, { transposeA: false, transposeB: false });
   const macs = size(outShape) * innerA;
-  const out3 = macs <= ONE_THREAD_MAX_MACS ? onOneThread(product) : product();
+  const out3 = macs > ONE_THREAD_MAX_MACS ? onAllThreads(product) : product();
   free(backend, a3);
   if (!transposeB) free(backend, b3);
   const out = reshape(backend, out3, outShape);
