@@ -38,16 +38,15 @@ export const wasmTrainingKernels: readonly KernelConfig[] = [
 export const wasmTrainingKernelNames: readonly string[] = wasmTrainingKernels.map((k) => k.kernelName);
 
 /**
- * The kernels that run on every wasm thread (XNNPACK's convolutions and pooling, whose work per call
- * pays for waking the pool); every other op runs on the calling thread, and BatchMatMul picks by size.
+ * tfjs's kernels that run on every wasm thread (XNNPACK's convolutions and pooling, whose work per
+ * call pays for waking the pool); every other op runs on the calling thread. The kernels registered
+ * here choose for themselves (BatchMatMul by size; the conv gradients through these and BatchMatMul).
  */
 export const allThreadsKernelNames: readonly string[] = [
   "Conv2D",
   "FusedConv2D",
   "DepthwiseConv2dNative",
   "FusedDepthwiseConv2D",
-  "Conv2DBackpropInput",
-  "Conv2DBackpropFilter",
   "MaxPool",
   "AvgPool",
 ];
@@ -73,7 +72,7 @@ export function registerWasmTrainingKernels(): void {
   }
   for (const name of allThreadsKernelNames) {
     const config = tf.getKernel(name, "wasm");
-    if (config === undefined) continue;
+    if (config === undefined || wasmTrainingKernelNames.includes(name)) continue;
     const kernelFunc = config.kernelFunc;
     tf.unregisterKernel(name, "wasm");
     tf.registerKernel({ ...config, kernelFunc: (args) => onAllThreads(() => kernelFunc(args)) });
