@@ -54,7 +54,7 @@ const options = new Command()
   .option("--batches <n>", "least batches per model, round and side", "2")
   .option("--warmup <n>", "untimed batches before the first round", "2")
   .option("--models <keys>", "comma-separated model keys (default: all)")
-  .option("--profile", "print each model's slowest kernels in one wasm training step", false)
+  .option("--profile", "print each model's slowest kernels in a wasm training step", false)
   .option("--no-pytorch", "skip PyTorch")
   .option("--out <file>", "JSON output", join(here, "..", "..", "dist", "bench.json"))
   .parse()
@@ -86,13 +86,18 @@ async function timeWasm(trainer: WasmTrainer, batchSize: number, minBatches: num
   };
 }
 
-/** Each kernel's share of one training step's wall time; the rest is JavaScript between kernels. */
-async function profileStep(trainer: WasmTrainer): Promise<NonNullable<ModelRow["profile"]>> {
+/**
+ * Each kernel's share of a training step's wall time, averaged over as many steps as fit in about
+ * `seconds` (one step of a fast model is too short to profile alone); the rest is JavaScript
+ * between kernels.
+ */
+async function profileStep(trainer: WasmTrainer, msPerBatch: number, seconds: number): Promise<NonNullable<ModelRow["profile"]>> {
+  const steps = Math.min(50, Math.max(1, Math.round((1000 * seconds) / msPerBatch)));
   const t0 = performance.now();
   const info = await tf.profile(async () => {
-    await trainStep(trainer.model, trainer.batch);
+    for (let i = 0; i < steps; i++) await trainStep(trainer.model, trainer.batch);
   });
-  const wall = performance.now() - t0;
+  const wall = (performance.now() - t0) / steps;
   const byKernel = new Map<string, { ms: number; calls: number }>();
   for (const k of info.kernels) {
     // Ops built from other kernels ("name__op", and customGrad ops such as FusedLstm's sequence op,
@@ -100,14 +105,14 @@ async function profileStep(trainer: WasmTrainer): Promise<NonNullable<ModelRow["
     // listed themselves; their own JavaScript (the LSTM's gate loops) falls in "outside kernels".
     if (k.name.endsWith("__op") || k.name === "unnamed scope") continue;
     const entry = byKernel.get(k.name) ?? { ms: 0, calls: 0 };
-    entry.ms += k.kernelTimeMs as number;
-    entry.calls++;
+    entry.ms += (k.kernelTimeMs as number) / steps;
+    entry.calls += 1 / steps;
     byKernel.set(k.name, entry);
   }
   const inKernels = [...byKernel.values()].reduce((sum, e) => sum + e.ms, 0);
   byKernel.set("(outside kernels)", { ms: Math.max(wall - inKernels, 0), calls: 1 });
   return [...byKernel.entries()]
-    .map(([kernel, e]) => ({ kernel, ms: e.ms, share: e.ms / wall, calls: e.calls }))
+    .map(([kernel, e]) => ({ kernel, ms: e.ms, share: e.ms / wall, calls: Math.round(e.calls) }))
     .sort((a, b) => b.ms - a.ms);
 }
 
@@ -226,7 +231,10 @@ async function main(): Promise<void> {
       row.ratio = spread(row.wasm.map((w, r) => w.samplesPerSecond / row.pytorch[r].samplesPerSecond));
       row.ratioPerCpuSecond = spread(row.wasm.map((w, r) => w.samplesPerCpuSecond / row.pytorch[r].samplesPerCpuSecond));
     }
-    if (options.profile) row.profile = await profileStep(await trainerOf(model));
+    if (options.profile) {
+      const msPerBatch = spread(row.wasm.map((t) => t.msPerBatch))?.median ?? 1000;
+      row.profile = await profileStep(await trainerOf(model), msPerBatch, seconds);
+    }
   }
   for (const trainer of trainers.values()) {
     disposeBatch(trainer.batch);
@@ -263,7 +271,7 @@ async function main(): Promise<void> {
   for (const [name, g] of Object.entries(matmul)) console.log(`${name.padEnd(14)} ${fmt(g[512], 1).padStart(5)}  ${fmt(g[2048], 1).padStart(6)}`);
   if (options.profile) {
     for (const r of rows) {
-      console.log(`\n${r.key}: slowest kernels of one wasm training step (share of its wall time)`);
+      console.log(`\n${r.key}: slowest kernels of a wasm training step, averaged over ≥ ${seconds} s of steps (share of its wall time)`);
       for (const p of r.profile?.slice(0, 8) ?? []) {
         console.log(`  ${p.kernel.padEnd(22)} ${p.ms.toFixed(1).padStart(8)} ms ${(100 * p.share).toFixed(1).padStart(5)}%  ×${p.calls}`);
       }
