@@ -3,10 +3,11 @@
  * interleaved (wasm, PyTorch, wasm, PyTorch, … per model and round) so that both sides see the same
  * load, plus matmul GFLOPS; writes dist/bench.json.
  *
- *   npm run bench -- [--rounds 5] [--batches 8] [--warmup 2] [--models cnn-cifar,lstm] [--profile]
- *                    [--no-pytorch] [--out dist/bench.json]
+ *   npm run bench -- [--rounds 5] [--seconds 0.5] [--batches 2] [--warmup 2] [--models cnn-cifar,lstm]
+ *                    [--profile] [--no-pytorch] [--out dist/bench.json]
  *
- * Each ratio is reported as the median of the rounds with its min–max spread, wall-clock and per
+ * Each side of each round trains for at least --seconds and --batches (so a fast model runs hundreds
+ * of batches and a slow one a few). Each ratio is reported as the median of the rounds with its min–max spread, wall-clock and per
  * CPU-second (Node's process.cpuUsage, which counts the wasm worker threads; PyTorch's
  * time.process_time, which counts its threads).
  */
@@ -25,6 +26,7 @@ const PYTHON = "/usr/bin/python3";
 const PYTORCH_SCRIPT = join(here, "..", "pytorch_models.py");
 
 interface Timing {
+  batches: number;
   samplesPerSecond: number;
   samplesPerCpuSecond: number;
   msPerBatch: number;
@@ -48,14 +50,15 @@ interface ModelRow {
 
 const options = new Command()
   .option("--rounds <n>", "interleaved rounds per model", "5")
-  .option("--batches <n>", "timed batches per model, round and side", "8")
+  .option("--seconds <s>", "least time per model, round and side", "0.5")
+  .option("--batches <n>", "least batches per model, round and side", "2")
   .option("--warmup <n>", "untimed batches before the first round", "2")
   .option("--models <keys>", "comma-separated model keys (default: all)")
-  .option("--profile", "print each model's slowest kernels in one wasm training step", false)
+  .option("--profile", "print each model's slowest kernels in a wasm training step", false)
   .option("--no-pytorch", "skip PyTorch")
   .option("--out <file>", "JSON output", join(here, "..", "..", "dist", "bench.json"))
   .parse()
-  .opts<{ rounds: string; batches: string; warmup: string; models?: string; profile: boolean; pytorch: boolean; out: string }>();
+  .opts<{ rounds: string; seconds: string; batches: string; warmup: string; models?: string; profile: boolean; pytorch: boolean; out: string }>();
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -65,26 +68,36 @@ interface WasmTrainer {
   batch: Batch;
 }
 
-async function timeWasm(trainer: WasmTrainer, batchSize: number, batches: number): Promise<Timing> {
+async function timeWasm(trainer: WasmTrainer, batchSize: number, minBatches: number, minSeconds: number): Promise<Timing> {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  for (let i = 0; i < batches; i++) await trainStep(trainer.model, trainer.batch);
+  let batches = 0;
+  while (batches < minBatches || performance.now() - t0 < 1000 * minSeconds) {
+    await trainStep(trainer.model, trainer.batch);
+    batches++;
+  }
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   return {
+    batches,
     samplesPerSecond: (batches * batchSize) / seconds,
     samplesPerCpuSecond: (batches * batchSize) / ((cpu.user + cpu.system) / 1e6),
     msPerBatch: (1000 * seconds) / batches,
   };
 }
 
-/** Each kernel's share of one training step's wall time; the rest is JavaScript between kernels. */
-async function profileStep(trainer: WasmTrainer): Promise<NonNullable<ModelRow["profile"]>> {
+/**
+ * Each kernel's share of a training step's wall time, averaged over as many steps as fit in about
+ * `seconds` (one step of a fast model is too short to profile alone); the rest is JavaScript
+ * between kernels.
+ */
+async function profileStep(trainer: WasmTrainer, msPerBatch: number, seconds: number): Promise<NonNullable<ModelRow["profile"]>> {
+  const steps = Math.min(50, Math.max(1, Math.round((1000 * seconds) / msPerBatch)));
   const t0 = performance.now();
   const info = await tf.profile(async () => {
-    await trainStep(trainer.model, trainer.batch);
+    for (let i = 0; i < steps; i++) await trainStep(trainer.model, trainer.batch);
   });
-  const wall = performance.now() - t0;
+  const wall = (performance.now() - t0) / steps;
   const byKernel = new Map<string, { ms: number; calls: number }>();
   for (const k of info.kernels) {
     // Ops built from other kernels ("name__op", and customGrad ops such as FusedLstm's sequence op,
@@ -92,14 +105,14 @@ async function profileStep(trainer: WasmTrainer): Promise<NonNullable<ModelRow["
     // listed themselves; their own JavaScript (the LSTM's gate loops) falls in "outside kernels".
     if (k.name.endsWith("__op") || k.name === "unnamed scope") continue;
     const entry = byKernel.get(k.name) ?? { ms: 0, calls: 0 };
-    entry.ms += k.kernelTimeMs as number;
-    entry.calls++;
+    entry.ms += (k.kernelTimeMs as number) / steps;
+    entry.calls += 1 / steps;
     byKernel.set(k.name, entry);
   }
   const inKernels = [...byKernel.values()].reduce((sum, e) => sum + e.ms, 0);
   byKernel.set("(outside kernels)", { ms: Math.max(wall - inKernels, 0), calls: 1 });
   return [...byKernel.entries()]
-    .map(([kernel, e]) => ({ kernel, ms: e.ms, share: e.ms / wall, calls: e.calls }))
+    .map(([kernel, e]) => ({ kernel, ms: e.ms, share: e.ms / wall, calls: Math.round(e.calls) }))
     .sort((a, b) => b.ms - a.ms);
 }
 
@@ -171,6 +184,7 @@ async function main(): Promise<void> {
   await tf.setBackend("wasm");
   const rounds = Number(options.rounds);
   const batches = Number(options.batches);
+  const seconds = Number(options.seconds);
   const warmup = Number(options.warmup);
   const wanted = options.models?.split(",");
   const all = courseModels();
@@ -206,9 +220,9 @@ async function main(): Promise<void> {
 
   for (let round = 1; round <= rounds; round++) {
     for (const [i, model] of models.entries()) {
-      log(`round ${round}/${rounds}, ${model.key}: wasm, ${batches} batches${pytorch ? ", then PyTorch" : ""}…`);
-      rows[i].wasm.push(await timeWasm(await trainerOf(model), model.batchSize, batches));
-      if (pytorch) rows[i].pytorch.push(await pytorch.ask<Timing>({ cmd: "train", model: model.key, batches, warmup }));
+      log(`round ${round}/${rounds}, ${model.key}: wasm${pytorch ? ", then PyTorch" : ""}, ≥ ${seconds} s and ≥ ${batches} batches each…`);
+      rows[i].wasm.push(await timeWasm(await trainerOf(model), model.batchSize, batches, seconds));
+      if (pytorch) rows[i].pytorch.push(await pytorch.ask<Timing>({ cmd: "train", model: model.key, batches, seconds, warmup }));
     }
   }
   for (const [i, model] of models.entries()) {
@@ -217,7 +231,10 @@ async function main(): Promise<void> {
       row.ratio = spread(row.wasm.map((w, r) => w.samplesPerSecond / row.pytorch[r].samplesPerSecond));
       row.ratioPerCpuSecond = spread(row.wasm.map((w, r) => w.samplesPerCpuSecond / row.pytorch[r].samplesPerCpuSecond));
     }
-    if (options.profile) row.profile = await profileStep(await trainerOf(model));
+    if (options.profile) {
+      const msPerBatch = spread(row.wasm.map((t) => t.msPerBatch))?.median ?? 1000;
+      row.profile = await profileStep(await trainerOf(model), msPerBatch, seconds);
+    }
   }
   for (const trainer of trainers.values()) {
     disposeBatch(trainer.batch);
@@ -233,9 +250,10 @@ async function main(): Promise<void> {
   const loadAfter = loadavg()[0];
 
   const median = (timings: Timing[], pick: (t: Timing) => number) => spread(timings.map(pick))?.median;
-  const header = ["model", "wasm", "PyTorch", "wasm/PyTorch: median (min–max)", "per CPU-s: median (min–max)"];
+  const header = ["model", "batches", "wasm", "PyTorch", "wasm/PyTorch: median (min–max)", "per CPU-s: median (min–max)"];
   const table = rows.map((r) => [
     r.key,
+    `${fmt(median(r.wasm, (t) => t.batches))}/${fmt(median(r.pytorch, (t) => t.batches))}`,
     fmt(median(r.wasm, (t) => t.samplesPerSecond)),
     fmt(median(r.pytorch, (t) => t.samplesPerSecond)),
     fmtSpread(r.ratio),
@@ -245,7 +263,7 @@ async function main(): Promise<void> {
   const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
   const threads = backendInfo().threads;
   console.log(
-    `\nTraining samples/s, median of ${rounds} interleaved rounds of ${batches} batches (batch 32, Adam; wasm with ${threads} thread(s); ${pytorchNote}; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${cores} cores)`,
+    `\nTraining samples/s, median of ${rounds} interleaved rounds of ≥ ${seconds} s per side (batches: median per round, wasm/PyTorch; batch 32, Adam; wasm with ${threads} thread(s); ${pytorchNote}; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${cores} cores)`,
   );
   console.log(line(header));
   for (const row of table) console.log(line(row));
@@ -253,7 +271,7 @@ async function main(): Promise<void> {
   for (const [name, g] of Object.entries(matmul)) console.log(`${name.padEnd(14)} ${fmt(g[512], 1).padStart(5)}  ${fmt(g[2048], 1).padStart(6)}`);
   if (options.profile) {
     for (const r of rows) {
-      console.log(`\n${r.key}: slowest kernels of one wasm training step (share of its wall time)`);
+      console.log(`\n${r.key}: slowest kernels of a wasm training step, averaged over ≥ ${seconds} s of steps (share of its wall time)`);
       for (const p of r.profile?.slice(0, 8) ?? []) {
         console.log(`  ${p.kernel.padEnd(22)} ${p.ms.toFixed(1).padStart(8)} ms ${(100 * p.share).toFixed(1).padStart(5)}%  ×${p.calls}`);
       }
@@ -263,7 +281,7 @@ async function main(): Promise<void> {
   writeFileSync(
     options.out,
     JSON.stringify(
-      { date: new Date().toISOString(), cores, wasmThreads: threads, loadAverage: [loadBefore, loadAfter], rounds, batches, warmup, pytorch: pytorchNote, models: rows, matmulGflops: matmul },
+      { date: new Date().toISOString(), cores, wasmThreads: threads, loadAverage: [loadBefore, loadAfter], rounds, seconds, batches, warmup, pytorch: pytorchNote, models: rows, matmulGflops: matmul },
       null,
       2,
     ),

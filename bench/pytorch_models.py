@@ -2,7 +2,7 @@
 way (Adam, batch 32, one fixed random batch).
 
 Run by `npm run bench` as a server: one JSON request per stdin line
-({"cmd": "train", "model": "lstm", "batches": 10, "warmup": 3} or {"cmd": "matmul"}), one JSON reply per
+({"cmd": "train", "model": "lstm", "batches": 2, "seconds": 0.5, "warmup": 3} or {"cmd": "matmul"}), one JSON reply per
 stdout line, so the bench can interleave PyTorch rounds with its own.
   /usr/bin/python3 bench/pytorch_models.py --threads 2
 """
@@ -157,12 +157,16 @@ class Trainer:
         self.optimizer.step()
         return loss.item()
 
-    def time(self, batches):
+    def time(self, min_batches, min_seconds):
+        """Trains at least min_batches batches and for at least min_seconds (fast models run many)."""
         start, cpu_start = time.perf_counter(), time.process_time()
-        for _ in range(batches):
+        batches = 0
+        while batches < min_batches or time.perf_counter() - start < min_seconds:
             self.step()
+            batches += 1
         seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
         return {
+            "batches": batches,
             "samplesPerSecond": batches * self.batch_size / seconds,
             "samplesPerCpuSecond": batches * self.batch_size / cpu_seconds,
             "msPerBatch": 1000 * seconds / batches,
@@ -191,7 +195,7 @@ def serve(batch_size):
                 trainers[key] = Trainer(key, batch_size)
                 for _ in range(request["warmup"]):
                     trainers[key].step()
-            reply = trainers[key].time(request["batches"])
+            reply = trainers[key].time(request["batches"], request["seconds"])
         elif request["cmd"] == "matmul":
             reply = {str(n): matmul_gflops(n) for n in (512, 2048)}
         else:

@@ -21,4 +21,4 @@ export {
 } from "./selectBackend.js";
 export { registerTileGradient, tileGradient } from "./tileGradient.js";
 export { registerWasmTrainingKernels, wasmTrainingKernelNames, wasmTrainingKernels } from "./wasmKernels/index.js";
-export { WASM_THREADS_ENV, chooseWasmThreads, type ThreadChoice } from "./wasmThreads.js";
+export { WASM_THREADS_ENV, canRunOnOneThread, chooseWasmThreads, onAllThreads, type ThreadChoice } from "./wasmThreads.js";

@@ -26,6 +26,7 @@ const INIT_TIMEOUT_MS = 30_000;
 
 interface EmscriptenModule {
   PThread: { runningWorkers: { unref(): void }[] };
+  wasmMemory: WebAssembly.Memory;
   cwrap(name: string, returns: string | null, args: string[]): (...args: number[]) => number;
   tfjs?: Record<string, (...args: number[]) => number>;
 }
@@ -115,6 +116,69 @@ async function loadThreadedModule(threads: number): Promise<EmscriptenModule> {
 }
 
 /**
+ * tfjs keeps its XNNPACK thread pool in one C global that every kernel reads, and exports no way to
+ * pick a pool per op; but only heavy ops gain from the pool, the rest wait for it to wake (CPU µs,
+ * side by side on the shared 2-core machine: a [32,64] Relu 2–13 on one thread vs 556–646 on two,
+ * a [32,64]×[64,256] product 78–158 vs 714–1,064; on a quiet machine an LSTM step's products
+ * took ~0.5 ms each on two). So a second, one-thread pool is made with tfjs's own
+ * `init_with_threads_count(1)` and the global points at it except around the heavy ops
+ * (`onAllThreads`). The global's address is found by what that call changed, each candidate
+ * confirmed through `get_threads_count`; without exactly one, every op keeps the shared pool.
+ */
+interface PoolSwitch {
+  words: Uint32Array;
+  index: number;
+  shared: number;
+  single: number;
+}
+
+let poolSwitch: PoolSwitch | undefined;
+
+function findPoolGlobal(module: EmscriptenModule, threads: number): PoolSwitch | undefined {
+  const tfjs = module.tfjs!;
+  if (tfjs.getThreadsCount() !== threads) return undefined;
+  const words = new Uint32Array(module.wasmMemory.buffer);
+  const before = words.slice();
+  tfjs.initWithThreadsCount(1);
+  const found: PoolSwitch[] = [];
+  for (let i = 0; i < before.length; i++) {
+    if (words[i] === before[i]) continue;
+    const single = words[i];
+    words[i] = before[i];
+    const isShared = tfjs.getThreadsCount() === threads;
+    words[i] = single;
+    if (isShared && tfjs.getThreadsCount() === 1) found.push({ words, index: i, shared: before[i], single });
+  }
+  if (found.length !== 1) {
+    // Leave tfjs as it set itself up: the shared pool for every op.
+    for (const f of found) f.words[f.index] = f.shared;
+    return undefined;
+  }
+  return found[0];
+}
+
+/** Whether ops run on the calling thread outside `onAllThreads` (the threaded build, its pool global found). */
+export function canRunOnOneThread(): boolean {
+  return poolSwitch !== undefined;
+}
+
+/**
+ * Runs `f` with XNNPACK's pool of every wasm thread, for ops heavy enough to share (large products,
+ * convolutions); other ops run on the calling thread. Outside the threaded build it just runs `f`.
+ */
+export function onAllThreads<T>(f: () => T): T {
+  const pool = poolSwitch;
+  if (pool === undefined) return f();
+  const previous = pool.words[pool.index];
+  pool.words[pool.index] = pool.shared;
+  try {
+    return f();
+  } finally {
+    pool.words[pool.index] = previous;
+  }
+}
+
+/**
  * Replaces the wasm backend's factory with one that starts the threaded build with `threads`
  * threads, falling back to tfjs's own single-threaded loader if it fails (the reason is passed
  * to `onFallback`). With one thread, tfjs's own loader is kept.
@@ -131,6 +195,7 @@ export function useThreadedWasm(threads: number, onFallback: (why: string) => vo
         const module = await loadThreadedModule(threads);
         setThreadsCount(threads);
         const backend = new BackendWasm(module as unknown as ConstructorParameters<typeof BackendWasm>[0]);
+        poolSwitch = findPoolGlobal(module, threads);
         // The pool's threads live as long as the process and wait for work; Emscripten refs their
         // workers when it starts them, which would keep Node from ever exiting.
         for (const worker of module.PThread.runningWorkers) worker.unref();

@@ -2,21 +2,36 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { chooseWasmThreads } from "@tsdl/lib";
 import { runNodeModule } from "../../helpers/runNode.js";
 
-// Matmul, a convolution and its gradients (the kernels XNNPACK's pool runs), on seeded inputs.
+// Matmuls (one small enough for the calling thread, one for the pool), a convolution and its
+// gradients (the kernels XNNPACK's pool runs), on seeded inputs; and the pool tfjs's C code sees
+// outside, inside and after onAllThreads.
 const computeOnWasm = `
-import { tf, backendInfo, backendReady } from "@tsdl/lib";
+import { tf, backendInfo, backendReady, canRunOnOneThread, onAllThreads } from "@tsdl/lib";
 await backendReady();
+const poolThreads = () => tf.backend().wasm.tfjs.getThreadsCount();
+const pools = [poolThreads(), onAllThreads(poolThreads), poolThreads()];
+const small = [tf.randomNormal([32, 64], 0, 1, "float32", 5), tf.randomNormal([64, 256], 0, 1, "float32", 6)];
+const large = [tf.randomNormal([128, 512], 0, 1, "float32", 7), tf.randomNormal([512, 160], 0, 1, "float32", 8)];
 const x = tf.randomNormal([4, 12, 12, 3], 0, 1, "float32", 1);
 const filter = tf.randomNormal([3, 3, 3, 16], 0, 1, "float32", 2);
 const a = tf.randomNormal([300, 200], 0, 1, "float32", 3);
 const b = tf.randomNormal([200, 100], 0, 1, "float32", 4);
 const [dx, dFilter] = tf.grads((x, f) => tf.conv2d(x, f, 2, "same").square().sum())([x, filter]);
-const outputs = [tf.matMul(a, b), tf.conv2d(x, filter, 1, "valid"), dx, dFilter];
+const outputs = [tf.matMul(a, b), tf.conv2d(x, filter, 1, "valid"), dx, dFilter, tf.matMul(...small), tf.matMul(...large)];
 const info = backendInfo();
-console.log(JSON.stringify({ name: info.name, threads: info.threads, note: info.threadsNote ?? null, values: outputs.map((t) => Array.from(t.dataSync())) }));
+console.log(JSON.stringify({ name: info.name, threads: info.threads, note: info.threadsNote ?? null, oneThread: canRunOnOneThread(), pools, values: outputs.map((t) => Array.from(t.dataSync(), (v) => Number(v.toPrecision(7)))) }));
 `;
 
-function runWith(threads: string): { name: string; threads: number; note: string | null; values: number[][] } {
+interface WasmRun {
+  name: string;
+  threads: number;
+  note: string | null;
+  oneThread: boolean;
+  pools: number[];
+  values: number[][];
+}
+
+function runWith(threads: string): WasmRun {
   const run = runNodeModule(computeOnWasm, { env: { TSDL_BACKEND: "wasm", TSDL_WASM_THREADS: threads } });
   expect(run.status, run.stderr).toBe(0);
   return JSON.parse(run.stdout);
@@ -28,12 +43,18 @@ describe("wasm on worker threads", () => {
     const one = runWith("1");
     expect(two).toMatchObject({ name: "wasm", threads: 2, note: null });
     expect(one).toMatchObject({ name: "wasm", threads: 1 });
-    expect(two.values.map((v) => v.length)).toEqual([300 * 100, 4 * 10 * 10 * 16, 4 * 12 * 12 * 3, 3 * 3 * 3 * 16]);
+    expect(two.values.map((v) => v.length)).toEqual([300 * 100, 4 * 10 * 10 * 16, 4 * 12 * 12 * 3, 3 * 3 * 3 * 16, 32 * 256, 128 * 160]);
     two.values.forEach((values, i) => {
       const scale = Math.max(...one.values[i].map(Math.abs));
       const worst = Math.max(...values.map((v, j) => Math.abs(v - one.values[i][j])));
       expect(worst / scale, `output ${i}`).toBeLessThan(1e-5);
     });
+  });
+
+  it("runs ops on the calling thread except inside onAllThreads, which points tfjs's pool at every thread and back", () => {
+    expect(runWith("2")).toMatchObject({ threads: 2, oneThread: true, pools: [1, 2, 1] });
+    // tfjs's single-threaded build has no pool to switch.
+    expect(runWith("1")).toMatchObject({ threads: 1, oneThread: false, pools: [1, 1, 1] });
   });
 
   it("rejects a bad TSDL_WASM_THREADS naming the variable and the value", () => {

@@ -12,6 +12,7 @@ import { sliceConfig, splitVConfig, unpackConfig } from "./slicing.js";
 import { sumConfig } from "./sum.js";
 import { tileConfig } from "./tile.js";
 import { rememberOriginal } from "./wasmBackend.js";
+import { onAllThreads } from "../wasmThreads.js";
 
 /** The kernels `registerWasmTrainingKernels` registers on the wasm backend (some replace tfjs's own). */
 export const wasmTrainingKernels: readonly KernelConfig[] = [
@@ -36,6 +37,20 @@ export const wasmTrainingKernels: readonly KernelConfig[] = [
 /** The kernels registered on the wasm backend by `registerWasmTrainingKernels`. */
 export const wasmTrainingKernelNames: readonly string[] = wasmTrainingKernels.map((k) => k.kernelName);
 
+/**
+ * tfjs's kernels that run on every wasm thread (XNNPACK's convolutions and pooling, whose work per
+ * call pays for waking the pool); every other op runs on the calling thread. The kernels registered
+ * here choose for themselves (BatchMatMul by size; the conv gradients through these and BatchMatMul).
+ */
+export const allThreadsKernelNames: readonly string[] = [
+  "Conv2D",
+  "FusedConv2D",
+  "DepthwiseConv2dNative",
+  "FusedDepthwiseConv2D",
+  "MaxPool",
+  "AvgPool",
+];
+
 // Kept on globalThis so that two copies of lib (source and built) in one process install once.
 const INSTALLED_KEY = Symbol.for("tsdl.wasmTrainingKernels.installed");
 type GlobalWithFlag = typeof globalThis & { [INSTALLED_KEY]?: boolean };
@@ -54,5 +69,12 @@ export function registerWasmTrainingKernels(): void {
       tf.unregisterKernel(config.kernelName, "wasm");
     }
     tf.registerKernel(config);
+  }
+  for (const name of allThreadsKernelNames) {
+    const config = tf.getKernel(name, "wasm");
+    if (config === undefined || wasmTrainingKernelNames.includes(name)) continue;
+    const kernelFunc = config.kernelFunc;
+    tf.unregisterKernel(name, "wasm");
+    tf.registerKernel({ ...config, kernelFunc: (args) => onAllThreads(() => kernelFunc(args)) });
   }
 }

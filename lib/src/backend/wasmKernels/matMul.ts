@@ -1,5 +1,6 @@
 import { Add, BatchMatMul, Elu, LeakyRelu, Prelu, Relu, Relu6, Sigmoid, _FusedMatMul } from "@tensorflow/tfjs";
 import type { BatchMatMulAttrs, KernelConfig, KernelFunc, TensorInfo, _FusedMatMulAttrs } from "@tensorflow/tfjs";
+import { onAllThreads } from "../wasmThreads.js";
 import { asWasm, free, reshape, runWasm, size, transpose, type KernelArgs, type WasmBackend } from "./wasmBackend.js";
 
 function batchOf(shape: number[]): number {
@@ -56,6 +57,15 @@ function transposedWeights(backend: WasmBackend, b: TensorInfo): TensorInfo {
   return t;
 }
 
+/**
+ * Products above this many multiply-adds run on every wasm thread, smaller ones on the calling
+ * thread: XNNPACK's pool costs more to wake than it saves below it (CPU µs per product, one thread
+ * vs two, side by side on the shared 2-core machine: 0.5 M MACs 78–158 vs 714–1,064; 4 M: 345–409
+ * vs 1,312–1,743; 17 M: 1,580–2,106 vs 3,078–3,654; on a quiet machine two threads took ~0.5 ms for
+ * each 0.5 M product of an LSTM step).
+ */
+export const ONE_THREAD_MAX_MACS = 8 * 2 ** 20;
+
 /** a·b for float32 tensors of rank ≥ 2 with broadcast batch dimensions, via the plain wasm kernel. */
 export function plainBatchMatMul(
   backend: WasmBackend,
@@ -86,7 +96,9 @@ export function plainBatchMatMul(
     free(backend, a3);
     a3 = tall;
   }
-  const out3 = runWasm(backend, BatchMatMul, { a: a3, b: b3 }, { transposeA: false, transposeB: false });
+  const product = () => runWasm(backend, BatchMatMul, { a: a3, b: b3 }, { transposeA: false, transposeB: false });
+  const macs = size(outShape) * innerA;
+  const out3 = macs > ONE_THREAD_MAX_MACS ? onAllThreads(product) : product();
   free(backend, a3);
   if (!transposeB) free(backend, b3);
   const out = reshape(backend, out3, outShape);
