@@ -222,20 +222,32 @@ describe("wasm training kernels", () => {
     expect(maxAbsDiff(runs)).toBeLessThan(TOLERANCE);
   });
 
-  it("MaxPoolGrad skips NaN and gives a window of only −∞ or NaN no gradient, as cpu does", async () => {
+  it("MaxPoolGrad skips NaN, gives a window of only −∞ or NaN no gradient and passes an infinite dy, as cpu does", async () => {
     const nan = Number.NaN;
     const inf = Number.POSITIVE_INFINITY;
-    // Four 2×2 windows: NaN first then a tie of 2s; all −∞; all NaN; a tie of 3s around a NaN.
+    // Five 2×2 windows: NaN first then a tie of 2s; all −∞; all NaN; a tie of 3s around a NaN; dy = ∞.
     const rows = [
-      [nan, 1, -inf, -inf, nan, nan, 3, 3],
-      [2, 2, -inf, -inf, nan, nan, nan, 3],
+      [nan, 1, -inf, -inf, nan, nan, 3, 3, 0, 5],
+      [2, 2, -inf, -inf, nan, nan, nan, 3, 1, 0],
     ];
     const runs = await onCpuAndWasm(() => {
-      const x = tf.tensor4d(rows.flat(), [1, 2, 8, 1]);
-      const dy = tf.tensor4d([1, 2, 3, 4], [1, 1, 4, 1]);
+      const x = tf.tensor4d(rows.flat(), [1, 2, 10, 1]);
+      const dy = tf.tensor4d([1, 2, 3, 4, inf], [1, 1, 5, 1]);
       return run("MaxPoolGrad", { dy, input: x, output: tf.maxPool(x, 2, 2, "valid") }, { filterSize: 2, strides: 2, pad: "valid" });
     });
-    expect(Array.from(runs.wasm[0])).toEqual([0, 0, 0, 0, 0, 0, 4, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
+    const expected = [0, 0, 0, 0, 0, 0, 4, 0, 0, inf, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    expect(Array.from(runs.wasm[0])).toEqual(expected);
+    expect(Array.from(runs.cpu[0])).toEqual(expected);
+  });
+
+  it("MaxPoolGrad finds each window's maximum itself when the pooled output given is wrong, as cpu does", async () => {
+    const runs = await onCpuAndWasm(() => {
+      const x = seededNormal([2, 6, 4, 3], 29);
+      const dy = seededNormal([2, 3, 2, 3], 30);
+      // tfjs passes the forward output; the 2×2 windows read it, cpu ignores it.
+      const wrong = tf.add(tf.maxPool(x as tf.Tensor4D, 2, 2, "valid"), tf.tensor4d([0, 0, 0.5, -0.5, 0, 0], [1, 1, 2, 3]));
+      return run("MaxPoolGrad", { dy, input: x, output: wrong }, { filterSize: 2, strides: 2, pad: "valid" });
+    });
     expect(maxAbsDiff(runs)).toBe(0);
   });
 
