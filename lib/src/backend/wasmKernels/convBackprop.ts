@@ -49,8 +49,11 @@ function filterGradientByIm2col(backend: WasmBackend, x: TensorInfo, dy: TensorI
   const windows = batchSize * outHeight * outWidth;
   const xT = transpose(backend, x, [3, 0, 1, 2]);
   const patchesT = backend.makeOutput([kh * kw * inChannels, windows], "float32");
-  const src = heapView(backend, xT);
-  const dst = heapView(backend, patchesT);
+  // The whole heap, so that a long run is copied by one native copyWithin (a subarray per run costs
+  // more than a short run's copy).
+  const heap = new Float32Array(heapView(backend, xT).buffer);
+  const src = floatOffset(backend, xT);
+  const dst = floatOffset(backend, patchesT);
   // Output columns whose input column lies inside x (the rest read padding, which is zero).
   let row = 0;
   for (let i = 0; i < kh; i++) {
@@ -58,19 +61,19 @@ function filterGradientByIm2col(backend: WasmBackend, x: TensorInfo, dy: TensorI
       const first = Math.max(0, left - j);
       const end = Math.min(outWidth, inWidth + left - j);
       for (let c = 0; c < inChannels; c++, row++) {
-        let at = row * windows;
+        let at = dst + row * windows;
         for (let b = 0; b < batchSize; b++) {
           for (let oh = 0; oh < outHeight; oh++, at += outWidth) {
             const h = oh * sh - top + i;
             if (h < 0 || h >= inHeight || first >= end) {
-              dst.fill(0, at, at + outWidth);
+              heap.fill(0, at, at + outWidth);
               continue;
             }
-            for (let k = 0; k < first; k++) dst[at + k] = 0;
-            // A loop, not subarray + set: making a subarray per run costs more than a short run's copy.
-            const shift = ((c * batchSize + b) * inHeight + h) * inWidth + j - left - at;
-            for (let k = at + first; k < at + end; k++) dst[k] = src[k + shift];
-            for (let k = end; k < outWidth; k++) dst[at + k] = 0;
+            for (let k = 0; k < first; k++) heap[at + k] = 0;
+            const from = src + ((c * batchSize + b) * inHeight + h) * inWidth + j - left;
+            if (end - first >= COPY_WITHIN_MIN_RUN) heap.copyWithin(at + first, from + first, from + end);
+            else for (let k = first; k < end; k++) heap[at + k] = heap[from + k];
+            for (let k = end; k < outWidth; k++) heap[at + k] = 0;
           }
         }
       }
@@ -255,6 +258,18 @@ function zeroStuff(
     }
   }
   return out;
+}
+
+/**
+ * The shortest run that im2col copies by copyWithin rather than a loop. CPU ms, side by side, loop
+ * vs copyWithin for every run: the Conv1D text classifier (96-float runs) 26.2 vs 23.3, the CNN's
+ * first layer (30) 4.6 vs 3.4, its third (4) 3.1 vs 4.1, padded (6) 6.0 vs 8.9.
+ */
+const COPY_WITHIN_MIN_RUN = 16;
+
+/** Where a float32 tensor starts in the heap, in floats. */
+function floatOffset(backend: WasmBackend, info: TensorInfo): number {
+  return backend.dataIdMap.get(info.dataId).memoryOffset / Float32Array.BYTES_PER_ELEMENT;
 }
 
 export const conv2DBackpropInputConfig: KernelConfig = {
