@@ -11,13 +11,7 @@ const filter = tf.randomNormal([3, 3, 3, 16], 0, 1, "float32", 2);
 const a = tf.randomNormal([300, 200], 0, 1, "float32", 3);
 const b = tf.randomNormal([200, 100], 0, 1, "float32", 4);
 const [dx, dFilter] = tf.grads((x, f) => tf.conv2d(x, f, 2, "same").square().sum())([x, filter]);
-// Stride 1: the filter gradient by im2col; the input gradient by a flipped conv (valid 3×3 on 12×12),
-// by col2im (5×5 on 12×12 wastes 144/64 of a flipped conv's work); the pool's gradient.
-const x2 = tf.randomNormal([4, 12, 12, 8], 0, 1, "float32", 5);
-const filter3 = tf.randomNormal([3, 3, 8, 16], 0, 1, "float32", 6);
-const filter5 = tf.randomNormal([5, 5, 8, 16], 0, 1, "float32", 7);
-const stride1 = tf.grads((x, f3, f5) => tf.maxPool(tf.conv2d(x, f3, 1, "valid"), 2, 2, "valid").sum().add(tf.conv2d(x, f5, 1, "valid").square().sum()))([x2, filter3, filter5]);
-const outputs = [tf.matMul(a, b), tf.conv2d(x, filter, 1, "valid"), dx, dFilter, ...stride1];
+const outputs = [tf.matMul(a, b), tf.conv2d(x, filter, 1, "valid"), dx, dFilter];
 const info = backendInfo();
 console.log(JSON.stringify({ name: info.name, threads: info.threads, note: info.threadsNote ?? null, values: outputs.map((t) => Array.from(t.dataSync())) }));
 `;
@@ -34,7 +28,7 @@ describe("wasm on worker threads", () => {
     const one = runWith("1");
     expect(two).toMatchObject({ name: "wasm", threads: 2, note: null });
     expect(one).toMatchObject({ name: "wasm", threads: 1 });
-    expect(two.values.map((v) => v.length)).toEqual([300 * 100, 4 * 10 * 10 * 16, 4 * 12 * 12 * 3, 3 * 3 * 3 * 16, 4 * 12 * 12 * 8, 3 * 3 * 8 * 16, 5 * 5 * 8 * 16]);
+    expect(two.values.map((v) => v.length)).toEqual([300 * 100, 4 * 10 * 10 * 16, 4 * 12 * 12 * 3, 3 * 3 * 3 * 16]);
     two.values.forEach((values, i) => {
       const scale = Math.max(...one.values[i].map(Math.abs));
       const worst = Math.max(...values.map((v, j) => Math.abs(v - one.values[i][j])));
