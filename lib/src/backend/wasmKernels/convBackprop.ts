@@ -152,7 +152,7 @@ function conv2DBackpropInput({ inputs, backend: kernelBackend, attrs: a }: Kerne
  * and 10.1 vs 8.9; the Conv1D text classifier (1.04) 26 vs 21 (col2im's adds in JavaScript cost
  * more than the flipped conv's extra taps).
  */
-export const FLIPPED_CONV_MAX_WASTE = 1.5;
+const FLIPPED_CONV_MAX_WASTE = 1.5;
 
 /**
  * dx = col2im(dy·Wᵀ): each window's row of dy times the filter as [kh·kw·C, O] transposed is the

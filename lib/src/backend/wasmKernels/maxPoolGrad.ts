@@ -79,10 +79,10 @@ function maxPoolGrad({ inputs, backend: kernelBackend, attrs: a }: KernelArgs<Ma
 /**
  * 2×2 windows at stride 2 inside the input (the course's pooling): the gradient goes to the first
  * of the four values equal to the pooled output y, chosen by arithmetic on comparisons, with no
- * search. The CNN's pooling gradients ([32, 30, 30, 32] and [32, 13, 13, 64]) take 5.2 and 1.8 CPU
- * ms where a search with branches took 8.1 and 2.5 (side by side). Where y is not the window's maximum of real numbers (NaN, only
- * −∞, an output that does not match the input) or dy is not finite, the window is searched as
- * cpu searches it.
+ * search. The CNN's pooling gradients ([32, 30, 30, 32] and [32, 13, 13, 64]) take 5.2 and 1.8
+ * CPU ms where a search with branches took 8.1 and 2.5 (side by side). Where y is not the window's
+ * maximum of real numbers (NaN, only −∞, an output that does not match the input) or dy is not
+ * finite, the window is searched as cpu searches it.
  */
 function gradientOf2x2Windows(x: Float32Array, y: Float32Array, g: Float32Array, out: Float32Array, info: PoolInfo): void {
   const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
