@@ -38,9 +38,10 @@ function conv2DBackpropFilter({ inputs, backend: kernelBackend, attrs: a }: Kern
  * dW = patchesᵀ·dy, with patchesᵀ [kh·kw·C, windows] written from x transposed to [C, B, H, W]:
  * with a stride-1 width each row is runs of outWidth floats. patchesᵀ is the matmul's left
  * operand and dy its right one because XNNPACK repacks the right operand at every call, and
- * dy is the smaller. CPU ms per call against the swapped conv, measured side by side (batch 32):
- * the CNN's first layers (3 and 1 input channels, 30 and 26 columns) 4.4 vs 9.3 and 2.6 vs 7.0,
- * its second 13.2 vs 13.9, its third 2.9 vs 2.6, the Conv1D text classifier's 26 vs 40.
+ * dy is the smaller. CPU ms per call against the swapped conv, measured side by side (batch 32, one
+ * thread): the CNN's first layer (3 input channels, 30 columns) 4.4 vs 9.3, its second 13.2 vs
+ * 13.9, its third 2.9 vs 2.6, the Conv1D text classifier's 26 vs 40; on Fashion-MNIST's first
+ * layer (1 channel, 26 columns, two threads) 3.4 vs 8.5.
  */
 function filterGradientByIm2col(backend: WasmBackend, x: TensorInfo, dy: TensorInfo, info: ConvInfo): TensorInfo {
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
@@ -146,11 +147,11 @@ function conv2DBackpropInput({ inputs, backend: kernelBackend, attrs: a }: Kerne
 }
 
 /**
- * Above this ratio of the flipped conv's work to the useful work, col2im is faster. CPU ms per call,
- * col2im vs flipped conv, measured side by side (batch 32): the CNN's third layer on CIFAR (ratio
- * 2.25) 2.7 vs 5.4, on Fashion-MNIST (2.8) 1.6 vs 4.4; its second layer (1.33, 1.4) 14.0 vs 11.6
- * and 10.1 vs 8.9; the Conv1D text classifier (1.04) 26 vs 21 (col2im's adds in JavaScript cost
- * more than the flipped conv's extra taps).
+ * Above this ratio of the flipped conv's work to the useful work, col2im is faster. CPU ms per call
+ * on one thread, col2im vs flipped conv, measured side by side (batch 32): the CNN's third layer on
+ * CIFAR (ratio 2.25) 2.7 vs 5.5, on Fashion-MNIST (2.8) 1.6 vs 4.7; its second layer (1.33, 1.4)
+ * 14.6 vs 11.8 and 10.4 vs 9.2; the Conv1D text classifier (1.04) 30.7 vs 26.3 (col2im's adds in
+ * JavaScript cost more than the flipped conv's extra taps).
  */
 const FLIPPED_CONV_MAX_WASTE = 1.5;
 
