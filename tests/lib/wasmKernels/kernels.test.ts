@@ -28,7 +28,9 @@ for (const stride of [1, 2, 3]) {
 }
 convCases.push({ x: [3, 1, 20, 6], filter: [1, 5, 6, 8], stride: 1, pad: "valid" }); // a Conv1D
 convCases.push({ x: [2, 7, 11, 2], filter: [4, 2, 2, 5], stride: 2, pad: "same" }); // non-square
-// From 16 input channels and 32 output columns with a stride-1 width, the filter gradient is computed by im2col.
+// The filter gradient is computed by im2col when the width's stride is 1, else by a swapped conv; the input
+// gradient by col2im for strides and small outputs (the 9×8 input with a 3×3 or 5×5 valid filter), else by
+// a flipped conv. Strides along one axis and many channels:
 const im2colStrides: (number | [number, number])[] = [1, [2, 1], [1, 2]];
 for (const stride of im2colStrides) {
   for (const pad of ["same", "valid"] as const) {
@@ -220,6 +222,35 @@ describe("wasm training kernels", () => {
     expect(maxAbsDiff(runs)).toBeLessThan(TOLERANCE);
   });
 
+  it("MaxPoolGrad skips NaN, gives a window of only −∞ or NaN no gradient and passes an infinite dy, as cpu does", async () => {
+    const nan = Number.NaN;
+    const inf = Number.POSITIVE_INFINITY;
+    // Five 2×2 windows: NaN first then a tie of 2s; all −∞; all NaN; a tie of 3s around a NaN; dy = ∞.
+    const rows = [
+      [nan, 1, -inf, -inf, nan, nan, 3, 3, 0, 5],
+      [2, 2, -inf, -inf, nan, nan, nan, 3, 1, 0],
+    ];
+    const runs = await onCpuAndWasm(() => {
+      const x = tf.tensor4d(rows.flat(), [1, 2, 10, 1]);
+      const dy = tf.tensor4d([1, 2, 3, 4, inf], [1, 1, 5, 1]);
+      return run("MaxPoolGrad", { dy, input: x, output: tf.maxPool(x, 2, 2, "valid") }, { filterSize: 2, strides: 2, pad: "valid" });
+    });
+    const expected = [0, 0, 0, 0, 0, 0, 4, 0, 0, inf, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    expect(Array.from(runs.wasm[0])).toEqual(expected);
+    expect(Array.from(runs.cpu[0])).toEqual(expected);
+  });
+
+  it("MaxPoolGrad finds each window's maximum itself when the pooled output given is wrong, as cpu does", async () => {
+    const runs = await onCpuAndWasm(() => {
+      const x = seededNormal([2, 6, 4, 3], 29);
+      const dy = seededNormal([2, 3, 2, 3], 30);
+      // tfjs passes the forward output; the 2×2 windows read it, cpu ignores it.
+      const wrong = tf.add(tf.maxPool(x as tf.Tensor4D, 2, 2, "valid"), tf.tensor4d([0, 0, 0.5, -0.5, 0, 0], [1, 1, 2, 3]));
+      return run("MaxPoolGrad", { dy, input: x, output: wrong }, { filterSize: 2, strides: 2, pad: "valid" });
+    });
+    expect(maxAbsDiff(runs)).toBe(0);
+  });
+
   it("Pow matches cpu for a scalar exponent (GELU's x³) and for tensor exponents", async () => {
     const runs = await onCpuAndWasm(() => {
       const x = seededNormal([4, 5, 6], 70);
@@ -245,9 +276,11 @@ describe("wasm training kernels", () => {
   it("Sum matches cpu over leading axes (bias gradients) and others", async () => {
     const runs = await onCpuAndWasm(() => {
       const x = seededNormal([4, 5, 6, 3], 27);
-      return [tf.sum(x, [0, 1, 2]), tf.sum(x, [0, 1], true), tf.sum(x, 0), tf.sum(x, [1, 3]), tf.sum(x), tf.sum(x, -1)];
+      // 105 rows: the leading-axes sum adds four rows at a time, then the rest one by one.
+      const odd = seededNormal([3, 5, 7, 2], 28);
+      return [tf.sum(x, [0, 1, 2]), tf.sum(x, [0, 1], true), tf.sum(x, 0), tf.sum(x, [1, 3]), tf.sum(x), tf.sum(x, -1), tf.sum(odd, [0, 1, 2])];
     });
-    expect(runs.shapes).toEqual([[3], [1, 1, 6, 3], [5, 6, 3], [4, 6], [], [4, 5, 6]]);
+    expect(runs.shapes).toEqual([[3], [1, 1, 6, 3], [5, 6, 3], [4, 6], [], [4, 5, 6], [2]]);
     expect(maxAbsDiff(runs)).toBeLessThan(TOLERANCE);
   });
   it.each([

@@ -25,30 +25,23 @@ function convInfoOf(kernelName: string, xShape: number[], filterShape: number[],
   );
 }
 
-/** The filter gradient: by im2col for long stride-1 rows of many channels, else by a swapped conv. */
+/** The filter gradient: by im2col when the stride along the width is 1, else by a swapped conv. */
 function conv2DBackpropFilter({ inputs, backend: kernelBackend, attrs: a }: KernelArgs<Conv2DBackpropFilterAttrs>): TensorInfo {
   const backend = asWasm(kernelBackend);
   const x = inputs.x as TensorInfo;
   const dy = inputs.dy as TensorInfo;
   const info = convInfoOf(Conv2DBackpropFilter, x.shape, a.filterShape, a);
-  const im2col = info.strideWidth === 1 && info.inChannels >= IM2COL_MIN_CHANNELS && info.outWidth >= IM2COL_MIN_COLUMNS;
-  return im2col ? filterGradientByIm2col(backend, x, dy, info) : filterGradientBySwappedConv(backend, x, dy, info);
+  return info.strideWidth === 1 ? filterGradientByIm2col(backend, x, dy, info) : filterGradientBySwappedConv(backend, x, dy, info);
 }
-
-/**
- * When the filter gradient is patchesᵀ·dy rather than the swapped conv (CPU ms per call, measured
- * side by side): from 16 input channels and 32 output columns with a stride-1 width. The Conv1D
- * text classifier's layer (100×128 → 96×128): 30 vs 40. The CNN's second and third layers (13 and
- * 4 columns): 15 vs 14 and 3.3 vs 2.5; its 3-channel first layer: 2.5× slower by im2col.
- */
-export const IM2COL_MIN_CHANNELS = 16;
-export const IM2COL_MIN_COLUMNS = 32;
 
 /**
  * dW = patchesᵀ·dy, with patchesᵀ [kh·kw·C, windows] written from x transposed to [C, B, H, W]:
  * with a stride-1 width each row is runs of outWidth floats. patchesᵀ is the matmul's left
  * operand and dy its right one because XNNPACK repacks the right operand at every call, and
- * dy is the smaller.
+ * dy is the smaller. CPU ms per call against the swapped conv, measured side by side (batch 32, one
+ * thread): the CNN's first layer (3 input channels, 30 columns) 4.4 vs 9.3, its second 13.2 vs
+ * 13.9, its third 2.9 vs 2.6, the Conv1D text classifier's 26 vs 40; on Fashion-MNIST's first
+ * layer (1 channel, 26 columns, two threads) 3.4 vs 8.5.
  */
 function filterGradientByIm2col(backend: WasmBackend, x: TensorInfo, dy: TensorInfo, info: ConvInfo): TensorInfo {
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
@@ -57,8 +50,11 @@ function filterGradientByIm2col(backend: WasmBackend, x: TensorInfo, dy: TensorI
   const windows = batchSize * outHeight * outWidth;
   const xT = transpose(backend, x, [3, 0, 1, 2]);
   const patchesT = backend.makeOutput([kh * kw * inChannels, windows], "float32");
-  const src = heapView(backend, xT);
-  const dst = heapView(backend, patchesT);
+  // The whole heap, so that a long run is copied by one native copyWithin (a subarray per run costs
+  // more than a short run's copy).
+  const heap = new Float32Array(heapView(backend, xT).buffer);
+  const src = floatOffset(backend, xT);
+  const dst = floatOffset(backend, patchesT);
   // Output columns whose input column lies inside x (the rest read padding, which is zero).
   let row = 0;
   for (let i = 0; i < kh; i++) {
@@ -66,19 +62,19 @@ function filterGradientByIm2col(backend: WasmBackend, x: TensorInfo, dy: TensorI
       const first = Math.max(0, left - j);
       const end = Math.min(outWidth, inWidth + left - j);
       for (let c = 0; c < inChannels; c++, row++) {
-        let at = row * windows;
+        let at = dst + row * windows;
         for (let b = 0; b < batchSize; b++) {
           for (let oh = 0; oh < outHeight; oh++, at += outWidth) {
             const h = oh * sh - top + i;
             if (h < 0 || h >= inHeight || first >= end) {
-              dst.fill(0, at, at + outWidth);
+              heap.fill(0, at, at + outWidth);
               continue;
             }
-            for (let k = 0; k < first; k++) dst[at + k] = 0;
-            // A loop, not subarray + set: making a subarray per run costs more than a short run's copy.
-            const shift = ((c * batchSize + b) * inHeight + h) * inWidth + j - left - at;
-            for (let k = at + first; k < at + end; k++) dst[k] = src[k + shift];
-            for (let k = end; k < outWidth; k++) dst[at + k] = 0;
+            for (let k = 0; k < first; k++) heap[at + k] = 0;
+            const from = src + ((c * batchSize + b) * inHeight + h) * inWidth + j - left;
+            if (end - first >= COPY_WITHIN_MIN_RUN) heap.copyWithin(at + first, from + first, from + end);
+            else for (let k = first; k < end; k++) heap[at + k] = heap[from + k];
+            for (let k = end; k < outWidth; k++) heap[at + k] = 0;
           }
         }
       }
@@ -96,8 +92,8 @@ function filterGradientByIm2col(backend: WasmBackend, x: TensorInfo, dy: TensorI
 /**
  * dW as a single forward Conv2D: x with batch and channel axes swapped is convolved with dy
  * (its batch axis becoming the input channels) dilated by the stride. The output is the filter
- * gradient with its axes swapped back. 2.5× faster than im2col on the
- * 3-channel first layer of the CNN.
+ * gradient with its axes swapped back. Used for strides along the width, which im2col's runs of
+ * consecutive columns do not cover.
  */
 function filterGradientBySwappedConv(backend: WasmBackend, x: TensorInfo, dy: TensorInfo, info: ConvInfo): TensorInfo {
   const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
@@ -134,15 +130,79 @@ function filterGradientBySwappedConv(backend: WasmBackend, x: TensorInfo, dy: Te
 
 
 /**
- * dx as a forward Conv2D of dy (zero-stuffed by the stride and padded) with the filter flipped in
- * both spatial axes and its channel axes swapped. The wasm Conv2DBackpropInput runs at ~3 GFLOPS,
- * a tenth of Conv2D's.
+ * The input gradient: as a forward Conv2D of dy with the filter flipped where that conv wastes
+ * little, else by col2im. The forward conv of the zero-padded (and, for strides, zero-stuffed) dy
+ * computes every input position from kh·kw taps, of which only the windows' own are nonzero: it
+ * does inH·inW / (outH·outW) times the useful work (4× and more for strides of 2).
  */
 function conv2DBackpropInput({ inputs, backend: kernelBackend, attrs: a }: KernelArgs<Conv2DBackpropInputAttrs>): TensorInfo {
   const backend = asWasm(kernelBackend);
   const dy = inputs.dy as TensorInfo;
   const filter = inputs.filter as TensorInfo;
   const info = convInfoOf(Conv2DBackpropInput, a.inputShape, filter.shape, a);
+  const flippedConvWaste = (info.inHeight * info.inWidth) / (info.outHeight * info.outWidth);
+  return flippedConvWaste > FLIPPED_CONV_MAX_WASTE
+    ? inputGradientByCol2im(backend, dy, filter, info)
+    : inputGradientByFlippedConv(backend, dy, filter, info);
+}
+
+/**
+ * Above this ratio of the flipped conv's work to the useful work, col2im is faster. CPU ms per call
+ * on one thread, col2im vs flipped conv, measured side by side (batch 32): the CNN's third layer on
+ * CIFAR (ratio 2.25) 2.7 vs 5.5, on Fashion-MNIST (2.8) 1.6 vs 4.7; its second layer (1.33, 1.4)
+ * 14.6 vs 11.8 and 10.4 vs 9.2; the Conv1D text classifier (1.04) 30.7 vs 26.3 (col2im's adds in
+ * JavaScript cost more than the flipped conv's extra taps).
+ */
+const FLIPPED_CONV_MAX_WASTE = 1.5;
+
+/**
+ * dx = col2im(dy·Wᵀ): each window's row of dy times the filter as [kh·kw·C, O] transposed is the
+ * gradient of that window's patch of x, added into dx where the patch lies (dropping what falls on
+ * padding). The product does exactly the forward conv's work, on XNNPACK's threads.
+ */
+function inputGradientByCol2im(backend: WasmBackend, dy: TensorInfo, filter: TensorInfo, info: ConvInfo): TensorInfo {
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
+  const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
+  const { top, left } = info.padInfo;
+  const windows = batchSize * outHeight * outWidth;
+  const dy2 = reshape(backend, dy, [windows, outChannels]);
+  const filter2 = reshape(backend, filter, [kh * kw * inChannels, outChannels]);
+  const patches = plainBatchMatMul(backend, dy2, filter2, false, true);
+  free(backend, dy2, filter2);
+  const dx = backend.makeOutput([batchSize, inHeight, inWidth, inChannels], "float32");
+  const src = heapView(backend, patches);
+  const dst = heapView(backend, dx);
+  dst.fill(0);
+  let at = 0;
+  for (let b = 0; b < batchSize; b++) {
+    for (let oh = 0; oh < outHeight; oh++) {
+      for (let ow = 0; ow < outWidth; ow++) {
+        for (let i = 0; i < kh; i++) {
+          const h = oh * sh - top + i;
+          if (h < 0 || h >= inHeight) {
+            at += kw * inChannels;
+            continue;
+          }
+          for (let j = 0; j < kw; j++, at += inChannels) {
+            const w = ow * sw - left + j;
+            if (w < 0 || w >= inWidth) continue;
+            const shift = ((b * inHeight + h) * inWidth + w) * inChannels - at;
+            for (let k = at; k < at + inChannels; k++) dst[k + shift] += src[k];
+          }
+        }
+      }
+    }
+  }
+  free(backend, patches);
+  return dx;
+}
+
+/**
+ * dx as a forward Conv2D of dy (zero-stuffed by the stride and padded) with the filter flipped in
+ * both spatial axes and its channel axes swapped. The wasm Conv2DBackpropInput runs at ~3 GFLOPS,
+ * a tenth of Conv2D's.
+ */
+function inputGradientByFlippedConv(backend: WasmBackend, dy: TensorInfo, filter: TensorInfo, info: ConvInfo): TensorInfo {
   const { batchSize, inHeight, inWidth, outHeight, outWidth, outChannels } = info;
   const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
   const { top, left } = info.padInfo;
@@ -199,6 +259,18 @@ function zeroStuff(
     }
   }
   return out;
+}
+
+/**
+ * The shortest run that im2col copies by copyWithin rather than a loop. CPU ms, side by side, loop
+ * vs copyWithin for every run: the Conv1D text classifier (96-float runs) 26.2 vs 23.3, the CNN's
+ * first layer (30) 4.6 vs 3.4, its third (4) 3.1 vs 4.1, padded (6) 6.0 vs 8.9.
+ */
+const COPY_WITHIN_MIN_RUN = 16;
+
+/** Where a float32 tensor starts in the heap, in floats. */
+function floatOffset(backend: WasmBackend, info: TensorInfo): number {
+  return backend.dataIdMap.get(info.dataId).memoryOffset / Float32Array.BYTES_PER_ELEMENT;
 }
 
 export const conv2DBackpropInputConfig: KernelConfig = {
