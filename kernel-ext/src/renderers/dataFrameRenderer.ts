@@ -1,4 +1,6 @@
 import { type DisplayContent, type Renderer } from "@tsdl/display";
+import { kernelWords } from "../words/kernelWords.js";
+import { padStartColumns, textColumns } from "../words/textColumns.js";
 import { caption, escapeHtml, htmlTable } from "./html.js";
 
 /** The parts of a danfo.js DataFrame or Series the renderer reads (duck-typed). */
@@ -44,8 +46,8 @@ export function renderFrame(frame: FrameLike): DisplayContent {
     cellText(series ? values[row] : (values[row] as unknown[] | undefined)?.[column]);
 
   const title = series
-    ? `Series · ${rowCount} rows · dtype ${dtypes[0] ?? "?"}`
-    : `DataFrame · ${rowCount} rows × ${columns.length} columns`;
+    ? kernelWords().series(rowCount, dtypes[0] ?? "?")
+    : kernelWords().dataFrame(rowCount, columns.length);
   const header = ["", ...columnsKept.map((c) => (c < 0 ? "…" : escapeHtml(columns[c] ?? "")))];
   const dtypeRow = ["<i>dtype</i>", ...columnsKept.map((c) => (c < 0 ? "" : `<i>${escapeHtml(dtypes[c] ?? "")}</i>`))];
   const body = rowsKept.map((r) =>
@@ -61,8 +63,8 @@ export function renderFrame(frame: FrameLike): DisplayContent {
       r < 0 ? ["…", ...columnsKept.map(() => "…")] : [String(frame.index[r]), ...columnsKept.map((c) => (c < 0 ? "…" : cell(r, c)))],
     ),
   ];
-  const widths = textRows[0]!.map((_, i) => Math.max(...textRows.map((row) => row[i]!.length)));
-  const text = [title, ...textRows.map((row) => row.map((c, i) => c.padStart(widths[i]!)).join("  "))].join("\n");
+  const widths = textRows[0]!.map((_, i) => Math.max(...textRows.map((row) => textColumns(row[i]!))));
+  const text = [title, ...textRows.map((row) => row.map((c, i) => padStartColumns(c, widths[i]!)).join("  "))].join("\n");
   return { data: { "text/plain": text, "text/html": html } };
 }
 

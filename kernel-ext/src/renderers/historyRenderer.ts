@@ -1,6 +1,7 @@
 import { formatMetric, trainingCurveFigure, type DisplayContent, type Renderer } from "@tsdl/display";
 import { caption } from "./html.js";
 import { renderPlotly } from "./plotlyRenderer.js";
+import { kernelWords } from "../words/kernelWords.js";
 
 /** The parts of tfjs's `History` (the result of `model.fit`) the renderer reads. */
 interface HistoryLike {
@@ -34,11 +35,11 @@ export function historySummary(history: HistoryLike): string {
   const finals = Object.entries(history.history)
     .filter(([, values]) => values.length > 0)
     .map(([name, values]) => `${name} ${formatMetric(metricValue(values.at(-1)!))}`);
-  return `Training history: ${history.epoch.length} epoch${history.epoch.length === 1 ? "" : "s"}; final ${finals.join(", ")}`;
+  return kernelWords().historySummary(history.epoch.length, finals);
 }
 
 export async function renderHistory(history: HistoryLike): Promise<DisplayContent> {
-  const content = await renderPlotly(trainingCurveFigure(historyCurves(history), { title: "Training history" }));
+  const content = await renderPlotly(trainingCurveFigure(historyCurves(history), { title: kernelWords().trainingHistory }));
   const summary = historySummary(history);
   // JupyterLab shows text/html, so the final values go above the chart as well.
   return {

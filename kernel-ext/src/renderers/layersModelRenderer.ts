@@ -1,4 +1,6 @@
 import { type DisplayContent, type Renderer } from "@tsdl/display";
+import { kernelWords } from "../words/kernelWords.js";
+import { padEndColumns, padStartColumns, textColumns } from "../words/textColumns.js";
 import { caption, escapeHtml, htmlTable } from "./html.js";
 
 interface WeightLike {
@@ -76,7 +78,7 @@ export function modelSummary(model: LayersModelLike): { rows: ModelSummaryRow[];
     try {
       outputShape = formatShape(layer.outputShape);
     } catch {
-      outputShape = "(not built)";
+      outputShape = kernelWords().notBuilt;
     }
     return { layer: names[i]!, type: layer.getClassName(), outputShape, params: layer.countParams() };
   });
@@ -87,17 +89,14 @@ export function modelSummary(model: LayersModelLike): { rows: ModelSummaryRow[];
 
 export function renderLayersModel(model: LayersModelLike): DisplayContent {
   const { rows, total, trainable, nonTrainable } = modelSummary(model);
-  const title = `Model "${model.name}"`;
-  const header = ["Layer (type)", "Output shape", "Param #"];
+  const words = kernelWords();
+  const title = words.model(model.name);
+  const header = [...words.summaryHeader];
   const cells = rows.map((r) => [`${r.layer} (${r.type})`, r.outputShape, thousands(r.params)]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((x, i) => (i === 2 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join("   ");
+  const widths = header.map((h, i) => Math.max(textColumns(h), ...cells.map((c) => textColumns(c[i]!))));
+  const line = (c: string[]) => c.map((x, i) => (i === 2 ? padStartColumns(x, widths[i]!) : padEndColumns(x, widths[i]!))).join("   ");
   const rule = (ch: string) => ch.repeat(widths.reduce((a, b) => a + b, 0) + 6);
-  const totals = [
-    `Total params: ${thousands(total)}`,
-    `Trainable params: ${thousands(trainable)}`,
-    `Non-trainable params: ${thousands(nonTrainable)}`,
-  ];
+  const totals = [words.totalParams(thousands(total)), words.trainableParams(thousands(trainable)), words.nonTrainableParams(thousands(nonTrainable))];
   const text = [title, rule("_"), line(header), rule("="), ...cells.map(line), rule("="), ...totals].join("\n");
   const table = htmlTable(header.map(escapeHtml), cells.map((c) => c.map(escapeHtml)), { rowHeaders: false, align: "left" });
   const html = `${caption(title)}${table}<div style="color: inherit; font-size: 12px; margin-top: 4px; font-family: var(--jp-code-font-family, monospace);">${totals.map(escapeHtml).join("<br>")}</div>`;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { escapeHtml, isDraftFigure, isPlotlyFigure, type DisplayContent, type MimeBundle, type PlotlyFigure, type Renderer } from "@tsdl/display";
 import { plotlyToStaticChart, type StaticChartResult } from "../staticChart/index.js";
+import { kernelWords } from "../words/kernelWords.js";
 
 // Charts draw with the page's plotly.js or wait for the copy the notebook carries.
 const chartScriptMarker = "window.Plotly ? Promise.resolve(window.Plotly) : window.__tsdlPlotly";
@@ -34,7 +35,7 @@ export function plotlyText(figure: PlotlyFigure): string {
   const types = figure.data.map((t) => String(t.type ?? "scatter"));
   const title = figure.layout?.title;
   const titleText = typeof title === "string" ? title : (title as { text?: string } | undefined)?.text;
-  return `Plotly figure: ${figure.data.length} trace${figure.data.length === 1 ? "" : "s"} (${[...new Set(types)].join(", ")})${titleText ? ` · ${titleText}` : ""}`;
+  return kernelWords().plotlyFigure(figure.data.length, [...new Set(types)], titleText);
 }
 
 /** What stands in for the chart until plotly.js draws it: a static picture, or why there is none. */
@@ -47,7 +48,7 @@ function fallbackHtml(fallback: PlotlyFallback, id: string, text: string): strin
     const { dataUrl, width, height } = fallback.image;
     return `<img id="${id}-static" src="${dataUrl}" width="${width}" height="${height}" alt="${escapeHtml(text)}" style="max-width:100%;height:auto">`;
   }
-  return `<pre id="${id}-static" style="color:inherit;opacity:.8;font-size:12px;white-space:pre-wrap">${escapeHtml(`${text}\nNo static picture: ${fallback.reason}. Run the cell to draw the chart.`)}</pre>`;
+  return `<pre id="${id}-static" style="color:inherit;opacity:.8;font-size:12px;white-space:pre-wrap">${escapeHtml(kernelWords().noStaticPicture(text, fallback.reason))}</pre>`;
 }
 
 function chartHtml(figure: PlotlyFigure, id: string, fallback: PlotlyFallback, text: string): string {
@@ -101,7 +102,7 @@ export function plotlyContent(input: PlotlyFigure, fallback: PlotlyFallback): Di
  */
 export function renderPlotly(input: PlotlyFigure): DisplayContent | Promise<DisplayContent> {
   const figure = plotlyJson(input);
-  if (isDraftFigure(input)) return plotlyContent(figure, { reason: "training had not finished" });
+  if (isDraftFigure(input)) return plotlyContent(figure, { reason: kernelWords().trainingNotFinished });
   return plotlyToStaticChart(figure).then((fallback) => plotlyContent(figure, fallback));
 }
 

@@ -1,4 +1,5 @@
 import { type DisplayContent, type Renderer } from "@tsdl/display";
+import { kernelWords } from "../words/kernelWords.js";
 import { caption, escapeHtml, formatBytes, htmlTable } from "./html.js";
 import { isImageTensor, tensorPng } from "./tensorImage.js";
 import { activeBackendName, edgePreview, isTensor, tensorBytes, type EdgePreview, type TensorLike } from "./tensorLike.js";
@@ -7,7 +8,7 @@ import { formatValues, tensorText } from "./tensorText.js";
 export function tensorHeader(t: TensorLike): string {
   const bytes = tensorBytes(t);
   return [
-    `Tensor ${t.dtype} [${t.shape.join(", ")}]`,
+    kernelWords().tensor(t.dtype, t.shape),
     activeBackendName(),
     bytes === undefined ? undefined : formatBytes(bytes),
   ]
@@ -54,16 +55,17 @@ function tableHtml(t: TensorLike, preview: EdgePreview): string {
 /** Renders a tensor: header, numpy-style summary, an HTML table (rank ≤ 2) or a PNG (images). */
 export function renderTensor(t: TensorLike): DisplayContent {
   const header = tensorHeader(t);
-  if (t.isDisposed) return { data: { "text/plain": `${header} (disposed)`, "text/html": caption(`${header} (disposed)`) } };
+  const words = kernelWords();
+  if (t.isDisposed) return { data: { "text/plain": `${header}${words.disposed}`, "text/html": caption(`${header}${words.disposed}`) } };
   const image = isImageTensor(t);
   // An image's pixels are shown as a picture, so its text keeps only the edges.
   const preview = edgePreview(t, 3, image ? 0 : 1000);
-  const summary = preview.truncated.some(Boolean) ? ` (first and last ${preview.edgeItems} per axis)` : "";
+  const summary = preview.truncated.some(Boolean) ? words.edgesPerAxis(preview.edgeItems) : "";
   const text = `${header}${summary}\n${tensorText(preview, t.dtype)}`;
   if (image) {
     const picture = tensorPng(t);
     const base64 = picture.png.toString("base64");
-    const shown = t.rank === 4 ? ` (first ${picture.shown} of ${t.shape[0]})` : "";
+    const shown = t.rank === 4 ? words.imagesShown(picture.shown, t.shape[0]!) : "";
     return {
       data: {
         "text/plain": text,

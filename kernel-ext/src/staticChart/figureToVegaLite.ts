@@ -10,6 +10,7 @@ import { isRecord, plainText, readRecord, readString, readTitle } from "./figure
 import { maxLinePoints, maxMarkers, scatterLayers, scatterLoad, scatterXY, type CartesianAxes } from "./scatterLayers.js";
 import { planSeries, readColorway, seriesColorEncoding } from "./seriesColors.js";
 import type { VegaLiteLayer } from "./vegaLiteLayer.js";
+import { textColumns } from "../words/textColumns.js";
 
 export interface StaticChartSize {
   width: number;
@@ -58,8 +59,8 @@ function planY(layoutAxis: Record<string, unknown> | undefined, extents: ReturnT
 /** Plotly tilts category labels that would collide; Vega would drop every other one instead. */
 function tiltCrowdedLabels(plan: AxisPlan, plotWidth: number): void {
   if (plan.kind !== "ordinal" || plan.domain === undefined || plan.domain.length === 0) return;
-  const longest = Math.max(...plan.domain.map((label) => String(label).length));
-  // About 6 px per character at the 11 px label size.
+  const longest = Math.max(...plan.domain.map((label) => textColumns(String(label))));
+  // About 6 px per monospace column (a Han character takes two) at the 11 px label size.
   if (longest * 6 <= plotWidth / plan.domain.length) return;
   plan.style = { labelAngle: -30, labelAlign: "right", labelBaseline: "top", labelOverlap: false, ...plan.style };
 }

@@ -1,6 +1,7 @@
 import { parse, resetSVGDefIds, View } from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { compactSvg } from "./compactSvg.js";
+import { hasWideText, withWideTextWidths } from "./wideTextWidth.js";
 
 export interface RenderedSvg {
   svg: string;
@@ -56,7 +57,7 @@ async function renderNow(spec: TopLevelSpec): Promise<RenderedSvg> {
 }
 
 export function renderVegaLiteSvg(spec: TopLevelSpec): Promise<RenderedSvg> {
-  const rendered = queue.then(() => renderNow(spec));
+  const rendered = queue.then(() => withWideTextWidths(hasWideText(JSON.stringify(spec)), () => renderNow(spec)));
   queue = rendered.catch(() => undefined);
   return rendered;
 }
