@@ -1,0 +1,137 @@
+// What the live handouts' Chromium tests share: the site built once per test file from the executed
+// course, pages opened from file:// with every request off the machine refused, and a notebook run top to
+// bottom in the page with its numbers compared to the executed notebook's.
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { readNotebookFile } from "@tsdl/kernel-ext/notebook";
+import { renderBilingualHandouts } from "../../tools/src/handouts/bilingualHandouts.js";
+import { renderHandouts } from "../../tools/src/handouts/renderHandouts.js";
+
+export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+export const executedDir = path.join(repoRoot, "dist/notebooks");
+export const screenshotDir = path.join(repoRoot, "dist/live-handouts-screenshots");
+
+/** Needs the executed course (dist/notebooks), so it runs in CI after the course test, or with TSDL_LIVE_HANDOUTS=1. */
+export function liveTestsEnabled(notebooks: string[]): boolean {
+  const enabled = process.env.CI === "true" || process.env.TSDL_LIVE_HANDOUTS === "1";
+  return enabled && notebooks.every((name) => existsSync(path.join(executedDir, `${name}.ipynb`)));
+}
+
+export class LiveSite {
+  readonly offMachine: string[] = [];
+  private constructor(readonly dir: string, private readonly browser: Browser) {}
+
+  /** The English edition, or with `bilingual` both (the Chinese pages in `zh/`, when the Chinese course was executed). */
+  static async open(bilingual = false): Promise<LiveSite> {
+    const dir = await mkdtemp(path.join(tmpdir(), "tsdl-live-"));
+    const options = { executedDir, outDir: dir, sourceDir: path.join(repoRoot, "notebooks") };
+    await (bilingual ? renderBilingualHandouts(options) : renderHandouts(options));
+    await mkdir(screenshotDir, { recursive: true });
+    const browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    });
+    return new LiveSite(dir, browser);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await rm(this.dir, { recursive: true, force: true });
+  }
+
+  /** `file` relative to the site; by default on the backend of the kernel that executed the course, so that seeded numbers agree. */
+  async openPage(file: string, backend: string | null = "wasm"): Promise<Page> {
+    const page = await this.browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.route(/^(?!file:|blob:|data:)/, (route) => {
+      this.offMachine.push(route.request().url());
+      return route.abort();
+    });
+    if (backend) await page.addInitScript((name) => Object.assign(globalThis, { __tsdlLive: { env: { TSDL_BACKEND: name } } }), backend);
+    await page.goto(pathToFileURL(path.join(this.dir, file)).href);
+    return page;
+  }
+}
+
+export const cellsOf = (page: Page) => page.locator("section.code-cell");
+export const cell = (page: Page, id: string) => page.locator(`section.code-cell#cell-${id}`);
+
+export async function waitUntilRun(page: Page, expected: number, timeout = 300_000): Promise<void> {
+  await page.waitForFunction((n) => document.querySelectorAll("section.code-cell[data-live-status]").length >= n, expected, { timeout, polling: 250 });
+}
+
+export async function setCode(target: Locator, code: string): Promise<void> {
+  await target.locator(".cm-content").click();
+  await target.page().keyboard.press("Control+A");
+  await target.page().keyboard.insertText(code);
+}
+
+// Times and sizes in memory differ from run to run; every other number a cell prints is compared.
+function numbersOf(text: string): number[] {
+  const timeless = text.replace(/\b\d+:\d\d\b/g, "").replace(/\d+(\.\d+)?\s*(ms|s|seconds?|µs|GFLOPS)\b/g, "");
+  return (timeless.match(/-?\d+(\.\d+)?(e[-+]?\d+)?/gi) ?? []).map(Number);
+}
+
+function sameNumbers(actual: number[], expected: number[]): boolean {
+  return actual.length === expected.length && actual.every((value, i) => Math.abs(value - expected[i]!) <= 1e-6 * Math.max(1, Math.abs(expected[i]!)));
+}
+
+export interface NotebookRun {
+  /** Code cells that did not end "ok" (a self-check calling one of the learner's stubs excepted). */
+  failures: Array<{ id: string; status?: string; errors: string[] }>;
+  /** Comparable cells whose numbers differ from the executed notebook's. */
+  differing: Array<{ id: string; expected: number[]; actual: number[] }>;
+  codeCells: number;
+  executedCodeCells: number;
+  firstCellSeconds: number;
+  seconds: number;
+  /** Every state the status lines of training went through. */
+  progressLines: string[];
+}
+
+/** Presses "Run all above" on the page's last code cell and compares what every cell printed with the executed notebook. */
+export async function runWholeNotebook(page: Page, name: string, timeout = 300_000): Promise<NotebookRun> {
+  const executedNotebook = await readNotebookFile(path.join(executedDir, `${name}.ipynb`));
+  const before = await cellsOf(page).evaluateAll((sections) => sections.map((s) => (s.querySelector(".cell-outputs") as HTMLElement | null)?.innerText ?? ""));
+  // A MutationObserver sees every state of the status lines (polling misses fast runs).
+  await page.evaluate(() => {
+    const seen = new Set<string>();
+    Object.assign(globalThis, { progressLines: seen });
+    new MutationObserver(() => {
+      document.querySelectorAll(".live-output").forEach((output) => {
+        const line = /[^\n]*: [█░]+ (epoch|done|stopped)[^\n]*/.exec(output.textContent ?? "");
+        if (line) seen.add(line[0].trim());
+      });
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const clicked = performance.now();
+  await cellsOf(page).last().locator(".live-run-above").click();
+  await page.waitForSelector("section.code-cell[data-live-status]", { timeout: 120_000 });
+  const firstCellSeconds = (performance.now() - clicked) / 1000;
+  await waitUntilRun(page, before.length, timeout);
+  const seconds = (performance.now() - clicked) / 1000;
+  console.log(`${name}: first cell done ${firstCellSeconds.toFixed(1)} s after Run (runtime start included), all ${before.length} cells ${seconds.toFixed(1)} s`);
+
+  const after = await cellsOf(page).evaluateAll((sections) =>
+    sections.map((s) => ({
+      id: s.id,
+      status: (s as HTMLElement).dataset.liveStatus,
+      text: (s.querySelector(".cell-outputs") as HTMLElement | null)?.innerText ?? "",
+      errors: Array.from(s.querySelectorAll(".output-error")).map((e) => (e as HTMLElement).innerText),
+    })),
+  );
+  // The page shows the learner's stubs; only a self-check calling a stub may fail, and says so.
+  const failures = after.filter((c) => c.status !== "ok" && !c.errors.every((e) => e.includes("not implemented yet"))).map(({ id, status, errors }) => ({ id, status, errors }));
+  // Not compared: self-checks (the page runs the learner's stubs, the executed notebook the solutions),
+  // what describes the machine (backendInfo: Node's backends are not the browser's) and cells that time themselves.
+  const sources = executedNotebook.cells.filter((c) => c.cell_type === "code").map((c) => [c.source].flat().join(""));
+  const comparable = (i: number) => after[i]!.status === "ok" && before[i] !== "" && !/selfCheck\(|backendInfo\(\)|performance\.now\(\)|Date\.now\(\)/.test(sources[i]!);
+  const differing = after
+    .map((c, i) => ({ id: c.id, expected: numbersOf(before[i]!), actual: numbersOf(c.text) }))
+    .filter((c, i) => comparable(i) && !sameNumbers(c.actual, c.expected));
+  const progressLines = await page.evaluate(() => [...(globalThis as unknown as { progressLines: Set<string> }).progressLines]);
+  return { failures, differing, codeCells: before.length, executedCodeCells: sources.length, firstCellSeconds, seconds, progressLines };
+}
