@@ -130,9 +130,15 @@ export async function runWholeNotebook(page: Page, name: string, options: { time
   await cellsOf(page).last().locator(".live-run-above").click();
   await page.waitForSelector("section.code-cell[data-live-status]", { timeout: 120_000 });
   const firstCellSeconds = (performance.now() - clicked) / 1000;
-  await waitUntilRun(page, before.length, timeout);
+  const statuses = () => cellsOf(page).evaluateAll((sections) => sections.map((s) => `${s.id.replace(/^cell-/, "")} ${s.querySelector(".live-status")?.textContent ?? ""}`));
+  try {
+    await waitUntilRun(page, before.length, timeout);
+  } catch (error) {
+    throw new Error(`${name}: not every cell ran in ${timeout / 1000} s; the cells say: ${(await statuses()).join(" | ")}`, { cause: error });
+  }
   const seconds = (performance.now() - clicked) / 1000;
-  console.log(`${name}: first cell done ${firstCellSeconds.toFixed(1)} s after Run (runtime start included), all ${before.length} cells ${seconds.toFixed(1)} s`);
+  const slowest = (await statuses()).map((status) => ({ status, seconds: Number(/([\d.]+) s$/.exec(status)?.[1] ?? 0) })).sort((a, b) => b.seconds - a.seconds);
+  console.log(`${name}: first cell done ${firstCellSeconds.toFixed(1)} s after Run (runtime start included), all ${before.length} cells ${seconds.toFixed(1)} s; slowest: ${slowest.slice(0, 4).map((c) => c.status).join(", ")}`);
 
   const after = await cellsOf(page).evaluateAll((sections) =>
     sections.map((s) => ({
