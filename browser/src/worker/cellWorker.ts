@@ -52,7 +52,7 @@ const resolveModule: ModuleResolver = async (name) => {
   const libEntry = libEntries[name];
   if (libEntry) return (modules[name] = await libEntry());
   if (/^(node:|child_process$|worker_threads$|net$|http$)/.test(name)) return jupyterOnlyModule(name);
-  throw new Error(runtimeWords().noModule(name, [...Object.keys(modules), ...Object.keys(libEntries)].filter((m, i, all) => !m.startsWith("node:") && all.indexOf(m) === i).join(", ")));
+  throw new Error(runtimeWords().noModule(name, [...new Set([...Object.keys(modules), ...Object.keys(libEntries)])].filter((m) => !m.startsWith("node:")).join(", ")));
 };
 
 const scope = newCellScope();
