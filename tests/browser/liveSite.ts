@@ -88,6 +88,21 @@ function sameNumbers(actual: string[], expected: string[], integersOnly: boolean
   );
 }
 
+// Each cell's outputs as text, whole and without charts (whose axes follow the values they draw).
+const outputTexts = (page: Page) =>
+  cellsOf(page).evaluateAll((sections) =>
+    sections.map((section) => {
+      const outputs = section.querySelector<HTMLElement>(".cell-outputs");
+      if (!outputs) return { whole: "", withoutCharts: "" };
+      const whole = outputs.innerText;
+      const charts = Array.from(outputs.querySelectorAll<HTMLElement>(".output-plotly"));
+      for (const chart of charts) chart.style.display = "none";
+      const withoutCharts = outputs.innerText;
+      for (const chart of charts) chart.style.display = "";
+      return { whole, withoutCharts };
+    }),
+  );
+
 /** A status line of training as lib prints it when a run ends. */
 const TRAINED = /: [█░]+ (done|stopped)/;
 
@@ -107,14 +122,14 @@ export interface NotebookRun {
 /**
  * Presses "Run all above" on the page's last code cell and compares what every cell printed with the
  * executed notebook. With `trainedIntegersOnly`, from the first cell that trained on, only the count of
- * numbers and the integers (shapes, parameter counts, epochs) are compared: Node's wasm backend runs its
+ * numbers and the integers (shapes, parameter counts, epochs) outside charts are compared: Node's wasm backend runs its
  * kernels on several threads and the page's on one, so sums add up in another order and a model trained
  * for minutes ends with other weights (metrics differ from the third digit, samples drawn from it differ).
  */
 export async function runWholeNotebook(page: Page, name: string, options: { timeout?: number; trainedIntegersOnly?: boolean } = {}): Promise<NotebookRun> {
   const { timeout = 300_000, trainedIntegersOnly = false } = options;
   const executedNotebook = await readNotebookFile(path.join(executedDir, `${name}.ipynb`));
-  const before = await cellsOf(page).evaluateAll((sections) => sections.map((s) => (s.querySelector(".cell-outputs") as HTMLElement | null)?.innerText ?? ""));
+  const before = await outputTexts(page);
   // A MutationObserver sees every state of the status lines (polling misses fast runs).
   await page.evaluate(() => {
     const seen = new Set<string>();
@@ -140,11 +155,11 @@ export async function runWholeNotebook(page: Page, name: string, options: { time
   const slowest = (await statuses()).map((status) => ({ status, seconds: Number(/([\d.]+) s$/.exec(status)?.[1] ?? 0) })).sort((a, b) => b.seconds - a.seconds);
   console.log(`${name}: first cell done ${firstCellSeconds.toFixed(1)} s after Run (runtime start included), all ${before.length} cells ${seconds.toFixed(1)} s; slowest: ${slowest.slice(0, 4).map((c) => c.status).join(", ")}`);
 
+  const afterTexts = await outputTexts(page);
   const after = await cellsOf(page).evaluateAll((sections) =>
     sections.map((s) => ({
       id: s.id,
       status: (s as HTMLElement).dataset.liveStatus,
-      text: (s.querySelector(".cell-outputs") as HTMLElement | null)?.innerText ?? "",
       errors: Array.from(s.querySelectorAll(".output-error")).map((e) => (e as HTMLElement).innerText),
     })),
   );
@@ -156,9 +171,12 @@ export async function runWholeNotebook(page: Page, name: string, options: { time
   const sources = codeCells.map((c) => [c.source].flat().join(""));
   const firstTrained = codeCells.findIndex((c) => TRAINED.test(JSON.stringify(c.outputs)));
   const trained = (i: number) => trainedIntegersOnly && firstTrained >= 0 && i >= firstTrained;
-  const comparable = (i: number) => after[i]!.status === "ok" && before[i] !== "" && !/selfCheck\(|backendInfo\(\)|performance\.now\(\)|Date\.now\(\)/.test(sources[i]!);
+  const comparable = (i: number) => after[i]!.status === "ok" && before[i]!.whole !== "" && !/selfCheck\(|backendInfo\(\)|performance\.now\(\)|Date\.now\(\)/.test(sources[i]!);
   const differing = after
-    .map((c, i) => ({ id: c.id, expected: numbersOf(before[i]!), actual: numbersOf(c.text) }))
+    .map((c, i) => {
+      const text = trained(i) ? "withoutCharts" : "whole";
+      return { id: c.id, expected: numbersOf(before[i]![text]), actual: numbersOf(afterTexts[i]![text]) };
+    })
     .filter((c, i) => comparable(i) && !sameNumbers(c.actual, c.expected, trained(i)));
   const progressLines = await page.evaluate(() => [...(globalThis as unknown as { progressLines: Set<string> }).progressLines]);
   return { failures, differing, codeCells: before.length, executedCodeCells: sources.length, firstCellSeconds, seconds, progressLines };
