@@ -4,7 +4,7 @@ import { LiveSite, cell, liveTestsEnabled, runWholeNotebook, screenshotDir } fro
 
 // Notebooks 06-08 train for minutes on the browser's wasm backend (one thread in a file:// page): each
 // runs top to bottom in the page, with no error output and the executed notebook's numbers (after the first
-// training run only its integers: see runWholeNotebook), in under 4 minutes. Its own file and vitest
+// training run only how many: see runWholeNotebook), in under 4 minutes. Its own file and vitest
 // project, so that it runs alone after the other live tests.
 const NOTEBOOKS = ["06-language", "07-vision", "08-large-models"];
 const BUDGET_SECONDS = 240;
@@ -23,7 +23,7 @@ describe.skipIf(!liveTestsEnabled(NOTEBOOKS))("the live handouts of the training
   for (const name of NOTEBOOKS) {
     it(`runs every code cell of ${name} top to bottom in under ${BUDGET_SECONDS} s, with the executed notebook's numbers`, async () => {
       const page = await site.openPage(`${name}.html`);
-      const run = await runWholeNotebook(page, name, { timeout: (BUDGET_SECONDS + 60) * 1000, trainedIntegersOnly: true });
+      const run = await runWholeNotebook(page, name, { timeout: (BUDGET_SECONDS + 60) * 1000, trainedCountOnly: true });
       // The training cell after its run: the final progress line and the history it returned.
       if (name === "07-vision") await cell(page, "nb07-08").screenshot({ path: path.join(screenshotDir, "07-vision-training.png") });
       expect(run.failures).toEqual([]);
