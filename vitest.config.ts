@@ -5,6 +5,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 const COURSE = "tests/handouts/course.test.ts";
 const LIVE = "tests/browser/liveHandouts.test.ts";
+const LIVE_TRAINING = "tests/browser/liveTraining.test.ts";
 
 const shared = {
   setupFiles: ["tests/setup/backendReady.ts"],
@@ -38,7 +39,7 @@ export default defineConfig({
           include: ["tests/**/*.test.ts"],
           // The exercise tests run inside the grader (tests/grading/courseExercises.test.ts grades the
           // instructor notebooks and the release with them), not directly.
-          exclude: ["tests/exercises/**", "**/node_modules/**", COURSE, LIVE],
+          exclude: ["tests/exercises/**", "**/node_modules/**", COURSE, LIVE, LIVE_TRAINING],
           sequence: { groupOrder: 0 },
         },
       },
@@ -60,6 +61,16 @@ export default defineConfig({
           include: [LIVE],
           // After the course test, which leaves the executed notebooks in dist/notebooks.
           sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...shared,
+          name: "live-training",
+          include: [LIVE_TRAINING],
+          // Alone on the machine after the other live tests: each notebook's time is asserted.
+          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -1,128 +1,38 @@
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseNotebook, readNotebookFile } from "@tsdl/kernel-ext/notebook";
-import { renderHandouts } from "../../tools/src/handouts/renderHandouts.js";
+import { parseNotebook } from "@tsdl/kernel-ext/notebook";
+import { LiveSite, cell, cellsOf, liveTestsEnabled, repoRoot, runWholeNotebook, screenshotDir, setCode, waitUntilRun } from "./liveSite.js";
 
 // The live handouts in Debian's Chromium, from file://, with every request off the machine refused:
-// notebooks 00-05 and 09 run top to bottom in the page and print the numbers the kernel printed (06-08
-// run too, in 1.5-4 minutes each, too long for every CI run; see browser/README.md). Needs the
-// executed course (dist/notebooks), so it runs in CI after the course test, or with TSDL_LIVE_HANDOUTS=1.
-const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
-const executedDir = path.join(repoRoot, "dist/notebooks");
-const screenshotDir = path.join(repoRoot, "dist/live-handouts-screenshots");
+// notebooks 00-05 and 09 run top to bottom in the page and print the numbers the kernel printed (06-08,
+// which train for minutes, are tests/browser/liveTraining.test.ts).
 const NOTEBOOKS = ["00-setup", "01-concepts", "02-algorithms", "03-preprocessing", "04-training", "05-evaluation", "09-faq"];
-const enabled = process.env.CI === "true" || process.env.TSDL_LIVE_HANDOUTS === "1";
-const executed = NOTEBOOKS.every((name) => existsSync(path.join(executedDir, `${name}.ipynb`)));
 
-let site: string;
-let browser: Browser;
-const offMachine: string[] = [];
+let site: LiveSite;
+const openPage = (name: string, backend?: string | null) => site.openPage(`${name}.html`, backend);
 
-async function openPage(name: string, backend: string | null = "wasm"): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  await page.route(/^(?!file:|blob:|data:)/, (route) => {
-    offMachine.push(route.request().url());
-    return route.abort();
-  });
-  // By default the same backend as the kernel that executed the course, so that seeded numbers agree.
-  if (backend) await page.addInitScript((name) => Object.assign(globalThis, { __tsdlLive: { env: { TSDL_BACKEND: name } } }), backend);
-  await page.goto(pathToFileURL(path.join(site, `${name}.html`)).href);
-  return page;
-}
-
-const cellsOf = (page: Page) => page.locator("section.code-cell");
-const cell = (page: Page, id: string) => page.locator(`section.code-cell#cell-${id}`);
-
-async function waitUntilRun(page: Page, expected: number, timeout = 300_000): Promise<void> {
-  await page.waitForFunction((n) => document.querySelectorAll("section.code-cell[data-live-status]").length >= n, expected, { timeout, polling: 250 });
-}
-
-async function setCode(target: Locator, code: string): Promise<void> {
-  await target.locator(".cm-content").click();
-  await target.page().keyboard.press("Control+A");
-  await target.page().keyboard.insertText(code);
-}
-
-// Times and sizes in memory differ from run to run; every other number a cell prints is compared.
-function numbersOf(text: string): number[] {
-  const timeless = text.replace(/\b\d+:\d\d\b/g, "").replace(/\d+(\.\d+)?\s*(ms|s|seconds?|µs|GFLOPS)\b/g, "");
-  return (timeless.match(/-?\d+(\.\d+)?(e[-+]?\d+)?/gi) ?? []).map(Number);
-}
-
-function sameNumbers(actual: number[], expected: number[]): boolean {
-  return actual.length === expected.length && actual.every((value, i) => Math.abs(value - expected[i]!) <= 1e-6 * Math.max(1, Math.abs(expected[i]!)));
-}
-
-describe.skipIf(!enabled || !executed)("the live handouts in Chromium, offline from file://", () => {
+describe.skipIf(!liveTestsEnabled(NOTEBOOKS))("the live handouts in Chromium, offline from file://", () => {
   beforeAll(async () => {
-    site = await mkdtemp(path.join(tmpdir(), "tsdl-live-"));
-    await renderHandouts({ executedDir, outDir: site, sourceDir: path.join(repoRoot, "notebooks") });
-    await mkdir(screenshotDir, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-    });
+    site = await LiveSite.open(true);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (site) await rm(site, { recursive: true, force: true });
-    expect(offMachine).toEqual([]);
+    await site?.close();
+    expect(site?.offMachine).toEqual([]);
   });
 
   for (const name of NOTEBOOKS) {
     it(`runs every code cell of ${name} top to bottom, with the executed notebook's numbers`, async () => {
       const page = await openPage(name);
-      const executedNotebook = await readNotebookFile(path.join(executedDir, `${name}.ipynb`));
-      const before = await cellsOf(page).evaluateAll((sections) => sections.map((s) => (s.querySelector(".cell-outputs") as HTMLElement | null)?.innerText ?? ""));
-      // Every state the status lines of training went through, seen by a MutationObserver (polling misses fast runs).
-      await page.evaluate(() => {
-        const seen = new Set<string>();
-        Object.assign(globalThis, { progressLines: seen });
-        new MutationObserver(() => {
-          document.querySelectorAll(".live-output").forEach((output) => {
-            const line = /[^\n]*: [█░]+ (epoch|done|stopped)[^\n]*/.exec(output.textContent ?? "");
-            if (line) seen.add(line[0].trim());
-          });
-        }).observe(document.body, { subtree: true, childList: true, characterData: true });
-      });
-      const clicked = performance.now();
-      await cellsOf(page).last().locator(".live-run-above").click();
-      await page.waitForSelector("section.code-cell[data-live-status]", { timeout: 120_000 });
-      const firstCell = performance.now() - clicked;
-      await waitUntilRun(page, before.length);
-      console.log(`${name}: first cell done ${(firstCell / 1000).toFixed(1)} s after Run (runtime start included), all ${before.length} cells ${((performance.now() - clicked) / 1000).toFixed(1)} s`);
-
-      const after = await cellsOf(page).evaluateAll((sections) =>
-        sections.map((s) => ({
-          id: s.id,
-          status: (s as HTMLElement).dataset.liveStatus,
-          text: (s.querySelector(".cell-outputs") as HTMLElement | null)?.innerText ?? "",
-          errors: Array.from(s.querySelectorAll(".output-error")).map((e) => (e as HTMLElement).innerText),
-        })),
-      );
-      // The page shows the learner's stubs; only a self-check calling a stub may fail, and says so.
-      const failures = after.filter((c) => c.status !== "ok" && !c.errors.every((e) => e.includes("not implemented yet")));
-      expect(failures).toEqual([]);
-      // Not compared: self-checks (the page runs the learner's stubs, the executed notebook the solutions)
-      // what describes the machine (backendInfo: Node's backends are not the browser's) and cells that time themselves.
-      const sources = executedNotebook.cells.filter((c) => c.cell_type === "code").map((c) => [c.source].flat().join(""));
-      const comparable = (i: number) => after[i]!.status === "ok" && before[i] !== "" && !/selfCheck\(|backendInfo\(\)|performance\.now\(\)|Date\.now\(\)/.test(sources[i]!);
-      const differing = after
-        .map((c, i) => ({ id: c.id, expected: numbersOf(before[i]!), actual: numbersOf(c.text) }))
-        .filter((c, i) => comparable(i) && !sameNumbers(c.actual, c.expected));
-      expect(differing).toEqual([]);
-      expect(executedNotebook.cells.filter((c) => c.cell_type === "code").length).toBe(before.length);
+      const run = await runWholeNotebook(page, name);
+      expect(run.failures).toEqual([]);
+      expect(run.differing).toEqual([]);
+      expect(run.codeCells).toBe(run.executedCodeCells);
       if (name === "04-training") {
         // The status line was updated in place while it trained, and ended with the run's result.
-        const progress = await page.evaluate(() => [...(globalThis as unknown as { progressLines: Set<string> }).progressLines]);
-        expect(progress.some((line) => / epoch \d+\/10 /.test(line))).toBe(true);
-        expect(progress.some((line) => / done: 10 epochs/.test(line))).toBe(true);
+        expect(run.progressLines.some((line) => / epoch \d+\/10 /.test(line))).toBe(true);
+        expect(run.progressLines.some((line) => / done: 10 epochs/.test(line))).toBe(true);
       }
       await page.close();
     }, 400_000);
@@ -178,6 +88,36 @@ describe.skipIf(!enabled || !executed)("the live handouts in Chromium, offline f
     const edited = notebook.cells.find((c) => c.id === "ex00-broadcast-shape")!;
     expect([edited.source].flat().join("")).toBe(solved);
     expect(notebook.cells.every((c) => c.cell_type !== "code" || c.outputs.length === 0)).toBe(true);
+    await page.close();
+  }, 120_000);
+
+  it("speaks Chinese on a Chinese page: the runtime's status, a cell's status after Run and after Stop, the runtime's errors", async () => {
+    const page = await site.openPage("zh/00-setup.html");
+    const [first, second, third] = [cellsOf(page).nth(0), cellsOf(page).nth(1), cellsOf(page).nth(2)];
+    await setCode(first, "const answer = 6 * 7;\nanswer");
+    await first.locator(".live-run").click();
+    await waitUntilRun(page, 1, 60_000);
+    await expect(first.locator(".live-outputs").innerText()).resolves.toBe("42");
+    await expect(first.locator(".live-status").innerText()).resolves.toMatch(/^用时 \d+\.\d 秒$/);
+    await expect(page.locator(".live-runtime-status").innerText()).resolves.toBe("运行环境已就绪：TensorFlow.js 使用 wasm 后端");
+
+    await setCode(second, "await new Promise((resolve) => setTimeout(resolve, 60_000));");
+    await second.locator(".live-run").click();
+    await second.locator(".live-status", { hasText: "运行中…" }).waitFor({ timeout: 10_000 });
+    await second.locator(".live-stop").click();
+    await waitUntilRun(page, 2, 10_000);
+    await expect(second.locator(".live-status").innerText()).resolves.toBe("已停止");
+    await expect(second.locator(".output-error").innerText()).resolves.toMatch(/^KeyboardInterrupt: 单元格已被停止(\n（另有 \d+ 层调用在页面的运行环境内部）)?$/);
+
+    await setCode(third, 'import { execSync } from "node:child_process";\nimport { readFileSync } from "node:fs";\ntry { readFileSync("/nowhere.txt"); } catch (error) { console.log((error as Error).message); }\nexecSync("ls");');
+    await third.locator(".live-run").click();
+    await waitUntilRun(page, 3, 10_000);
+    await expect(third.locator(".live-status").innerText()).resolves.toMatch(/^\d+\.\d 秒后出错$/);
+    const errorText = await third.locator(".live-outputs").innerText();
+    expect(errorText).toContain("ENOENT：没有这个文件或文件夹，open '/nowhere.txt'（在页面的内存中");
+    expect(errorText).toContain("JupyterOnlyError: node:child_process's execSync() 只能在 Jupyter 中运行");
+    expect(errorText).toContain("位于单元格第 4 行：execSync(\"ls\");");
+    await page.screenshot({ path: path.join(screenshotDir, "zh-after-stop.png") });
     await page.close();
   }, 120_000);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as fs from "../../browser/src/shims/virtualFiles.js";
 import { jupyterOnlyModule } from "../../browser/src/shims/jupyterOnly.js";
+import { setRuntimeLanguage } from "../../browser/src/worker/runtimeWords.js";
 
 describe("the page's in-memory files", () => {
   it("serves a data set the runtime added, as bytes or text", () => {
@@ -28,5 +29,17 @@ describe("the page's in-memory files", () => {
   it("answers every call of a Node-only module with where it runs", () => {
     const childProcess = jupyterOnlyModule("node:child_process") as { spawn: () => void };
     expect(() => childProcess.spawn()).toThrow("node:child_process's spawn() runs in Jupyter only");
+  });
+
+  it("speaks the page's edition once the page has said which", () => {
+    setRuntimeLanguage("zh");
+    try {
+      const childProcess = jupyterOnlyModule("node:child_process") as { spawn: () => void };
+      expect(() => childProcess.spawn()).toThrow("node:child_process's spawn() 只能在 Jupyter 中运行：网页没有自己的文件和进程");
+      expect(() => fs.readFileSync("/nowhere/file.txt")).toThrow("ENOENT：没有这个文件或文件夹，open '/nowhere/file.txt'（在页面的内存中");
+    } finally {
+      setRuntimeLanguage("en");
+    }
+    expect(() => fs.readFileSync("/nowhere/file.txt")).toThrow("ENOENT: no such file or directory, open '/nowhere/file.txt' (in the page's memory");
   });
 });

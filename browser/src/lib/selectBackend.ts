@@ -4,28 +4,15 @@
 import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-wasm";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
-
-export type BackendName = "webgl" | "wasm" | "cpu";
-
-export interface BackendAttempt {
-  name: BackendName;
-  ok: boolean;
-  why: string;
-}
-
-export interface BackendInfo {
-  name: BackendName;
-  reason: string;
-  attempts: BackendAttempt[];
-  forcedBy?: string;
-  threads: number;
-  threadsNote?: string;
-}
+import type { BackendAttempt, BackendInfo, BackendName } from "@tsdl/lib";
 
 /** In a page the choice is forced with `process.env.TSDL_BACKEND`, which the runtime sets from the page's settings. */
 export const BACKEND_ENV = "TSDL_BACKEND";
 
-const ORDER: BackendName[] = ["webgl", "wasm", "cpu"];
+/** lib's backends that a page has (tensorflow is Node's). */
+type PageBackend = Exclude<BackendName, "tensorflow">;
+
+const ORDER: PageBackend[] = ["webgl", "wasm", "cpu"];
 const WASM_FILES = ["tfjs-backend-wasm.wasm", "tfjs-backend-wasm-simd.wasm", "tfjs-backend-wasm-threaded-simd.wasm"] as const;
 const WASM_URL_KEY = Symbol.for("tsdl.browser.wasmUrl");
 const STATE_KEY = Symbol.for("tsdl.backend.selection");
@@ -43,10 +30,10 @@ export function onWasmSelected(install: () => void): void {
   if ((globalThis as Store)[STATE_KEY]?.info.name === "wasm") install();
 }
 
-function forcedChoice(): BackendName | undefined {
+function forcedChoice(): PageBackend | undefined {
   const raw = process.env[BACKEND_ENV];
   if (raw === undefined || raw === "") return undefined;
-  const name = raw.trim().toLowerCase() as BackendName;
+  const name = raw.trim().toLowerCase() as PageBackend;
   if (!ORDER.includes(name)) throw new Error(`${BACKEND_ENV} must be one of ${ORDER.join(", ")}; got ${JSON.stringify(raw)}`);
   return name;
 }
@@ -57,7 +44,7 @@ function webglWhyNot(): string | undefined {
   return context ? undefined : "the browser gave no WebGL context (no GPU, or WebGL is switched off)";
 }
 
-async function trySelect(name: BackendName, attempts: BackendAttempt[]): Promise<boolean> {
+async function trySelect(name: PageBackend, attempts: BackendAttempt[]): Promise<boolean> {
   if (name === "webgl") {
     const why = webglWhyNot();
     if (why) {

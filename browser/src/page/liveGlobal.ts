@@ -1,3 +1,5 @@
+import { pageWords } from "./pageWords.js";
+
 /** A notebook as the page hands it to the learner: sources only, solutions already stripped. */
 export interface PageNotebook {
   cells: Array<{ id: string; cell_type: "markdown" | "code"; source: string; metadata: Record<string, unknown> }>;
@@ -35,7 +37,7 @@ export function loadScript(src: string): Promise<void> {
     const script = document.createElement("script");
     script.src = src;
     script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`could not load ${src}`));
+    script.onerror = () => reject(new Error(pageWords.scriptFailed(src)));
     document.head.append(script);
   });
 }

@@ -1,4 +1,5 @@
 import { loadScript, scriptBase } from "./liveGlobal.js";
+import { pageWords } from "./pageWords.js";
 
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
@@ -61,7 +62,7 @@ export function renderBundle(target: HTMLElement, data: Record<string, unknown>)
       wrapper.className = "output-image";
       const img = document.createElement("img");
       img.src = `data:${mime};base64,${image}`;
-      img.alt = "output image";
+      img.alt = pageWords.outputImage;
       wrapper.append(img);
       target.replaceChildren(wrapper);
       return;

@@ -1,5 +1,6 @@
 import type { DataFileTransfer, PageToWorker, WorkerToPage } from "../worker/messages.js";
 import { liveGlobal, loadScript, scriptBase } from "./liveGlobal.js";
+import { pageLanguage, pageWords } from "./pageWords.js";
 
 export type CellEvent = Exclude<WorkerToPage, { type: "ready" | "fatal" }>;
 
@@ -34,7 +35,7 @@ export class RuntimeClient {
 
   private async start(): Promise<Worker> {
     const base = scriptBase();
-    this.onStatus("Loading the runtime…");
+    this.onStatus(pageWords.loading);
     const live = liveGlobal();
     await Promise.all([
       live.workerSource ? undefined : loadScript(`${base}worker.js`),
@@ -42,7 +43,7 @@ export class RuntimeClient {
       ...(live.data ? [] : (live.dataFiles ?? []).map((file) => loadScript(`${base}${file}`))),
     ]);
     const source = live.workerSource;
-    if (!source || !live.wasmBase64) throw new Error("the live runtime's scripts did not load (live/worker.js, live/wasm.js)");
+    if (!source || !live.wasmBase64) throw new Error(pageWords.scriptsMissing);
     const worker = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
     const data: DataFileTransfer[] = (live.data ?? []).map((file) => ({ path: file.path, sha256: file.sha256, gzipped: file.gzipped, bytes: base64Bytes(file.base64) }));
     await new Promise<void>((resolve, reject) => {
@@ -54,12 +55,12 @@ export class RuntimeClient {
           resolve();
         } else if (message.type === "fatal") reject(new Error(message.message));
       };
-      worker.onerror = (event) => reject(new Error(event.message || "the runtime's worker failed to start"));
-      const start: PageToWorker = { type: "start", wasm: base64Bytes(live.wasmBase64!), data, env: live.env ?? {} };
+      worker.onerror = (event) => reject(new Error(event.message || pageWords.workerFailed));
+      const start: PageToWorker = { type: "start", wasm: base64Bytes(live.wasmBase64!), data, env: live.env ?? {}, language: pageLanguage };
       worker.postMessage(start);
     });
     worker.onmessage = (event: MessageEvent<WorkerToPage>) => this.dispatch(event.data);
-    this.onStatus(`Runtime ready: TensorFlow.js on ${this.backend}`);
+    this.onStatus(pageWords.ready(this.backend));
     this.worker = worker;
     return worker;
   }
@@ -112,7 +113,7 @@ export class RuntimeClient {
       this.starting = undefined;
       for (const [, pending] of this.pending) pending.resolve("restarted");
       this.pending.clear();
-      this.onStatus("The runtime was restarted to stop a cell that did not stop: what earlier cells defined is gone, run them again.");
+      this.onStatus(pageWords.runtimeRestarted);
     }, STOP_GRACE_MS);
   }
 

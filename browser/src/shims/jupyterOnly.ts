@@ -1,6 +1,8 @@
+import { runtimeWords } from "../worker/runtimeWords.js";
+
 /** The error every Node-only API gives in the browser: what was called, and where it does run. */
 export function jupyterOnly(what: string): Error {
-  const error = new Error(`${what} runs in Jupyter only: a web page has no files or processes of its own (open the notebook in Jupyter for it)`);
+  const error = new Error(runtimeWords().jupyterOnly(what));
   error.name = "JupyterOnlyError";
   return error;
 }

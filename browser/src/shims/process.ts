@@ -1,3 +1,5 @@
+import { runtimeWords } from "../worker/runtimeWords.js";
+
 /** What the course's code reads of `process` in a page: no environment, stdout into the cell's output. */
 export const process = {
   env: {} as Record<string, string | undefined>,
@@ -17,6 +19,6 @@ export const process = {
   on: () => process,
   off: () => process,
   exit: (code?: number) => {
-    throw new Error(`process.exit(${code ?? ""}) runs in Jupyter only`);
+    throw new Error(runtimeWords().processExit(String(code ?? "")));
   },
 };

@@ -1,3 +1,4 @@
+import { runtimeWords } from "../worker/runtimeWords.js";
 import { jupyterOnly } from "./jupyterOnly.js";
 
 // The course's file system in a page: the data sets the page handed over, and what cells write
@@ -9,7 +10,7 @@ let temporaryCount = 0;
 
 function normal(path: unknown, call: string): string {
   const text = path instanceof URL ? path.pathname : path;
-  if (typeof text !== "string") throw new TypeError(`fs.${call}: path must be a string or URL, got ${typeof path}`);
+  if (typeof text !== "string") throw new TypeError(runtimeWords().notAPath(call, typeof path));
   const parts: string[] = [];
   for (const part of text.split("/")) {
     if (part === "" || part === ".") continue;
@@ -26,7 +27,7 @@ function parentsOf(path: string): string[] {
 }
 
 function missing(call: string, path: string): Error {
-  const error = new Error(`ENOENT: no such file or directory, ${call} '${path}' (in the page's memory; the page has the course's data sets and what cells wrote)`);
+  const error = new Error(runtimeWords().missingFile(call, path));
   Object.assign(error, { code: "ENOENT", path });
   return error;
 }
@@ -63,7 +64,7 @@ export function writeFileSync(path: unknown, data: unknown): void {
   for (const parent of parentsOf(at)) if (!folders.has(parent)) throw missing("open", at);
   if (typeof data === "string") files.set(at, new TextEncoder().encode(data));
   else if (ArrayBuffer.isView(data)) files.set(at, new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)));
-  else throw new TypeError(`fs.writeFileSync: data must be a string or bytes, got ${typeof data}`);
+  else throw new TypeError(runtimeWords().notData(typeof data));
 }
 
 export function mkdirSync(path: unknown, options?: { recursive?: boolean }): void {

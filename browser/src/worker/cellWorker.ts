@@ -13,9 +13,11 @@ import * as os from "../shims/os.js";
 import * as url from "../shims/url.js";
 // The bundle maps node:path to path-browserify.
 import * as pathModule from "node:path";
+import { libEntries } from "tsdl-live:lib-entries";
 import { jupyterOnlyModule } from "../shims/jupyterOnly.js";
 import type { DataFileTransfer, PageToWorker, WorkerToPage } from "./messages.js";
 import { newCellScope, runCompiledCell, type ModuleResolver } from "./runCompiledCell.js";
+import { runtimeWords, setRuntimeLanguage } from "./runtimeWords.js";
 
 interface WorkerScope {
   postMessage(message: WorkerToPage): void;
@@ -47,8 +49,10 @@ const modules: Record<string, Record<string, unknown>> = {
 const resolveModule: ModuleResolver = async (name) => {
   const module = modules[name];
   if (module) return module;
+  const libEntry = libEntries[name];
+  if (libEntry) return (modules[name] = await libEntry());
   if (/^(node:|child_process$|worker_threads$|net$|http$)/.test(name)) return jupyterOnlyModule(name);
-  throw new Error(`Cannot find module '${name}': the page's runtime has ${Object.keys(modules).filter((m) => !m.startsWith("node:")).join(", ")}`);
+  throw new Error(runtimeWords().noModule(name, [...new Set([...Object.keys(modules), ...Object.keys(libEntries)])].filter((m) => !m.startsWith("node:")).join(", ")));
 };
 
 const scope = newCellScope();
@@ -93,18 +97,18 @@ async function checkedFile(file: DataFileTransfer): Promise<void> {
   const bytes = file.gzipped ? gunzipSync(file.bytes) : file.bytes;
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   const actual = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
-  if (actual !== file.sha256) throw new Error(`data/${file.path}: sha256 ${actual}, expected ${file.sha256} (data/SHA256SUMS); the handouts' copy is damaged`);
+  if (actual !== file.sha256) throw new Error(runtimeWords().damagedData(file.path, actual, file.sha256));
   fs.addVirtualFile(`${DATA_DIR}/${file.path}`, bytes);
 }
 
 async function start(message: Extract<PageToWorker, { type: "start" }>): Promise<void> {
+  setRuntimeLanguage(message.language);
   Object.assign(process.env, message.env, { TSDL_DATA_DIR: DATA_DIR });
   (globalThis as Record<symbol, unknown>)[Symbol.for("tsdl.browser.wasmUrl")] = URL.createObjectURL(new Blob([message.wasm], { type: "application/wasm" }));
   await Promise.all(message.data.map(checkedFile));
   fs.mkdirSync("/tmp", { recursive: true });
   // lib chooses its backend when it loads, so it loads once the page's settings are in process.env.
-  const lib = await import("@tsdl/lib");
-  modules["@tsdl/lib"] = lib;
+  const lib = (await resolveModule("@tsdl/lib")) as typeof import("@tsdl/lib");
   const info = await lib.backendReady();
   post({ type: "ready", backend: info.name, reason: info.reason });
 }
@@ -118,7 +122,7 @@ const sourceName = (cell: number) => `tsdl-cell-${cell}`;
 
 function errorOf(error: unknown, code: string, cell: number): { ename: string; evalue: string; traceback: string[] } {
   if (error instanceof CellSyntaxError) {
-    const where = error.line === undefined ? "" : ` (cell line ${error.line}:${error.column})`;
+    const where = error.line === undefined ? "" : runtimeWords().syntaxAt(error.line, error.column ?? 0);
     return { ename: "SyntaxError", evalue: `${error.message}${where}`, traceback: [] };
   }
   if (!(error instanceof Error)) return { ename: "Error", evalue: String(error), traceback: [] };
@@ -128,11 +132,11 @@ function errorOf(error: unknown, code: string, cell: number): { ename: string; e
   for (const frame of (error.stack ?? "").split("\n").slice(1)) {
     const at = /tsdl-cell-(\d+):(\d+):\d+\)?$/.exec(frame);
     const line = at ? Number(at[2]) - CELL_LINE_OFFSET : 0;
-    if (at && Number(at[1]) === cell) traceback.push(`at cell line ${line}: ${cellLines[line - 1]?.trim() ?? ""}`);
-    else if (at) traceback.push(`at line ${line} of a cell run earlier`);
+    if (at && Number(at[1]) === cell) traceback.push(runtimeWords().atCellLine(line, cellLines[line - 1]?.trim() ?? ""));
+    else if (at) traceback.push(runtimeWords().atEarlierCell(line));
     else if (frame.trim().startsWith("at ")) hidden += 1;
   }
-  if (hidden > 0) traceback.push(`(${hidden} frame${hidden === 1 ? "" : "s"} inside the page's runtime)`);
+  if (hidden > 0) traceback.push(runtimeWords().hiddenFrames(hidden));
   return { ename: error.name, evalue: error.message, traceback };
 }
 
@@ -146,7 +150,7 @@ async function run(cell: number, code: string): Promise<void> {
   try {
     await releaseHeldCells();
     const stopped = new Promise<never>((_, reject) => {
-      interruptCell = () => reject(new KernelInterruptError("the cell was stopped"));
+      interruptCell = () => reject(new KernelInterruptError(runtimeWords().cellStopped));
     });
     const value = await Promise.race([runCompiledCell(compileCell(code), scope, resolveModule, sourceName(cell)), stopped]);
     if (value !== undefined) {

@@ -1,4 +1,5 @@
 import type { MimeBundle } from "@tsdl/display";
+import type { RuntimeLanguage } from "./runtimeWords.js";
 
 /** One data set handed to the worker: its path under the course's data folder, bytes (gzipped when `gzipped`) and the sha256 of the data set. */
 export interface DataFileTransfer {
@@ -9,7 +10,7 @@ export interface DataFileTransfer {
 }
 
 export type PageToWorker =
-  | { type: "start"; wasm: Uint8Array; data: DataFileTransfer[]; env: Record<string, string> }
+  | { type: "start"; wasm: Uint8Array; data: DataFileTransfer[]; env: Record<string, string>; language: RuntimeLanguage }
   | { type: "run"; cell: number; code: string }
   | { type: "interrupt" };
 

@@ -4,7 +4,8 @@ import * as tf from "@tensorflow/tfjs";
 import { getThreadsCount } from "@tensorflow/tfjs-backend-wasm";
 import { chooseWasmThreads, useThreadedWasm } from "./wasmThreads.js";
 
-export type BackendName = "tensorflow" | "wasm" | "cpu";
+/** `tensorflow` runs in Node only, `webgl` in a web page only (the live handouts choose it: browser/src/lib/selectBackend.ts). */
+export type BackendName = "tensorflow" | "webgl" | "wasm" | "cpu";
 
 export interface BackendAttempt {
   name: BackendName;
