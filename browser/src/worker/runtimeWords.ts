@@ -1,6 +1,8 @@
 // The words the runtime's worker puts into a cell's output, in the page's edition (the page sends its
 // language with "start"; browser/src/page/pageWords.ts holds the page's own words).
-export type RuntimeLanguage = "en" | "zh";
+import { setLanguage, wordsFor, type Language } from "@tsdl/display";
+
+export type RuntimeLanguage = Language;
 
 const WORDS = {
   en: {
@@ -33,13 +35,15 @@ const WORDS = {
   },
 } satisfies Record<RuntimeLanguage, unknown>;
 
-let language: RuntimeLanguage = "en";
-
+/**
+ * The page's edition becomes display's language, so the runtime's words and the words lib and display
+ * choose agree even in a cell that imports plain `@tsdl/lib` on a Chinese page.
+ */
 export function setRuntimeLanguage(next: RuntimeLanguage): void {
-  language = next;
+  setLanguage(next);
 }
 
 /** The words of the page's edition (English until the page says otherwise). */
 export function runtimeWords(): (typeof WORDS)["en"] {
-  return WORDS[language];
+  return wordsFor(WORDS);
 }
