@@ -1,7 +1,7 @@
 // The worker the live handouts run cells in: lib, tfjs, danfo and the kernel's renderers, bundled.
 import "../shims/globals.js";
 import * as display from "@tsdl/kernel-ext";
-import { KernelInterruptError, installKernelSession, releaseHeldCells, toDisplayContent, type KernelSession, type MimeBundle } from "@tsdl/display";
+import { KernelInterruptError, installKernelSession, releaseHeldCells, setLanguage, toDisplayContent, type KernelSession, type MimeBundle } from "@tsdl/display";
 import * as tf from "@tensorflow/tfjs";
 import * as danfo from "danfojs-node";
 import Papa from "papaparse";
@@ -103,6 +103,9 @@ async function checkedFile(file: DataFileTransfer): Promise<void> {
 
 async function start(message: Extract<PageToWorker, { type: "start" }>): Promise<void> {
   setRuntimeLanguage(message.language);
+  // lib's and display's words too, even in a cell that imports plain @tsdl/lib on a Chinese page. The
+  // runtime keeps its own copy: the process shim needs those words before display can load.
+  setLanguage(message.language);
   Object.assign(process.env, message.env, { TSDL_DATA_DIR: DATA_DIR });
   (globalThis as Record<symbol, unknown>)[Symbol.for("tsdl.browser.wasmUrl")] = URL.createObjectURL(new Blob([message.wasm], { type: "application/wasm" }));
   await Promise.all(message.data.map(checkedFile));

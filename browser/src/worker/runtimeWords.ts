@@ -1,8 +1,6 @@
 // The words the runtime's worker puts into a cell's output, in the page's edition (the page sends its
 // language with "start"; browser/src/page/pageWords.ts holds the page's own words).
-import { setLanguage, wordsFor, type Language } from "@tsdl/display";
-
-export type RuntimeLanguage = Language;
+export type RuntimeLanguage = "en" | "zh";
 
 const WORDS = {
   en: {
@@ -35,15 +33,13 @@ const WORDS = {
   },
 } satisfies Record<RuntimeLanguage, unknown>;
 
-/**
- * The page's edition becomes display's language, so the runtime's words and the words lib and display
- * choose agree even in a cell that imports plain `@tsdl/lib` on a Chinese page.
- */
+let language: RuntimeLanguage = "en";
+
 export function setRuntimeLanguage(next: RuntimeLanguage): void {
-  setLanguage(next);
+  language = next;
 }
 
 /** The words of the page's edition (English until the page says otherwise). */
 export function runtimeWords(): (typeof WORDS)["en"] {
-  return wordsFor(WORDS);
+  return WORDS[language];
 }

@@ -1,3 +1,4 @@
+import { currentLanguage } from "@tsdl/display";
 import { libWords } from "../words/libWords.js";
 import type * as dfd from "danfojs-node";
 import { danfo } from "../preprocessing/dataFrame.js";
@@ -82,11 +83,12 @@ export function classificationReport(yTrue: unknown, yPred: unknown, options: Cl
 // Terminal columns: Han and full-width characters take two, as in a monospaced font (labels here are ASCII or Han).
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 const columnsOf = (text: string) => [...text].reduce((sum, ch) => sum + (WIDE.test(ch) ? 2 : 1), 0);
+const codePointsOf = (text: string) => [...text].length;
 
 function formatReport(rows: ClassificationReportRow[], classCount: number, digits: number, columns: readonly string[]): string {
-  // Widths count code points, as Python's len and format do (an emoji is one, not two UTF-16 units);
-  // Han characters count two, so Chinese labels line up too.
-  const length = columnsOf;
+  // In English, widths count code points, as scikit-learn's len and format do (an emoji is one, not two
+  // UTF-16 units); the Chinese edition's headers are Han, so there Han characters count two and line up.
+  const length = currentLanguage() === "zh" ? columnsOf : codePointsOf;
   const padStart = (text: string, size: number) => " ".repeat(Math.max(0, size - length(text))) + text;
   const width = Math.max(...rows.map((r) => length(r.label)), digits);
   const cell = (v: string) => padStart(v, 9);
