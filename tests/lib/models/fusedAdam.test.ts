@@ -42,12 +42,39 @@ describe("FusedAdam", () => {
     }
   });
 
-  it("updates variables above FUSED_MAX_SIZE (embeddings) by tfjs's ops, to the same weights", async () => {
-    const rows = Math.ceil(FUSED_MAX_SIZE / 3) + 1;
-    const reference = weightsAfter(tf.train.adam(0.05), 3, rows);
-    const fused = weightsAfter(fusedAdam(0.05), 3, rows);
-    expect(fused[0].length).toBeGreaterThan(FUSED_MAX_SIZE);
-    expect(maxDiff(fused, reference)).toBeLessThan(1e-5);
+  it.each(["cpu", "wasm"] as const)("on %s, updates variables above FUSED_MAX_SIZE (embeddings) to tfjs Adam's weights", async (backend) => {
+    await tf.setBackend(backend);
+    try {
+      const rows = Math.ceil(FUSED_MAX_SIZE / 3) + 1;
+      const reference = weightsAfter(tf.train.adam(0.05), 3, rows);
+      const fused = weightsAfter(fusedAdam(0.05), 3, rows);
+      expect(fused[0].length).toBeGreaterThan(FUSED_MAX_SIZE);
+      expect(maxDiff(fused, reference)).toBeLessThan(1e-5);
+    } finally {
+      await tf.setBackend("wasm");
+    }
+  });
+
+  it.each([
+    ["cpu", 1, 1],
+    ["wasm", 2, 0],
+  ] as const)("on %s, a large variable and a small one take %i fused steps and %i square roots", async (backend, fusedSteps, roots) => {
+    await tf.setBackend(backend);
+    try {
+      const big = tf.variable(tf.randomNormal([FUSED_MAX_SIZE + 3], 0, 1, "float32", 1));
+      const small = tf.variable(tf.randomNormal([3], 0, 1, "float32", 2));
+      const optimizer = fusedAdam(0.05);
+      const { kernels } = await tf.profile(() => {
+        optimizer.minimize(() => tf.add(tf.sum(tf.square(big)), tf.sum(small)) as tf.Scalar);
+      });
+      const names = kernels.map((kernel) => kernel.name);
+      expect(names.filter((name) => name === ADAM_STEP_KERNEL).length).toBe(fusedSteps);
+      expect(names.filter((name) => name === "Sqrt").length).toBe(roots);
+      tf.dispose([big, small]);
+      optimizer.dispose();
+    } finally {
+      await tf.setBackend("wasm");
+    }
   });
 
   it("keeps tfjs Adam's class name, config and weights, so either loads the other's state", async () => {

@@ -77,6 +77,52 @@ describe("wasm training kernels", () => {
     expect(maxAbsDiff(runs), name(c)).toBeLessThan(TOLERANCE);
   });
 
+  // A dy with ~1% nonzero entries (a global max pool's gradient is one window in ~100) is taken from its
+  // nonzero entries alone (sparseConvGradients.test.ts checks that these take that path).
+  const sparseCases: ConvCase[] = [
+    { x: [3, 1, 100, 8], filter: [1, 5, 8, 6], stride: 1, pad: "valid" }, // the Conv1D text classifier's shape
+    { x: [2, 1, 100, 8], filter: [1, 5, 8, 6], stride: 1, pad: "same" },
+    { x: [2, 20, 24, 3], filter: [3, 3, 3, 4], stride: 1, pad: "same" },
+    { x: [2, 21, 25, 3], filter: [5, 4, 3, 4], stride: [2, 3], pad: "same" },
+    { x: [2, 21, 25, 3], filter: [2, 3, 3, 4], stride: 2, pad: "valid" },
+  ];
+  const sparse = (shape: number[], seed: number) =>
+    tf.mul(seededNormal(shape, seed), tf.cast(tf.less(tf.randomUniform(shape, 0, 1, "float32", seed + 100), 0.01), "float32"));
+
+  it.each(sparseCases)("Conv2DBackpropFilter matches cpu when dy is 1% nonzero: %#", async (c) => {
+    const runs = await onCpuAndWasm(() =>
+      run("Conv2DBackpropFilter", { x: seededNormal(c.x, 1), dy: sparse(outShapeOf(c), 2) }, {
+        strides: c.stride, pad: c.pad, dataFormat: "NHWC", filterShape: c.filter,
+      }),
+    );
+    expect(runs.cpu[0].some((v) => v !== 0), name(c)).toBe(true);
+    expect(maxAbsDiff(runs), name(c)).toBeLessThan(TOLERANCE);
+  });
+
+  it.each(sparseCases)("Conv2DBackpropInput matches cpu when dy is 1% nonzero: %#", async (c) => {
+    const runs = await onCpuAndWasm(() =>
+      run("Conv2DBackpropInput", { dy: sparse(outShapeOf(c), 3), filter: seededNormal(c.filter, 4) }, {
+        strides: c.stride, pad: c.pad, dataFormat: "NHWC", inputShape: c.x,
+      }),
+    );
+    expect(runs.cpu[0].some((v) => v !== 0), name(c)).toBe(true);
+    expect(maxAbsDiff(runs), name(c)).toBeLessThan(TOLERANCE);
+  });
+
+  it("conv gradients of a sparse dy still give 0·∞ = NaN, as the dense product does", async () => {
+    const c = sparseCases[0];
+    const runs = await onCpuAndWasm(() => {
+      const infinite = tf.fill(c.x, Infinity);
+      const dy = sparse(outShapeOf(c), 2);
+      return [
+        run("Conv2DBackpropFilter", { x: infinite, dy }, { strides: 1, pad: "valid", dataFormat: "NHWC", filterShape: c.filter }) as tf.Tensor,
+        run("Conv2DBackpropInput", { dy, filter: tf.fill(c.filter, Infinity) }, { strides: 1, pad: "valid", dataFormat: "NHWC", inputShape: c.x }) as tf.Tensor,
+      ];
+    });
+    expect(runs.cpu.map((v) => v.every(Number.isNaN))).toEqual([true, true]);
+    expect(runs.wasm.map((v) => v.every(Number.isNaN))).toEqual([true, true]);
+  });
+
   it("UnsortedSegmentSum adds duplicate ids and drops out-of-range ones, as TensorFlow does", async () => {
     const ids = [0, 2, 2, 5, -1, 0, 3];
     const runs = await onCpuAndWasm(() =>
@@ -213,10 +259,13 @@ describe("wasm training kernels", () => {
     { size: 3, stride: 2, pad: "same" },
     { size: 3, stride: 1, pad: "valid" },
     { size: 2, stride: 3, pad: "same" },
-  ] as const)("MaxPoolGrad matches cpu, ties included: size $size stride $stride $pad", async ({ size, stride, pad }) => {
+    // Channels in fours: 2×2 windows by simdKernels.wat's loop, the odd last row and column left at 0.
+    { size: 2, stride: 2, pad: "valid", channels: 8 },
+    { size: 2, stride: 2, pad: "same", channels: 4 },
+  ] as { size: number; stride: number; pad: Pad; channels?: number }[])("MaxPoolGrad matches cpu, ties included: size $size stride $stride $pad channels $channels", async ({ size, stride, pad, channels = 3 }) => {
     const runs = await onCpuAndWasm(() => {
       // Small integers make ties within windows; the first maximum must get the gradient.
-      const x = tf.floor(tf.randomUniform([2, 9, 7, 3], 0, 4, "float32", 25));
+      const x = tf.floor(tf.randomUniform([2, 9, 7, channels], 0, 4, "float32", 25));
       return tf.grad((v: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(v as tf.Tensor4D, size, stride, pad), seededNormal(tf.maxPool(v as tf.Tensor4D, size, stride, pad).shape, 26))))(x);
     });
     expect(maxAbsDiff(runs)).toBeLessThan(TOLERANCE);
@@ -233,11 +282,18 @@ describe("wasm training kernels", () => {
     const runs = await onCpuAndWasm(() => {
       const x = tf.tensor4d(rows.flat(), [1, 2, 10, 1]);
       const dy = tf.tensor4d([1, 2, 3, 4, inf], [1, 1, 5, 1]);
-      return run("MaxPoolGrad", { dy, input: x, output: tf.maxPool(x, 2, 2, "valid") }, { filterSize: 2, strides: 2, pad: "valid" });
+      // The same windows in 4 channels, where simdKernels.wat's loop hands them to the search.
+      const x4 = tf.tile(x, [1, 1, 1, 4]);
+      const dy4 = tf.tile(dy, [1, 1, 1, 4]);
+      return [
+        run("MaxPoolGrad", { dy, input: x, output: tf.maxPool(x, 2, 2, "valid") }, { filterSize: 2, strides: 2, pad: "valid" }) as tf.Tensor,
+        run("MaxPoolGrad", { dy: dy4, input: x4, output: tf.maxPool(x4, 2, 2, "valid") }, { filterSize: 2, strides: 2, pad: "valid" }) as tf.Tensor,
+      ];
     });
     const expected = [0, 0, 0, 0, 0, 0, 4, 0, 0, inf, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0];
     expect(Array.from(runs.wasm[0])).toEqual(expected);
     expect(Array.from(runs.cpu[0])).toEqual(expected);
+    expect(Array.from(runs.wasm[1])).toEqual(expected.flatMap((v) => [v, v, v, v]));
   });
 
   it("MaxPoolGrad finds each window's maximum itself when the pooled output given is wrong, as cpu does", async () => {

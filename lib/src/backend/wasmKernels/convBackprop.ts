@@ -3,11 +3,11 @@ import { Conv2D, Conv2DBackpropFilter, Conv2DBackpropInput, Reverse } from "@ten
 import type { Conv2DBackpropFilterAttrs, Conv2DBackpropInputAttrs, KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
 import { sliceFromHeap } from "./slicing.js";
 import { plainBatchMatMul } from "./matMul.js";
+import { filterGradientFromNonzeros, inputGradientFromNonzeros, sparseEnough, type ConvInfo } from "./sparseConvGradients.js";
 import { asWasm, free, heapView, reshape, runWasm, transpose, type KernelArgs, type WasmBackend } from "./wasmBackend.js";
 
 type Shape4 = [number, number, number, number];
 type ConvBackpropAttrs = Conv2DBackpropFilterAttrs | Conv2DBackpropInputAttrs;
-type ConvInfo = ReturnType<typeof tf.backend_util.computeConv2DInfo>;
 
 function convInfoOf(kernelName: string, xShape: number[], filterShape: number[], attrs: ConvBackpropAttrs) {
   if (attrs.dataFormat === "NCHW") {
@@ -25,12 +25,17 @@ function convInfoOf(kernelName: string, xShape: number[], filterShape: number[],
   );
 }
 
-/** The filter gradient: by im2col when the stride along the width is 1, else by a swapped conv. */
+/**
+ * The filter gradient: from dy's nonzero entries when they are few, else by im2col when the stride
+ * along the width is 1, else by a swapped conv.
+ */
 function conv2DBackpropFilter({ inputs, backend: kernelBackend, attrs: a }: KernelArgs<Conv2DBackpropFilterAttrs>): TensorInfo {
   const backend = asWasm(kernelBackend);
   const x = inputs.x as TensorInfo;
   const dy = inputs.dy as TensorInfo;
   const info = convInfoOf(Conv2DBackpropFilter, x.shape, a.filterShape, a);
+  const nonzeros = sparseEnough(backend, dy, x);
+  if (nonzeros !== undefined) return filterGradientFromNonzeros(backend, x, nonzeros, info);
   return info.strideWidth === 1 ? filterGradientByIm2col(backend, x, dy, info) : filterGradientBySwappedConv(backend, x, dy, info);
 }
 
@@ -130,7 +135,7 @@ function filterGradientBySwappedConv(backend: WasmBackend, x: TensorInfo, dy: Te
 
 
 /**
- * The input gradient: as a forward Conv2D of dy with the filter flipped where that conv wastes
+ * The input gradient: from dy's nonzero entries when they are few, else as a forward Conv2D of dy with the filter flipped where that conv wastes
  * little, else by col2im. The forward conv of the zero-padded (and, for strides, zero-stuffed) dy
  * computes every input position from kh·kw taps, of which only the windows' own are nonzero: it
  * does inH·inW / (outH·outW) times the useful work (4× and more for strides of 2).
@@ -140,6 +145,8 @@ function conv2DBackpropInput({ inputs, backend: kernelBackend, attrs: a }: Kerne
   const dy = inputs.dy as TensorInfo;
   const filter = inputs.filter as TensorInfo;
   const info = convInfoOf(Conv2DBackpropInput, a.inputShape, filter.shape, a);
+  const nonzeros = sparseEnough(backend, dy, filter);
+  if (nonzeros !== undefined) return inputGradientFromNonzeros(backend, nonzeros, filter, info);
   const flippedConvWaste = (info.inHeight * info.inWidth) / (info.outHeight * info.outWidth);
   return flippedConvWaste > FLIPPED_CONV_MAX_WASTE
     ? inputGradientByCol2im(backend, dy, filter, info)

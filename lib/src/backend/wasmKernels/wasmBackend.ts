@@ -8,6 +8,8 @@ export interface WasmBackend extends KernelBackend {
   makeOutput(shape: number[], dtype: DataType): TensorInfo;
   typedArrayFromHeap(info: TensorInfo): Float32Array | Int32Array | Uint8Array;
   disposeData(dataId: object, force?: boolean): boolean;
+  /** The Emscripten module. */
+  wasm: object;
 }
 
 export type HeapArray = Float32Array | Int32Array | Uint8Array;
