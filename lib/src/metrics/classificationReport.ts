@@ -6,6 +6,7 @@ import { formatFixed } from "./formatFixed.js";
 import { describe, inputError, uniqueLabels, type Label } from "../preprocessing/validate.js";
 import { labelPair, prfs, type ZeroDivision } from "./classification.js";
 import type { ThresholdOption } from "./predictions.js";
+import stringWidth from "string-width";
 
 export interface ClassificationReportRow {
   /** A class name, `"accuracy"`, `"micro avg"`, `"macro avg"` or `"weighted avg"`. */
@@ -80,15 +81,13 @@ export function classificationReport(yTrue: unknown, yPred: unknown, options: Cl
   return { rows, frame, text: formatReport(rows.map((r, i) => ({ ...r, label: shown(r.label, i) })), names.length, digits, words.columns) };
 }
 
-// Terminal columns: Han and full-width characters take two, as in a monospaced font (labels here are ASCII or Han).
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
-const columnsOf = (text: string) => [...text].reduce((sum, ch) => sum + (WIDE.test(ch) ? 2 : 1), 0);
 const codePointsOf = (text: string) => [...text].length;
 
 function formatReport(rows: ClassificationReportRow[], classCount: number, digits: number, columns: readonly string[]): string {
   // In English, widths count code points, as scikit-learn's len and format do (an emoji is one, not two
-  // UTF-16 units); the Chinese edition's headers are Han, so there Han characters count two and line up.
-  const length = currentLanguage() === "zh" ? columnsOf : codePointsOf;
+  // UTF-16 units); the Chinese edition's headers are Han, so there widths are monospace columns (a Han
+  // character takes two), measured as the kernel's text renderers measure them.
+  const length = currentLanguage() === "zh" ? stringWidth : codePointsOf;
   const padStart = (text: string, size: number) => " ".repeat(Math.max(0, size - length(text))) + text;
   const width = Math.max(...rows.map((r) => length(r.label)), digits);
   const cell = (v: string) => padStart(v, 9);

@@ -4,7 +4,8 @@ import { runNodeModule } from "../../helpers/runNode.js";
 // Each way the conv and pooling gradients are computed, on seeded inputs: with stride 1 the filter
 // gradient by im2col (runs of 16 to 20 floats copied by copyWithin, of 4 by a loop) and the input
 // gradient by a flipped conv (3×3 on 12×20) or by col2im (5×5 on 12×20: 240/128 of a flipped conv's
-// work); with stride 2 the swapped conv and col2im; 2×2 pooling's gradient and a 3×3 one's.
+// work); with stride 2 the swapped conv and col2im; 2×2 pooling's gradient and a 3×3 one's; a global max
+// pool's gradient (1 entry in 240 nonzero) from its nonzero entries.
 const computeOnWasm = `
 import { tf, backendInfo, backendReady } from "@tsdl/lib";
 await backendReady();
@@ -17,7 +18,8 @@ const loss = (x, f3, f5, f1d) => tf.maxPool(tf.conv2d(x, f3, 1, "valid"), 2, 2, 
   .add(tf.conv2d(narrow, f3, 1, "valid").square().sum())
   .add(tf.conv2d(x, f5, 1, "valid").square().sum())
   .add(tf.maxPool(tf.conv2d(x, f1d, [1, 1], "same"), 3, 2, "same").sum())
-  .add(tf.conv2d(x, f3, 2, "same").square().sum());
+  .add(tf.conv2d(x, f3, 2, "same").square().sum())
+  .add(tf.max(tf.conv2d(x, f1d, 1, "same"), [1, 2]).sum());
 const grads = tf.grads(loss)([x, f3, f5, f1d]);
 console.log(JSON.stringify({ threads: backendInfo().threads, values: grads.map((t) => Array.from(t.dataSync())) }));
 `;
