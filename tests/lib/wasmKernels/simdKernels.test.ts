@@ -68,4 +68,15 @@ describe("SIMD kernels", () => {
       expect(maxPoolGrad2x2(at(withNaN), at(y), at(dy), at(dx), 1, 2, 2, 4, 1, 1)).toBe(0);
     });
   });
+
+  it("batchMatMul multiplies each pair of matrices, overwriting out", async () => {
+    await withKernels(({ batchMatMul }, at) => {
+      // Batch 0: [[1, 2, 3], [4, 5, 6]] · [[1, 0], [0, 1], [1, 1]]; batch 1: [[1, 1, 1], [0, 0, 2]] · [[2, 3], [4, 5], [6, 7]].
+      const a = tf.tensor3d([1, 2, 3, 4, 5, 6, 1, 1, 1, 0, 0, 2], [2, 2, 3]);
+      const b = tf.tensor3d([1, 0, 0, 1, 1, 1, 2, 3, 4, 5, 6, 7], [2, 3, 2]);
+      const out = tf.fill([2, 2, 2], 99);
+      batchMatMul(at(a), at(b), at(out), 2, 2, 3, 2);
+      expect(Array.from(out.dataSync())).toEqual([4, 5, 10, 11, 12, 15, 12, 14]);
+    });
+  });
 });

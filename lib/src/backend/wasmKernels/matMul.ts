@@ -2,6 +2,7 @@ import { Add, BatchMatMul, Elu, LeakyRelu, Prelu, Relu, Relu6, Sigmoid, _FusedMa
 import type { BatchMatMulAttrs, KernelConfig, KernelFunc, TensorInfo, _FusedMatMulAttrs } from "@tensorflow/tfjs";
 import { onAllThreads } from "../wasmThreads.js";
 import { asWasm, free, reshape, runWasm, size, transpose, type KernelArgs, type WasmBackend } from "./wasmBackend.js";
+import { byteOffset, simdKernelsOf } from "./simd/simdKernels.js";
 
 function batchOf(shape: number[]): number {
   return size(shape.slice(0, -2));
@@ -98,7 +99,16 @@ export function plainBatchMatMul(
   }
   const product = () => runWasm(backend, BatchMatMul, { a: a3, b: b3 }, { transposeA: false, transposeB: false });
   const macs = size(outShape) * innerA;
-  const out3 = macs > ONE_THREAD_MAX_MACS ? onAllThreads(product) : product();
+  const simd = a3.shape[0] > 1 && b3.shape[0] === a3.shape[0] && a.dtype === "float32" ? simdKernelsOf(backend) : undefined;
+  let out3: TensorInfo;
+  if (simd !== undefined) {
+    // Pairs of matrices (attention's heads): tfjs's loop for batches > 1 ran the transformer's
+    // [32·4, 32, 16]·[32·4, 16, 32] in 3.4 ms, this one in ~0.5 (side by side, two threads idle).
+    out3 = backend.makeOutput([a3.shape[0], outerA, outerB], "float32");
+    simd.batchMatMul(byteOffset(backend, a3), byteOffset(backend, b3), byteOffset(backend, out3), a3.shape[0], outerA, innerA, outerB);
+  } else {
+    out3 = macs > ONE_THREAD_MAX_MACS ? onAllThreads(product) : product();
+  }
   free(backend, a3);
   if (!transposeB) free(backend, b3);
   const out = reshape(backend, out3, outShape);

@@ -10,6 +10,8 @@ export interface SimdKernels {
   nonzeros(src: number, n: number, out: number, limit: number): number;
   /** 1 if src[0, n) is all finite, else 0. */
   allFinite(src: number, n: number): number;
+  /** out[i] = a[i]·b[i] for `batch` pairs of an m×k and a k×n matrix, stored plainly. */
+  batchMatMul(a: number, b: number, out: number, batch: number, m: number, k: number, n: number): void;
   /** 2×2/2 MaxPoolGrad over channels in fours; 0 if some window needs cpu's search, else 1. */
   maxPoolGrad2x2(
     x: number, y: number, dy: number, dx: number,

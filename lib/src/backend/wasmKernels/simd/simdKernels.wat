@@ -5,7 +5,7 @@
   (import "env" "memory" (memory 1 65536 shared))
 
   ;; y[0, n) += a · x[0, n)
-  (func (export "axpy") (param $y i32) (param $x i32) (param $n i32) (param $a f32)
+  (func $axpy (export "axpy") (param $y i32) (param $x i32) (param $n i32) (param $a f32)
     (local $a4 v128) (local $end i32)
     (local.set $a4 (f32x4.splat (local.get $a)))
     (local.set $end (i32.add (local.get $y) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
@@ -138,6 +138,39 @@
       (local.set $b (i32.add (local.get $b) (i32.const 1)))
       (br_if $images (i32.lt_u (local.get $b) (local.get $batch))))
     (i32.const 1))
+
+  ;; out[i] = a[i] · b[i] for each of `batch` pairs of an m×k and a k×n matrix, row by row: each
+  ;; row of out is a sum of rows of b, weighted by that row of a (tfjs runs batches > 1 one scalar
+  ;; multiply-add at a time).
+  (func (export "batchMatMul")
+    (param $a i32) (param $b i32) (param $out i32) (param $batch i32) (param $m i32) (param $k i32) (param $n i32)
+    (local $rowBytes i32) (local $bMatrixBytes i32) (local $bi i32) (local $i i32) (local $kk i32)
+    (local.set $rowBytes (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $bMatrixBytes (i32.mul (local.get $k) (local.get $rowBytes)))
+    (block $done
+      (br_if $done (i32.eqz (i32.mul (i32.mul (local.get $batch) (local.get $m)) (local.get $n))))
+      (loop $matrices
+        (local.set $i (i32.const 0))
+        (loop $rows
+          (memory.fill (local.get $out) (i32.const 0) (local.get $rowBytes))
+          (local.set $kk (i32.const 0))
+          (block $rowDone
+            (loop $terms
+              (br_if $rowDone (i32.ge_u (local.get $kk) (local.get $k)))
+              (call $axpy
+                (local.get $out)
+                (i32.add (local.get $b) (i32.mul (local.get $kk) (local.get $rowBytes)))
+                (local.get $n)
+                (f32.load (local.get $a)))
+              (local.set $a (i32.add (local.get $a) (i32.const 4)))
+              (local.set $kk (i32.add (local.get $kk) (i32.const 1)))
+              (br $terms)))
+          (local.set $out (i32.add (local.get $out) (local.get $rowBytes)))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br_if $rows (i32.lt_u (local.get $i) (local.get $m))))
+        (local.set $b (i32.add (local.get $b) (local.get $bMatrixBytes)))
+        (local.set $bi (i32.add (local.get $bi) (i32.const 1)))
+        (br_if $matrices (i32.lt_u (local.get $bi) (local.get $batch))))))
 
   ;; Adam's update of n weights: m₁ = β₁m + k₁g, v₁ = β₂v + k₂g², x₁ = x − step·m₁ / (√(scale·v₁) + ε),
   ;; where k = 1 − β, step = lr / (1 − β₁ᵗ) and scale = 1 / (1 − β₂ᵗ).
