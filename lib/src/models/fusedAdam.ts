@@ -63,10 +63,10 @@ for (const [backendName, access] of Object.entries(valueAccessByBackend)) {
 }
 
 /**
- * The largest variable updated by the kernel's JS loop (the SIMD loop updates any). The JS loop costs
- * ~10 ns an element, the nine wasm ops ~15 µs each plus ~1 ns an element (CPU µs per step, measured side by side: 1,024 weights 46–106
- * vs 122–236, 16,384: 178 vs 196–221, 131,072: 1,272 vs 817–847), so larger ones (embeddings) go
- * through the ops.
+ * The largest variable updated by the kernel's JS loop (the SIMD loop updates any). The JS loop
+ * costs ~10 ns an element, the nine wasm ops ~15 µs each plus ~1 ns an element (CPU µs per step,
+ * measured side by side: 1,024 weights 46–106 vs 122–236, 16,384: 178 vs 196–221, 131,072: 1,272
+ * vs 817–847), so larger ones (embeddings) go through the ops.
  */
 export const FUSED_MAX_SIZE = 16_384;
 
@@ -95,7 +95,8 @@ interface AdamState {
 /**
  * tfjs's Adam (same config, class name and weights, so a saved model or optimizer loads either way)
  * with each small variable's update in one kernel instead of nine ops (a training step of the
- * course's MLP runs ~110 optimizer ops otherwise); without wasm SIMD, variables above `FUSED_MAX_SIZE` use the ops.
+ * course's MLP runs ~110 optimizer ops otherwise); without wasm SIMD, variables above
+ * `FUSED_MAX_SIZE` use the ops.
  * On backends without the kernel (tfjs-node) it is tfjs's Adam.
  */
 export class FusedAdam extends tf.AdamOptimizer {
