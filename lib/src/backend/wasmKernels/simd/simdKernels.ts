@@ -1,6 +1,12 @@
 import type { TensorInfo } from "@tensorflow/tfjs";
-import type { WasmBackend } from "../wasmBackend.js";
 import { SHARED_MEMORY_MODULE, UNSHARED_MEMORY_MODULE } from "./simdKernelsBinary.js";
+
+/** What the loops need of tfjs-backend-wasm's backend (declared here: simd/ imports nothing of wasmKernels/). */
+interface BackendMemory {
+  /** The Emscripten module. */
+  wasm: object;
+  dataIdMap: { get(dataId: object): { memoryOffset: number } };
+}
 
 /** simdKernels.wat's exports; pointers are byte offsets in the backend's memory. */
 export interface SimdKernels {
@@ -35,7 +41,7 @@ const byMemory = new WeakMap<WebAssembly.Memory, SimdKernels | null>();
  * The kernels on the backend's own memory, instantiated once per memory (a module this small
  * compiles synchronously on the browser's main thread too); undefined where wasm SIMD is missing.
  */
-export function simdKernelsOf(backend: WasmBackend): SimdKernels | undefined {
+export function simdKernelsOf(backend: BackendMemory): SimdKernels | undefined {
   const module = backend.wasm as EmscriptenMemory;
   const memory = module.wasmMemory ?? module.asm?.memory;
   if (!(memory instanceof WebAssembly.Memory)) return undefined;
@@ -55,6 +61,6 @@ export function simdKernelsOf(backend: WasmBackend): SimdKernels | undefined {
 }
 
 /** Where a tensor's values start in the backend's memory, in bytes. */
-export function byteOffset(backend: WasmBackend, info: TensorInfo): number {
+export function byteOffset(backend: BackendMemory, info: TensorInfo): number {
   return backend.dataIdMap.get(info.dataId).memoryOffset;
 }
