@@ -3,6 +3,7 @@ import { Conv2D, Conv2DBackpropFilter, Conv2DBackpropInput, Reverse } from "@ten
 import type { Conv2DBackpropFilterAttrs, Conv2DBackpropInputAttrs, KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
 import { sliceFromHeap } from "./slicing.js";
 import { plainBatchMatMul } from "./matMul.js";
+import { byteOffset } from "./simd/simdKernels.js";
 import { filterGradientFromNonzeros, inputGradientFromNonzeros, sparseEnough, type ConvInfo } from "./sparseConvGradients.js";
 import { asWasm, free, heapView, reshape, runWasm, transpose, type KernelArgs, type WasmBackend } from "./wasmBackend.js";
 
@@ -58,8 +59,8 @@ function filterGradientByIm2col(backend: WasmBackend, x: TensorInfo, dy: TensorI
   // The whole heap, so that a long run is copied by one native copyWithin (a subarray per run costs
   // more than a short run's copy).
   const heap = new Float32Array(heapView(backend, xT).buffer);
-  const src = floatOffset(backend, xT);
-  const dst = floatOffset(backend, patchesT);
+  const src = byteOffset(backend, xT) / Float32Array.BYTES_PER_ELEMENT;
+  const dst = byteOffset(backend, patchesT) / Float32Array.BYTES_PER_ELEMENT;
   // Output columns whose input column lies inside x (the rest read padding, which is zero).
   let row = 0;
   for (let i = 0; i < kh; i++) {
@@ -135,8 +136,8 @@ function filterGradientBySwappedConv(backend: WasmBackend, x: TensorInfo, dy: Te
 
 
 /**
- * The input gradient: from dy's nonzero entries when they are few, else as a forward Conv2D of dy with the filter flipped where that conv wastes
- * little, else by col2im. The forward conv of the zero-padded (and, for strides, zero-stuffed) dy
+ * The input gradient: from dy's nonzero entries when they are few, else as a forward Conv2D of dy
+ * with the filter flipped where that conv wastes little, else by col2im. The forward conv of the zero-padded (and, for strides, zero-stuffed) dy
  * computes every input position from kh·kw taps, of which only the windows' own are nonzero: it
  * does inH·inW / (outH·outW) times the useful work (4× and more for strides of 2).
  */
@@ -275,10 +276,6 @@ function zeroStuff(
  */
 const COPY_WITHIN_MIN_RUN = 16;
 
-/** Where a float32 tensor starts in the heap, in floats. */
-function floatOffset(backend: WasmBackend, info: TensorInfo): number {
-  return backend.dataIdMap.get(info.dataId).memoryOffset / Float32Array.BYTES_PER_ELEMENT;
-}
 
 export const conv2DBackpropInputConfig: KernelConfig = {
   kernelName: Conv2DBackpropInput,

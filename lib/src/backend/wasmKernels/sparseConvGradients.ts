@@ -13,10 +13,11 @@ export type ConvInfo = ReturnType<typeof tf.backend_util.computeConv2DInfo>;
  */
 export const SPARSE_MAX_DENSITY = 1 / 32;
 
-/** dy's nonzero entries: their indices and values. */
+/** dy's nonzero entries: their indices and values, and the SIMD loops that add their patches. */
 export interface Nonzeros {
   at: Int32Array;
   values: Float32Array;
+  simd: SimdKernels;
 }
 
 /**
@@ -34,7 +35,7 @@ export function sparseEnough(backend: WasmBackend, dy: TensorInfo, other: Tensor
   free(backend, found);
   if (count > limit || simd.allFinite(byteOffset(backend, other), size(other.shape)) === 0) return undefined;
   const all = heapView(backend, dy);
-  return { at, values: Float32Array.from(at, (i) => all[i]) };
+  return { at, values: Float32Array.from(at, (i) => all[i]), simd };
 }
 
 /**
@@ -69,16 +70,10 @@ function forEachRun(
   }
 }
 
-function kernels(backend: WasmBackend): SimdKernels {
-  const found = simdKernelsOf(backend);
-  if (found === undefined) throw new Error("the sparse conv gradients need wasm SIMD; check sparseEnough first");
-  return found;
-}
-
 /** dW[kh, kw, C, O] = Σ over nonzero dy of dy · its patch of x. */
 export function filterGradientFromNonzeros(backend: WasmBackend, x: TensorInfo, nonzeros: Nonzeros, info: ConvInfo): TensorInfo {
   const { filterHeight: kh, filterWidth: kw, inChannels, outChannels } = info;
-  const { axpy } = kernels(backend);
+  const { axpy } = nonzeros.simd;
   const byFilter = backend.makeOutput([outChannels, kh, kw, inChannels], "float32");
   heapView(backend, byFilter).fill(0);
   const into = byteOffset(backend, byFilter);
@@ -92,7 +87,7 @@ export function filterGradientFromNonzeros(backend: WasmBackend, x: TensorInfo, 
 /** dx = Σ over nonzero dy of dy · the filter, added where its window lies in x. */
 export function inputGradientFromNonzeros(backend: WasmBackend, nonzeros: Nonzeros, filter: TensorInfo, info: ConvInfo): TensorInfo {
   const { batchSize, inHeight, inWidth, inChannels } = info;
-  const { axpy } = kernels(backend);
+  const { axpy } = nonzeros.simd;
   const byFilter = transpose(backend, filter, [3, 0, 1, 2]);
   const dx = backend.makeOutput([batchSize, inHeight, inWidth, inChannels], "float32");
   heapView(backend, dx).fill(0);
